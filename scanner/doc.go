@@ -1,0 +1,31 @@
+// Package scanner is tollgate's model and scan runner.
+//
+// It owns the types every other package speaks — [Finding], [Severity],
+// [Location], [Package], the stable fingerprint, the gate's [Decision] — the
+// [Scanner] plugin interface, a [Registry] of named constructors, the single
+// shared walk of a source tree and [Run], which drives enabled scanners
+// concurrently over that walk.
+//
+// # Arrows
+//
+// Concrete scanners (scanner/deps, scanner/secrets, scanner/iac) import this
+// package; this package imports none of them. The policy gate and the report
+// writers import this package and no concrete scanner. The default set of
+// scanners is assembled by the caller (cmd/tollgate) as plain data.
+//
+// # Walk
+//
+// Run walks the tree once. Every scanner is asked, for each regular file, a
+// cheap [Scanner.Match] (no I/O); files no scanner wants are never opened.
+// The walk skips .git, applies the default excludes (see [DefaultExcludes])
+// and the user's doublestar globs, never follows a symbolic link (links to
+// files are reported as skipped; a link that points outside the root is
+// counted separately), skips files larger than the size cap, sniffs the first
+// bytes of every wanted file to skip binaries, and counts every skipped file
+// by reason in [WalkStats].
+//
+// # Fail closed
+//
+// A scanner that returns an error is recorded in [Result.Errors]; callers
+// must treat a non-empty list as a failed scan unless the user opted out.
+package scanner
