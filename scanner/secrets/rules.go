@@ -1,0 +1,333 @@
+package secrets
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"regexp/syntax"
+	"sort"
+	"strings"
+
+	"github.com/bmatcuk/doublestar/v4"
+	"gopkg.in/yaml.v3"
+
+	"github.com/tollgate-dev/tollgate/scanner"
+)
+
+//go:embed rules/*.yaml
+var builtinRules embed.FS
+
+// Rule is one compiled secret rule.
+type Rule struct {
+	ID          string
+	Description string
+	Severity    scanner.Severity
+	// Keywords are lower-case literals; the regex only runs around them.
+	// A rule without keywords (possible only for gitleaks rules) runs over
+	// every whole file.
+	Keywords   []string
+	Regex      *regexp.Regexp
+	Entropy    float64
+	Validate   string
+	References []string
+	// Source is the file the rule came from ("builtin:rules/keys.yaml"
+	// or a user path).
+	Source string
+	// TP and FP are the rule's own samples.
+	TP, FP []string
+
+	secretGroup int // index of the secret group; 0: first non-empty group, else whole match
+	allow       []*regexp.Regexp
+	allowMatch  []*regexp.Regexp // gitleaks regexTarget = "match"
+	allowLine   []*regexp.Regexp // gitleaks regexTarget = "line"
+	stopwords   []string
+	paths       []string
+	skipPaths   []string
+	pathRegex   *regexp.Regexp // gitleaks "path"
+	skipPathRe  []*regexp.Regexp
+	context     []*regexp.Regexp
+	maxLen      int  // upper bound of a match's length, for windows
+	generic     bool // yields to any other rule at the same place
+}
+
+// ruleFile is the on-disk YAML format (see docs/secrets.md).
+type ruleFile struct {
+	Rules []ruleSpec `yaml:"rules"`
+}
+
+type ruleSpec struct {
+	ID          string   `yaml:"id"`
+	Description string   `yaml:"description"`
+	Severity    string   `yaml:"severity"`
+	Regex       string   `yaml:"regex"`
+	Keywords    []string `yaml:"keywords"`
+	Entropy     float64  `yaml:"entropy"`
+	Validate    string   `yaml:"validate"`
+	Allow       []string `yaml:"allow"`
+	Stopwords   []string `yaml:"stopwords"`
+	Paths       []string `yaml:"paths"`
+	SkipPaths   []string `yaml:"skip_paths"`
+	Context     []string `yaml:"context"`
+	References  []string `yaml:"references"`
+	TP          []string `yaml:"tp"`
+	FP          []string `yaml:"fp"`
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+
+// LoadBuiltinRules returns the embedded rule set.
+func LoadBuiltinRules() ([]*Rule, error) {
+	names, err := fs.Glob(builtinRules, "rules/*.yaml")
+	if err != nil {
+		return nil, fmt.Errorf("list builtin rules: %w", err)
+	}
+	sort.Strings(names)
+	var out []*Rule
+	for _, n := range names {
+		b, err := builtinRules.ReadFile(n)
+		if err != nil {
+			return nil, fmt.Errorf("read builtin %s: %w", n, err)
+		}
+		rs, err := ParseRules("builtin:"+n, b)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, rs...)
+	}
+	return out, nil
+}
+
+// ParseRules parses a rule file in tollgate's YAML format. name is used in
+// error messages and as [Rule.Source]. Unknown fields are errors so that a
+// misspelt "stopword:" does not silently do nothing.
+func ParseRules(name string, data []byte) ([]*Rule, error) {
+	var f ruleFile
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&f); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	out := make([]*Rule, 0, len(f.Rules))
+	for i, s := range f.Rules {
+		r, err := s.compile(name)
+		if err != nil {
+			return nil, fmt.Errorf("%s: rule %d (%s): %w", name, i+1, s.ID, err)
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+func (s ruleSpec) compile(source string) (*Rule, error) {
+	if !idPattern.MatchString(s.ID) {
+		return nil, fmt.Errorf("id %q is not lower-kebab-case", s.ID)
+	}
+	if s.Description == "" {
+		return nil, errors.New("description is required")
+	}
+	sev, err := scanner.ParseSeverity(s.Severity)
+	if err != nil || s.Severity == "" {
+		return nil, fmt.Errorf("severity: %q is not one of CRITICAL, HIGH, MEDIUM, LOW, INFO", s.Severity)
+	}
+	if len(s.Keywords) == 0 {
+		return nil, errors.New("keywords are required")
+	}
+	if len(s.TP) == 0 || len(s.FP) == 0 {
+		return nil, errors.New("at least one tp and one fp sample are required")
+	}
+	r := &Rule{
+		ID: s.ID, Description: s.Description, Severity: sev,
+		Entropy: s.Entropy, Validate: s.Validate, References: s.References,
+		Source: source, TP: s.TP, FP: s.FP,
+		paths: s.Paths, skipPaths: s.SkipPaths,
+		generic: strings.HasPrefix(s.ID, "generic"),
+	}
+	for _, k := range s.Keywords {
+		if k == "" || k != strings.ToLower(k) {
+			return nil, fmt.Errorf("keyword %q must be a non-empty lower-case literal", k)
+		}
+		r.Keywords = append(r.Keywords, k)
+	}
+	if err := r.setRegex(s.Regex); err != nil {
+		return nil, err
+	}
+	if r.secretGroup <= 0 {
+		return nil, errors.New(`regex has no named group "secret"`)
+	}
+	if s.Validate != "" && validators[s.Validate] == nil {
+		return nil, fmt.Errorf("unknown validator %q (have %s)", s.Validate, strings.Join(validatorNames(), ", "))
+	}
+	if r.allow, err = compileAll("allow", s.Allow); err != nil {
+		return nil, err
+	}
+	if r.context, err = compileAll("context", s.Context); err != nil {
+		return nil, err
+	}
+	for _, w := range s.Stopwords {
+		r.stopwords = append(r.stopwords, strings.ToLower(w))
+	}
+	for _, g := range append(append([]string(nil), s.Paths...), s.SkipPaths...) {
+		if !doublestar.ValidatePattern(g) {
+			return nil, fmt.Errorf("invalid path glob %q", g)
+		}
+	}
+	return r, nil
+}
+
+// setRegex compiles re, finds the secret group and bounds the match length.
+func (r *Rule) setRegex(re string) error {
+	if re == "" {
+		return errors.New("regex is required")
+	}
+	c, err := regexp.Compile(re)
+	if err != nil {
+		return fmt.Errorf("regex: %w", err)
+	}
+	r.Regex = c
+	r.secretGroup = c.SubexpIndex("secret")
+	r.maxLen = regexMaxLen(re)
+	return nil
+}
+
+func compileAll(what string, res []string) ([]*regexp.Regexp, error) {
+	var out []*regexp.Regexp
+	for _, s := range res {
+		c, err := regexp.Compile(s)
+		if err != nil {
+			return nil, fmt.Errorf("%s %q: %w", what, s, err)
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// Window bounds. An unbounded repeat (x*, x+) counts as unboundedRepeat
+// bytes; the total is clamped so a sloppy user regex cannot turn every
+// keyword hit into a whole-file scan.
+const (
+	unboundedRepeat = 256
+	minWindow       = 64
+	maxWindow       = 8192
+)
+
+// regexMaxLen estimates the longest match of re in bytes.
+func regexMaxLen(re string) int {
+	p, err := syntax.Parse(re, syntax.Perl)
+	if err != nil {
+		return maxWindow
+	}
+	n := maxLenOf(p.Simplify())
+	return min(max(n, minWindow), maxWindow)
+}
+
+func maxLenOf(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpLiteral:
+		n := 0
+		for _, r := range re.Rune {
+			n += max(len(string(r)), 1)
+			if re.Flags&syntax.FoldCase != 0 && r < 0x80 {
+				continue
+			}
+		}
+		return n
+	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return charClassWidth(re)
+	case syntax.OpCapture:
+		return maxLenOf(re.Sub[0])
+	case syntax.OpConcat:
+		n := 0
+		for _, s := range re.Sub {
+			n += maxLenOf(s)
+		}
+		return min(n, 1<<20)
+	case syntax.OpAlternate:
+		n := 0
+		for _, s := range re.Sub {
+			n = max(n, maxLenOf(s))
+		}
+		return n
+	case syntax.OpStar, syntax.OpPlus:
+		return unboundedRepeat * max(maxLenOf(re.Sub[0]), 1)
+	case syntax.OpQuest:
+		return maxLenOf(re.Sub[0])
+	case syntax.OpRepeat:
+		m := re.Max
+		if m < 0 {
+			m = max(re.Min, unboundedRepeat)
+		}
+		return min(m*maxLenOf(re.Sub[0]), 1<<20)
+	}
+	return 0
+}
+
+func charClassWidth(re *syntax.Regexp) int {
+	if re.Op != syntax.OpCharClass {
+		return 4
+	}
+	hi := rune(0)
+	for i := 1; i < len(re.Rune); i += 2 {
+		hi = max(hi, re.Rune[i])
+	}
+	switch {
+	case hi < 0x80:
+		return 1
+	case hi < 0x800:
+		return 2
+	case hi < 0x10000:
+		return 3
+	}
+	return 4
+}
+
+// appliesTo reports whether the rule's path filters let it run on p.
+func (r *Rule) appliesTo(p string) bool {
+	if r.pathRegex != nil && !r.pathRegex.MatchString(p) {
+		return false
+	}
+	for _, re := range r.skipPathRe {
+		if re.MatchString(p) {
+			return false
+		}
+	}
+	if len(r.paths) > 0 && !globAny(r.paths, p) {
+		return false
+	}
+	return !globAny(r.skipPaths, p)
+}
+
+func (r *Rule) hasPathFilter() bool {
+	return r.pathRegex != nil || len(r.skipPathRe) > 0 || len(r.paths) > 0 || len(r.skipPaths) > 0
+}
+
+// globAny matches doublestar globs; a glob without "/" matches the base
+// name anywhere in the tree, like the walk's excludes.
+func globAny(globs []string, p string) bool {
+	base := path.Base(p)
+	for _, g := range globs {
+		target := p
+		if !strings.Contains(g, "/") {
+			target = base
+		}
+		if ok, _ := doublestar.Match(g, target); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// checkUnique rejects duplicate rule IDs.
+func checkUnique(rules []*Rule) error {
+	seen := make(map[string]string, len(rules))
+	for _, r := range rules {
+		if prev, ok := seen[r.ID]; ok {
+			return fmt.Errorf("duplicate rule id %q in %s and %s", r.ID, prev, r.Source)
+		}
+		seen[r.ID] = r.Source
+	}
+	return nil
+}
