@@ -1,0 +1,66 @@
+# The default tollgate gate. Users add rules to this package with
+# --policy, or replace it entirely with --no-default-policy.
+#
+# Input: see docs/policy-input.md and policy/input.schema.json.
+package tollgate.gate
+
+severity_rank := {"UNKNOWN": 0, "INFO": 1, "LOW": 2, "MEDIUM": 3, "HIGH": 4, "CRITICAL": 5}
+
+# threshold is the lowest rank that fails the build; undefined for "none".
+threshold := severity_rank[upper(input.config.fail_on)]
+
+# rank is a finding's severity rank for gating. UNKNOWN counts as
+# config.unknown_severity (HIGH by default): a vulnerability nobody rated
+# is not presumed harmless.
+rank(f) := severity_rank[upper(input.config.unknown_severity)] if f.severity == "UNKNOWN"
+
+rank(f) := severity_rank[f.severity] if f.severity != "UNKNOWN"
+
+location(f) := sprintf("%s:%d", [f.location.path, f.location.start_line]) if f.location.start_line > 0
+
+location(f) := f.location.path if not f.location.start_line
+
+# Findings at or above the threshold fail the gate unless an unexpired
+# exception covers them or they were already in the baseline.
+deny contains {"msg": msg, "rule": "severity-threshold", "fingerprints": [f.fingerprint]} if {
+	some f in input.findings
+	f.new
+	not f.suppressed
+	rank(f) >= threshold
+	msg := sprintf("%s %s at %s: %s", [f.severity, f.rule_id, location(f), f.title])
+}
+
+# An expired exception stops suppressing and, unless the config allows
+# it, fails the gate so that somebody renews or removes it.
+deny contains {"msg": msg, "rule": "expired-exception", "fingerprints": fps} if {
+	not input.config.allow_expired_exceptions
+	some e in input.exceptions
+	e.expired
+	fps := [f.fingerprint | some f in input.findings; f.exception.id == e.id]
+	msg := sprintf("exception %s expired on %s (owner %s, %s)", [e.id, substring(e.expires, 0, 10), owner(e), e.source])
+}
+
+owner(e) := e.owner if e.owner != ""
+
+owner(e) := "none" if not e.owner
+
+# A scanner that failed leaves the scan incomplete: fail closed.
+deny contains {"msg": msg, "rule": "scanner-error"} if {
+	not input.config.allow_scanner_errors
+	some e in input.scan.errors
+	msg := sprintf("scanner %s failed: %s", [e.scanner, e.message])
+}
+
+# Exceptions that matched nothing are stale: warn so they get cleaned up.
+warn contains {"msg": msg, "rule": "stale-exception"} if {
+	some e in input.exceptions
+	not e.expired
+	e.matched == 0
+	msg := sprintf("exception %s matched no finding (stale, %s)", [e.id, e.source])
+}
+
+warn contains {"msg": msg, "rule": "scanner-error-allowed"} if {
+	input.config.allow_scanner_errors
+	some e in input.scan.errors
+	msg := sprintf("scanner %s failed (allowed by config): %s", [e.scanner, e.message])
+}

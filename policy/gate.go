@@ -1,0 +1,317 @@
+package policy
+
+import (
+	"context"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+	"github.com/tollgate-dev/tollgate/scanner"
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed default.rego
+var defaultPolicy string
+
+// DefaultPolicyFile is the name the embedded policy is compiled under; it
+// appears in explanations as "default.rego:LINE".
+const DefaultPolicyFile = "default.rego"
+
+// gatePackage is where deny and warn rules are collected from.
+var gatePackage = ast.MustParseRef("data.tollgate.gate")
+
+// ErrPolicy marks a policy that could not be loaded, compiled or
+// evaluated. The message names the file and line.
+var ErrPolicy = errors.New("policy error")
+
+// Option configures New.
+type Option func(*gateConfig) error
+
+type gateConfig struct {
+	files     map[string]string
+	noDefault bool
+	data      map[string]any
+}
+
+// WithPolicy adds Rego files, or every .rego file (tests excluded) under
+// a directory.
+func WithPolicy(paths ...string) Option {
+	return func(c *gateConfig) error {
+		for _, p := range paths {
+			if err := addRegoFiles(c.files, p); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// WithModule adds one policy module from memory.
+func WithModule(filename, src string) Option {
+	return func(c *gateConfig) error { c.files[filename] = src; return nil }
+}
+
+// WithoutDefaultPolicy leaves the embedded default policy out, so the
+// user's policies alone decide.
+func WithoutDefaultPolicy() Option {
+	return func(c *gateConfig) error { c.noDefault = true; return nil }
+}
+
+// WithData merges JSON or YAML documents into `data` (top level).
+func WithData(paths ...string) Option {
+	return func(c *gateConfig) error {
+		for _, p := range paths {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return fmt.Errorf("%w: data: %w", ErrPolicy, err)
+			}
+			var doc map[string]any
+			if err := yaml.Unmarshal(b, &doc); err != nil {
+				return fmt.Errorf("%w: data %s: %v", ErrPolicy, p, err)
+			}
+			for k, v := range doc {
+				c.data[k] = v
+			}
+		}
+		return nil
+	}
+}
+
+func addRegoFiles(files map[string]string, p string) error {
+	info, err := os.Stat(p)
+	if err != nil {
+		return fmt.Errorf("%w: %w", ErrPolicy, err)
+	}
+	if !info.IsDir() {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return fmt.Errorf("%w: %w", ErrPolicy, err)
+		}
+		files[p] = string(b)
+		return nil
+	}
+	return filepath.WalkDir(p, func(f string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return fmt.Errorf("%w: %w", ErrPolicy, err)
+		}
+		if d.IsDir() || !strings.HasSuffix(f, ".rego") || strings.HasSuffix(f, "_test.rego") {
+			return nil
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return fmt.Errorf("%w: %w", ErrPolicy, err)
+		}
+		files[f] = string(b)
+		return nil
+	})
+}
+
+// Gate is a compiled policy ready to decide. It is safe for concurrent use.
+type Gate struct {
+	query rego.PreparedEvalQuery
+	// rules maps the generated name of each deny/warn rule to where the
+	// user wrote it.
+	rules map[string]ruleSite
+	files []string
+}
+
+type ruleSite struct {
+	kind string // "deny" or "warn"
+	pos  string // file:line
+}
+
+// New loads, parses and compiles the policies and prepares the query once.
+func New(ctx context.Context, opts ...Option) (*Gate, error) {
+	cfg := gateConfig{files: map[string]string{}, data: map[string]any{}}
+	for _, o := range opts {
+		if err := o(&cfg); err != nil {
+			return nil, err
+		}
+	}
+	if !cfg.noDefault {
+		cfg.files[DefaultPolicyFile] = defaultPolicy
+	}
+	if len(cfg.files) == 0 {
+		return nil, fmt.Errorf("%w: no policy to evaluate (the default policy is off and none was given)", ErrPolicy)
+	}
+	names := make([]string, 0, len(cfg.files))
+	for n := range cfg.files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+
+	modules := make(map[string]*ast.Module, len(names))
+	g := &Gate{rules: map[string]ruleSite{}, files: names}
+	n := 0
+	for _, name := range names {
+		m, err := ast.ParseModuleWithOpts(name, cfg.files[name], ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrPolicy, err)
+		}
+		if m.Package.Path.Equal(gatePackage) {
+			n = g.attribute(m, n)
+		}
+		modules[name] = m
+	}
+	compiler := ast.NewCompiler().WithStrict(false)
+	compiler.Compile(modules)
+	if compiler.Failed() {
+		return nil, fmt.Errorf("%w: %v", ErrPolicy, compiler.Errors)
+	}
+	// One query: every generated rule plus the plain deny/warn sets (for
+	// rules we could not attribute, e.g. complete definitions).
+	pq, err := rego.New(
+		rego.Query("x := data.tollgate.gate"),
+		rego.Compiler(compiler),
+		rego.Store(inmem.NewFromObject(cfg.data)),
+		rego.StrictBuiltinErrors(true),
+	).PrepareForEval(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrPolicy, err)
+	}
+	g.query = pq
+	return g, nil
+}
+
+// attribute renames every partial-set deny/warn rule of m to a numbered
+// name and adds an aggregate rule under the original name, so one
+// evaluation yields each rule's results separately while `deny` and `warn`
+// still mean what users expect.
+func (g *Gate) attribute(m *ast.Module, n int) int {
+	for _, r := range m.Rules {
+		name := r.Head.Name.String()
+		if len(r.Head.Reference) == 1 {
+			name = r.Head.Reference[0].Value.String()
+		}
+		if (name != "deny" && name != "warn") || r.Head.Key == nil || r.Head.Value != nil || len(r.Head.Args) > 0 {
+			continue
+		}
+		n++
+		gen := fmt.Sprintf("tollgate_%s_%d", name, n)
+		r.Head.Name = ast.Var(gen)
+		r.Head.Reference = ast.Ref{ast.VarTerm(gen)}
+		g.rules[gen] = ruleSite{kind: name, pos: fmt.Sprintf("%s:%d", r.Location.File, r.Location.Row)}
+		agg := ast.MustParseRuleWithOpts(fmt.Sprintf("%s contains x if some x in %s", name, gen), ast.ParserOptions{RegoVersion: ast.RegoV1})
+		agg.Module = m
+		m.Rules = append(m.Rules, agg)
+	}
+	return n
+}
+
+// Decide evaluates the policy once against in.
+func (g *Gate) Decide(ctx context.Context, in Input) (scanner.Decision, error) {
+	b, err := json.Marshal(in)
+	if err != nil {
+		return scanner.Decision{}, fmt.Errorf("policy input: %w", err)
+	}
+	v, err := ast.ValueFromReader(strings.NewReader(string(b)))
+	if err != nil {
+		return scanner.Decision{}, fmt.Errorf("policy input: %w", err)
+	}
+	rs, err := g.query.Eval(ctx, rego.EvalParsedInput(v))
+	if err != nil {
+		return scanner.Decision{}, fmt.Errorf("%w: %v", ErrPolicy, err)
+	}
+	d := scanner.Decision{Deny: []scanner.Reason{}, Warn: []scanner.Reason{}}
+	if len(rs) == 1 {
+		pkg, _ := rs[0].Bindings["x"].(map[string]any)
+		d.Deny, d.Warn, err = g.collect(pkg)
+		if err != nil {
+			return scanner.Decision{}, err
+		}
+	}
+	d.Pass = len(d.Deny) == 0
+	return d, nil
+}
+
+// collect turns the evaluated package into reasons, attributed to rules.
+func (g *Gate) collect(pkg map[string]any) (deny, warn []scanner.Reason, err error) {
+	deny, warn = []scanner.Reason{}, []scanner.Reason{}
+	seen := map[string]bool{}
+	gens := make([]string, 0, len(g.rules))
+	for k := range g.rules {
+		gens = append(gens, k)
+	}
+	slices.Sort(gens)
+	add := func(kind, pos string, items any) error {
+		list, ok := items.([]any)
+		if !ok {
+			if items == nil {
+				return nil
+			}
+			return fmt.Errorf("%w: %s at %s is not a set", ErrPolicy, kind, pos)
+		}
+		for _, it := range list {
+			r, err := toReason(it)
+			if err != nil {
+				return fmt.Errorf("%w: %s at %s: %v", ErrPolicy, kind, pos, err)
+			}
+			key := kind + "\x00" + r.Msg + "\x00" + strings.Join(r.Fingerprints, ",")
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			if r.Policy == "" {
+				r.Policy = pos
+			}
+			if kind == "deny" {
+				deny = append(deny, r)
+			} else {
+				warn = append(warn, r)
+			}
+		}
+		return nil
+	}
+	for _, gen := range gens {
+		site := g.rules[gen]
+		if err := add(site.kind, site.pos, pkg[gen]); err != nil {
+			return nil, nil, err
+		}
+	}
+	// Anything left in the aggregate sets came from a rule we could not
+	// number (for example a complete `deny := {...}` definition).
+	for _, kind := range []string{"deny", "warn"} {
+		if err := add(kind, "data.tollgate.gate."+kind, pkg[kind]); err != nil {
+			return nil, nil, err
+		}
+	}
+	return deny, warn, nil
+}
+
+// toReason accepts a message string or an object with msg, rule and
+// fingerprint(s).
+func toReason(v any) (scanner.Reason, error) {
+	switch x := v.(type) {
+	case string:
+		return scanner.Reason{Msg: x}, nil
+	case map[string]any:
+		var r scanner.Reason
+		r.Msg, _ = x["msg"].(string)
+		if r.Msg == "" {
+			return r, fmt.Errorf("result %v has no msg", x)
+		}
+		r.Rule, _ = x["rule"].(string)
+		if fp, ok := x["fingerprint"].(string); ok {
+			r.Fingerprints = append(r.Fingerprints, fp)
+		}
+		if fps, ok := x["fingerprints"].([]any); ok {
+			for _, fp := range fps {
+				if s, ok := fp.(string); ok {
+					r.Fingerprints = append(r.Fingerprints, s)
+				}
+			}
+		}
+		return r, nil
+	}
+	return scanner.Reason{}, fmt.Errorf("result %v is neither a string nor an object with msg", v)
+}
