@@ -1,0 +1,38 @@
+# METADATA
+# title: S3 public access block setting is disabled
+# description: >-
+#   A public access block that leaves block_public_acls, block_public_policy,
+#   ignore_public_acls or restrict_public_buckets off does not protect the
+#   bucket (or account) against public ACLs or policies.
+# scope: package
+# custom:
+#   id: TG-AWS-0004
+#   severity: HIGH
+#   frameworks: [terraform, terraform-plan, cloudformation]
+#   remediation: Set all four settings (block_public_acls, block_public_policy, ignore_public_acls, restrict_public_buckets) to true.
+#   references: [https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html]
+#   cwe: [CWE-284]
+package tollgate.iac.aws.s3_public_access_block_disabled
+
+import data.lib.aws
+
+tf_keys := ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"]
+
+cfn_keys := ["BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"]
+
+deny contains res if {
+	some t in ["aws_s3_bucket_public_access_block", "aws_s3_account_public_access_block"]
+	some r in aws.tf(t)
+	some k in tf_keys
+	aws.not_true(r.values, k)
+	res := aws.res_key(sprintf("%s does not set %s = true", [r.address, k]), r, k)
+}
+
+deny contains res if {
+	some r in aws.cfn("AWS::S3::Bucket")
+	cfg := aws.get(r.Properties, "PublicAccessBlockConfiguration")
+	is_object(cfg)
+	some k in cfn_keys
+	aws.not_true(cfg, k)
+	res := aws.res_at_key(sprintf("S3 bucket %s does not set PublicAccessBlockConfiguration.%s to true", [r.logical_id, k]), r, cfg, k)
+}

@@ -1,0 +1,265 @@
+# METADATA
+# title: AWS helper library
+# description: >-
+#   Shared helpers for the AWS checks (Terraform, Terraform plan and
+#   CloudFormation inputs): unknown-value handling that also covers
+#   CloudFormation intrinsics, uniform results for both frameworks, IAM
+#   policy normalisation, security group rule normalisation and
+#   cross-resource links.
+# scope: package
+package lib.aws
+
+import data.lib.iac
+
+# ---------------------------------------------------------------------------
+# Values
+
+# unknown is true for a Terraform unknown ({"__unknown": true}) and for a
+# CloudFormation intrinsic the parser could not resolve (Ref to a parameter
+# without default or to a pseudo parameter, Fn::If, Fn::GetAtt, ...): a check
+# must never fire on such a value.
+unknown(x) if {
+	is_object(x)
+	x.__unknown == true
+}
+
+unknown(x) if {
+	is_object(x)
+	some k, _ in x
+	is_intrinsic_key(k)
+}
+
+is_intrinsic_key(k) if k == "Ref"
+
+is_intrinsic_key(k) if startswith(k, "Fn::")
+
+known(x) if not unknown(x)
+
+is_true(x) if x == true
+
+is_true(x) if {
+	is_string(x)
+	lower(x) == "true"
+}
+
+is_false(x) if x == false
+
+is_false(x) if {
+	is_string(x)
+	lower(x) == "false"
+}
+
+# get returns obj[key], or null when the key is missing.
+get(obj, key) := object.get(obj, key, null) if is_object(obj) else := null
+
+# absent: obj is a known object without a (non-null) value for key.
+absent(obj, key) if {
+	is_object(obj)
+	not unknown(obj)
+	get(obj, key) == null
+}
+
+# not_true: key missing, null or a concrete false (never an unknown value).
+not_true(obj, key) if absent(obj, key)
+
+not_true(obj, key) if is_false(get(obj, key))
+
+# empty: key missing, null, "" or [] (never unknown).
+empty(obj, key) if absent(obj, key)
+
+empty(obj, key) if get(obj, key) == ""
+
+empty(obj, key) if get(obj, key) == []
+
+# as_list turns a scalar or a list into a list.
+as_list(x) := x if is_array(x) else := [] if x == null else := [x]
+
+# num converts a number or a numeric string; undefined otherwise.
+num(x) := x if is_number(x)
+
+num(x) := to_number(x) if {
+	is_string(x)
+	regex.match(`^-?[0-9]+$`, x)
+}
+
+# blocks returns a Terraform nested block list (or a CloudFormation object
+# wrapped in a list); [] when missing.
+blocks(obj, key) := v if {
+	v := get(obj, key)
+	is_array(v)
+} else := [v] if {
+	v := get(obj, key)
+	is_object(v)
+} else := []
+
+# first_block returns the first nested block, null when there is none.
+first_block(obj, key) := b if {
+	bs := blocks(obj, key)
+	count(bs) > 0
+	b := bs[0]
+} else := null
+
+# no_block: the block is missing entirely (and obj is known).
+no_block(obj, key) if {
+	is_object(obj)
+	not unknown(obj)
+	count(blocks(obj, key)) == 0
+}
+
+# path returns a nested CloudFormation property (through objects) or null.
+path(obj, p) := object.get(obj, p, null) if is_object(obj) else := null
+
+# ---------------------------------------------------------------------------
+# Resources and results (r is a Terraform resource or a CloudFormation
+# resource from iac.cfn_resources)
+
+tf(t) := iac.resources(t)
+
+cfn(t) := iac.cfn_resources(t)
+
+is_tf(r) if {
+	r.address
+	not r.logical_id
+}
+
+props(r) := object.get(r, "values", {}) if is_tf(r) else := object.get(r, "Properties", {})
+
+rid(r) := r.address if is_tf(r) else := r.logical_id
+
+with_path(res, r) := object.union(res, {"path": r.__loc.path}) if {
+	not res.path
+	r.__loc.path
+} else := res
+
+# res: a finding located at the whole resource.
+res(msg, r) := with_path(iac.result_res(msg, r, rid(r)), r)
+
+# res_key: located at an attribute of the resource, or at the resource when
+# the attribute is missing.
+res_key(msg, r, key) := with_path(iac.result_key(msg, props(r), key, rid(r)), r) if {
+	props(r).__keys[key]
+} else := res(msg, r)
+
+# res_at: located at a nested object (a block, a statement, a rule).
+res_at(msg, r, obj) := with_path(iac.result_res(msg, obj, rid(r)), r) if {
+	is_object(obj)
+	obj.__loc.start_line
+} else := res(msg, r)
+
+# res_at_key: located at obj.__keys[key], else at obj, else at the resource.
+res_at_key(msg, r, obj, key) := with_path(iac.result_key(msg, obj, key, rid(r)), r) if {
+	is_object(obj)
+	obj.__keys[key]
+} else := res_at(msg, r, obj)
+
+# ---------------------------------------------------------------------------
+# Cross-resource links
+
+strip_index(a) := regex.replace(a, `\[[^\]]*\]$`, "")
+
+# tf_refs: v (an attribute of another resource) designates resource r.
+tf_refs(v, r) if iac.references(v, r)
+
+tf_refs(v, r) if {
+	is_object(v)
+	is_string(v.__ref)
+	v.__ref == strip_index(r.address)
+}
+
+tf_refs(v, r) if {
+	is_object(v)
+	is_string(v.__ref)
+	v.__ref == r.address
+}
+
+tf_refs(v, r) if {
+	is_string(v)
+	v != ""
+	v in {get(r.values, "bucket"), get(r.values, "id"), get(r.values, "name"), get(r.values, "arn")}
+}
+
+# tf_maybe_refs: v designates r, or v is an unresolvable value (not a
+# reference to some other resource) that might designate it. Used where a
+# link SUPPRESSES a finding, so the doubt goes to "no finding".
+tf_maybe_refs(v, r) if tf_refs(v, r)
+
+tf_maybe_refs(v, _) if {
+	unknown(v)
+	not is_string(v.__ref)
+}
+
+tf_maybe_refs(v, r) if {
+	unknown(v)
+	is_string(v.__ref)
+	startswith(v.__ref, "var.")
+}
+
+# linked: resources of type t whose attribute attr (maybe) designates r.
+linked(t, attr, r) := [x |
+	some x in tf(t)
+	tf_maybe_refs(get(x.values, attr), r)
+]
+
+# cfn_refs: a CloudFormation value designates the resource with logical id.
+cfn_refs(v, id) if v.Ref == id
+
+cfn_refs(v, id) if v["Fn::GetAtt"][0] == id
+
+cfn_refs(v, id) if {
+	is_string(v["Fn::GetAtt"])
+	startswith(v["Fn::GetAtt"], concat("", [id, "."]))
+}
+
+cfn_refs(v, id) if {
+	s := cfn_sub_string(v)
+	contains(s, concat("", ["${", id, "}"]))
+}
+
+cfn_refs(v, id) if {
+	s := cfn_sub_string(v)
+	contains(s, concat("", ["${", id, "."]))
+}
+
+cfn_refs(v, id) if {
+	is_string(v)
+	v != ""
+	r := input.Resources[id]
+	some _, name in object.get(r, "Properties", {})
+	v == name
+}
+
+cfn_sub_string(v) := v["Fn::Sub"] if is_string(v["Fn::Sub"])
+
+cfn_sub_string(v) := v["Fn::Sub"][0] if is_array(v["Fn::Sub"])
+
+# cfn_maybe_refs: designates id, or an intrinsic that does not clearly
+# designate another resource of the template.
+cfn_maybe_refs(v, id) if cfn_refs(v, id)
+
+cfn_maybe_refs(v, id) if {
+	unknown(v)
+	not cfn_refs_other(v, id)
+}
+
+cfn_refs_other(v, id) if {
+	some other, _ in input.Resources
+	other != id
+	cfn_refs(v, other)
+}
+
+# cfn_linked: CloudFormation resources of type t whose property p (a path
+# array) maybe designates the resource id.
+cfn_linked(t, p, id) := [x |
+	some x in cfn(t)
+	cfn_maybe_refs(path(x.Properties, p), id)
+]
+
+# ---------------------------------------------------------------------------
+# Open networks
+
+open_cidrs := {"0.0.0.0/0", "::/0", "0::/0", "::0/0", "0000:0000:0000:0000:0000:0000:0000:0000/0"}
+
+open_cidr(c) if {
+	is_string(c)
+	c in open_cidrs
+}
