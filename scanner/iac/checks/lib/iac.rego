@@ -30,6 +30,8 @@ _build(msg, resource, loc, parent) := object.union(
 		"resource": resource,
 		"start_line": object.get(loc, "start_line", 0),
 		"end_line": object.get(loc, "end_line", object.get(loc, "start_line", 0)),
+		# the enclosing block's first line, for inline suppression comments
+		"block_start": object.get(parent, "start_line", 0),
 	},
 	_path(loc, parent),
 )

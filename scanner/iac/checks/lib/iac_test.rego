@@ -11,12 +11,12 @@ obj := {
 }
 
 test_result if {
-	iac.result("m", obj) == {"msg": "m", "resource": "aws_s3_bucket.b", "start_line": 3, "end_line": 9, "path": "main.tf"}
+	iac.result("m", obj) == {"msg": "m", "resource": "aws_s3_bucket.b", "start_line": 3, "end_line": 9, "block_start": 3, "path": "main.tf"}
 }
 
 test_result_res if {
 	r := iac.result_res("m", {"__loc": {"start_line": 2, "end_line": 4}}, "Pod/default/x")
-	r == {"msg": "m", "resource": "Pod/default/x", "start_line": 2, "end_line": 4}
+	r == {"msg": "m", "resource": "Pod/default/x", "start_line": 2, "end_line": 4, "block_start": 2}
 }
 
 test_result_key_present if {
@@ -24,6 +24,7 @@ test_result_key_present if {
 	r.start_line == 5
 	r.end_line == 5
 	r.path == "main.tf"
+	r.block_start == 3
 }
 
 test_result_key_missing_falls_back if {
@@ -33,7 +34,7 @@ test_result_key_missing_falls_back if {
 }
 
 test_result_without_loc if {
-	iac.result("m", {}) == {"msg": "m", "resource": "", "start_line": 0, "end_line": 0}
+	iac.result("m", {}) == {"msg": "m", "resource": "", "start_line": 0, "end_line": 0, "block_start": 0}
 }
 
 test_unknown if {

@@ -1,0 +1,243 @@
+package iac
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/tollgate-dev/tollgate/scanner"
+	"github.com/tollgate-dev/tollgate/scanner/iac/checks"
+)
+
+// Document kinds, the values of a check's "frameworks".
+const (
+	KindTerraform      = "terraform"
+	KindTerraformPlan  = "terraform-plan"
+	KindCloudFormation = "cloudformation"
+	KindKubernetes     = "kubernetes"
+	KindDockerfile     = "dockerfile"
+	KindGitHubActions  = "github-actions"
+	KindGitLabCI       = "gitlab-ci"
+)
+
+// Kinds lists every document kind, in a stable order.
+var Kinds = []string{KindTerraform, KindTerraformPlan, KindCloudFormation, KindKubernetes, KindDockerfile, KindGitHubActions, KindGitLabCI}
+
+// CheckMeta describes one check, from its METADATA annotation.
+type CheckMeta struct {
+	ID          string
+	Title       string
+	Description string
+	Severity    scanner.Severity
+	Frameworks  []string
+	Remediation string
+	References  []string
+	CWEs        []string
+	// Package is the Rego package, e.g. "tollgate.iac.kubernetes.privileged".
+	Package string
+	// Source is where the check was loaded from: "builtin:kubernetes/x.rego"
+	// or the path of a user file.
+	Source string
+	// Builtin is false for checks loaded from Options.ExtraCheckDirs.
+	Builtin bool
+}
+
+type checkSet struct {
+	metas   []CheckMeta
+	modules map[string]*ast.Module // every non-test module, by source name
+}
+
+// loadChecks parses the built-in checks and the user check directories.
+func loadChecks(extraDirs []string) (*checkSet, error) {
+	cs := &checkSet{modules: map[string]*ast.Module{}}
+	if err := cs.addFS(checks.FS, "builtin:", true); err != nil {
+		return nil, err
+	}
+	for _, d := range extraDirs {
+		info, err := os.Stat(d)
+		if err != nil {
+			return nil, fmt.Errorf("checks dir: %w", err)
+		}
+		if !info.IsDir() {
+			// A single file is accepted too.
+			src, err := os.ReadFile(d)
+			if err != nil {
+				return nil, fmt.Errorf("checks: %w", err)
+			}
+			if err := cs.addModule(d, src, false); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if err := cs.addFS(os.DirFS(d), filepath.ToSlash(d)+"/", false); err != nil {
+			return nil, err
+		}
+	}
+	seen := map[string]string{}
+	for _, m := range cs.metas {
+		if prev, ok := seen[m.ID]; ok {
+			return nil, fmt.Errorf("check id %s defined twice: %s and %s", m.ID, prev, m.Source)
+		}
+		seen[m.ID] = m.Source
+	}
+	sort.Slice(cs.metas, func(i, j int) bool { return cs.metas[i].ID < cs.metas[j].ID })
+	return cs, nil
+}
+
+func (cs *checkSet) addFS(fsys fs.FS, prefix string, builtin bool) error {
+	return fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".rego") || strings.HasSuffix(p, "_test.rego") {
+			return nil
+		}
+		src, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return fmt.Errorf("checks: %w", err)
+		}
+		return cs.addModule(prefix+p, src, builtin)
+	})
+}
+
+func (cs *checkSet) addModule(name string, src []byte, builtin bool) error {
+	mod, err := ast.ParseModuleWithOpts(name, string(src), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+	if err != nil {
+		return fmt.Errorf("checks: %w", err)
+	}
+	if _, dup := cs.modules[name]; dup {
+		return fmt.Errorf("checks: %s loaded twice", name)
+	}
+	cs.modules[name] = mod
+	if !hasRule(mod, "deny") {
+		return nil // a library module
+	}
+	meta, err := checkMeta(name, mod)
+	if err != nil {
+		return err
+	}
+	meta.Builtin = builtin
+	cs.metas = append(cs.metas, meta)
+	return nil
+}
+
+func hasRule(mod *ast.Module, name string) bool {
+	for _, r := range mod.Rules {
+		if r.Head.Name.String() == name || (len(r.Head.Reference) > 0 && r.Head.Reference[0].Value.String() == ast.Var(name).String()) {
+			return true
+		}
+	}
+	return false
+}
+
+// checkMeta reads and validates the package-scope METADATA of a check.
+func checkMeta(name string, mod *ast.Module) (CheckMeta, error) {
+	pkg := strings.TrimPrefix(mod.Package.Path.String(), "data.")
+	var a *ast.Annotations
+	for _, an := range mod.Annotations {
+		if an.Scope == "package" || an.Scope == "subpackages" {
+			a = an
+			break
+		}
+	}
+	line := mod.Package.Location.Row
+	if a == nil {
+		return CheckMeta{}, fmt.Errorf("%s:%d: check %s has no METADATA block with scope: package", name, line, pkg)
+	}
+	if a.Location != nil {
+		line = a.Location.Row
+	}
+	bad := func(format string, args ...any) error {
+		return fmt.Errorf("%s:%d: check %s: %s", name, line, pkg, fmt.Sprintf(format, args...))
+	}
+	m := CheckMeta{
+		Title:       strings.TrimSpace(a.Title),
+		Description: strings.TrimSpace(a.Description),
+		Package:     pkg,
+		Source:      name,
+	}
+	c := a.Custom
+	m.ID, _ = c["id"].(string)
+	if m.ID == "" {
+		return m, bad("METADATA custom.id is missing")
+	}
+	sev, _ := c["severity"].(string)
+	if sev == "" {
+		return m, bad("METADATA custom.severity is missing")
+	}
+	s, err := scanner.ParseSeverity(sev)
+	if err != nil || s == scanner.SeverityUnknown {
+		return m, bad("METADATA custom.severity %q is not CRITICAL, HIGH, MEDIUM, LOW or INFO", sev)
+	}
+	m.Severity = s
+	m.Frameworks = stringList(c["frameworks"])
+	if len(m.Frameworks) == 0 {
+		return m, bad("METADATA custom.frameworks is missing")
+	}
+	for _, f := range m.Frameworks {
+		if !knownKind(f) {
+			return m, bad("unknown framework %q (want one of %s)", f, strings.Join(Kinds, ", "))
+		}
+	}
+	if m.Title == "" {
+		return m, bad("METADATA title is missing")
+	}
+	m.Remediation, _ = c["remediation"].(string)
+	m.Remediation = strings.TrimSpace(m.Remediation)
+	m.References = stringList(c["references"])
+	for _, r := range a.RelatedResources {
+		if r != nil && r.Ref.String() != "" {
+			m.References = append(m.References, r.Ref.String())
+		}
+	}
+	m.CWEs = stringList(c["cwe"])
+	return m, nil
+}
+
+func knownKind(k string) bool {
+	for _, x := range Kinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+func stringList(v any) []string {
+	switch x := v.(type) {
+	case string:
+		if x == "" {
+			return nil
+		}
+		return []string{x}
+	case []any:
+		var out []string
+		for _, e := range x {
+			if s, ok := e.(string); ok && s != "" {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// errNoChecks is returned when a user directory holds no check at all,
+// which is almost always a wrong path.
+var errNoChecks = errors.New("no Rego check (a module with a deny rule and METADATA) found")
+
+func checkDirHasChecks(cs *checkSet, dir string) error {
+	for _, m := range cs.metas {
+		if !m.Builtin && (strings.HasPrefix(m.Source, filepath.ToSlash(dir)+"/") || m.Source == dir) {
+			return nil
+		}
+	}
+	return fmt.Errorf("checks dir %s: %w", dir, errNoChecks)
+}
+

@@ -1,0 +1,360 @@
+package iac
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"log/slog"
+	"path"
+	"runtime"
+	"sync"
+	"sync/atomic"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/tollgate-dev/tollgate/scanner"
+	"github.com/tollgate-dev/tollgate/scanner/iac/cicd"
+	"github.com/tollgate-dev/tollgate/scanner/iac/dockerfile"
+	"github.com/tollgate-dev/tollgate/scanner/iac/kubernetes"
+)
+
+// Name is the scanner's name in the registry and in findings.
+const Name = scanner.KindIaC
+
+// Options configures the scanner.
+type Options struct {
+	// ExtraCheckDirs are directories (or single .rego files) of user checks,
+	// written like the built-in ones (METADATA with custom.id, severity and
+	// frameworks). Files ending in _test.rego are skipped.
+	ExtraCheckDirs []string
+	// TFVarFiles are extra terraform variable files (like -var-file),
+	// applied to every root module after terraform.tfvars and *.auto.tfvars.
+	TFVarFiles []string
+	// Concurrency bounds parallel parsing and evaluation; 0 means GOMAXPROCS.
+	Concurrency int
+	// Logger receives debug messages; nil discards them.
+	Logger *slog.Logger
+}
+
+// Document is a parsed file (or terraform module) the checks run on.
+type Document struct {
+	Kind  string
+	Path  string
+	Value map[string]any
+}
+
+// Scanner is the IaC scanner. It is safe for concurrent use.
+type Scanner struct {
+	opts   Options
+	log    *slog.Logger
+	checks *checkSet
+	engine *engine
+
+	mu    sync.Mutex
+	stats stats
+}
+
+type stats struct {
+	documents   map[string]int
+	skippedHelm int
+	suppressed  int
+	parseErrors int
+}
+
+var _ scanner.Scanner = (*Scanner)(nil)
+
+// New loads and compiles the built-in checks and the user checks.
+func New(opts Options) (*Scanner, error) {
+	cs, err := loadChecks(opts.ExtraCheckDirs)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range opts.ExtraCheckDirs {
+		if err := checkDirHasChecks(cs, d); err != nil {
+			return nil, err
+		}
+	}
+	e, err := newEngine(context.Background(), cs)
+	if err != nil {
+		return nil, err
+	}
+	s := &Scanner{opts: opts, log: opts.Logger, checks: cs, engine: e}
+	if s.log == nil {
+		s.log = slog.New(slog.DiscardHandler)
+	}
+	return s, nil
+}
+
+// Name implements scanner.Scanner.
+func (s *Scanner) Name() string { return Name }
+
+// Checks lists every loaded check, built-in and user, sorted by id.
+func (s *Scanner) Checks() []CheckMeta {
+	out := make([]CheckMeta, len(s.checks.metas))
+	copy(out, s.checks.metas)
+	return out
+}
+
+// Match implements scanner.Scanner: it decides on the file name alone.
+func (s *Scanner) Match(p string, _ fs.DirEntry) bool { return classify(p) != classNone }
+
+// Stats implements scanner.StatsReporter.
+func (s *Scanner) Stats() map[string]any {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	docs := map[string]any{}
+	for k, v := range s.stats.documents {
+		docs[k] = v
+	}
+	return map[string]any{
+		"checks":              len(s.checks.metas),
+		"documents":           docs,
+		"skipped_helm":        s.stats.skippedHelm,
+		"suppressed_findings": s.stats.suppressed,
+		"parse_errors":        s.stats.parseErrors,
+	}
+}
+
+// unit is one piece of work: a file, or a terraform root module.
+type unit struct {
+	file   string
+	class  fileClass
+	tfRoot string
+}
+
+// Scan implements scanner.Scanner. Per-file problems come back joined as
+// *scanner.FileError values after the findings of every other file.
+func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding, error) {
+	var units []unit
+	var tfDirs []string
+	seenDir := map[string]bool{}
+	for _, f := range t.Files {
+		c := classify(f.Path)
+		switch c {
+		case classNone, classTFVars:
+			// tfvars are read by the terraform parser with their module
+		case classTerraform:
+			d := path.Dir(f.Path)
+			if !seenDir[d] {
+				seenDir[d] = true
+				tfDirs = append(tfDirs, d)
+			}
+		default:
+			units = append(units, unit{file: f.Path, class: c})
+		}
+	}
+	var errs []error
+	if len(tfDirs) > 0 {
+		roots, err := terraformRoots(ctx, t.FS, tfDirs)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		for _, r := range roots {
+			units = append(units, unit{tfRoot: r})
+		}
+	}
+
+	conc := s.opts.Concurrency
+	if conc <= 0 {
+		conc = runtime.GOMAXPROCS(0)
+	}
+	results := make([][]scanner.Finding, len(units))
+	unitErrs := make([]error, len(units))
+	var docCounts sync.Map
+	var helm atomic.Int64
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(conc)
+	for i, u := range units {
+		g.Go(func() error {
+			if err := gctx.Err(); err != nil {
+				return err
+			}
+			docs, skippedHelm, err := s.parseUnit(gctx, t, u)
+			if skippedHelm {
+				helm.Add(1)
+			}
+			if err != nil {
+				unitErrs[i] = err
+			}
+			for _, d := range docs {
+				n, _ := docCounts.LoadOrStore(d.Kind, new(atomic.Int64))
+				n.(*atomic.Int64).Add(1)
+				rs, err := s.engine.eval(gctx, d)
+				if err != nil {
+					if gctx.Err() != nil {
+						return gctx.Err()
+					}
+					unitErrs[i] = errors.Join(unitErrs[i], err)
+					continue
+				}
+				results[i] = append(results[i], s.toFindings(d, rs)...)
+			}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	var findings []scanner.Finding
+	for _, r := range results {
+		findings = append(findings, r...)
+	}
+	parseErrs := 0
+	for _, e := range unitErrs {
+		if e != nil {
+			parseErrs++
+			errs = append(errs, e)
+		}
+	}
+	findings, suppressed := suppress(t, findings)
+	findings = dedupe(findings)
+	scanner.SortFindings(findings)
+
+	s.mu.Lock()
+	if s.stats.documents == nil {
+		s.stats.documents = map[string]int{}
+	}
+	docCounts.Range(func(k, v any) bool {
+		s.stats.documents[k.(string)] += int(v.(*atomic.Int64).Load())
+		return true
+	})
+	s.stats.skippedHelm += int(helm.Load())
+	s.stats.suppressed += suppressed
+	s.stats.parseErrors += parseErrs
+	s.mu.Unlock()
+	return findings, errors.Join(errs...)
+}
+
+// parseUnit turns one unit into documents.
+func (s *Scanner) parseUnit(ctx context.Context, t scanner.Target, u unit) ([]Document, bool, error) {
+	if u.tfRoot != "" {
+		docs, err := parseTerraformModule(ctx, t.FS, u.tfRoot, s.opts.TFVarFiles, s.log)
+		return docs, false, err
+	}
+	src, err := t.ReadFile(u.file)
+	if err != nil {
+		return nil, false, &scanner.FileError{Path: u.file, Err: err}
+	}
+	p := u.file
+	switch u.class {
+	case classDockerfile:
+		docs, err := dockerfile.Parse(ctx, p, src)
+		return convert(docs, func(d dockerfile.Document) Document { return Document(d) }), false, err
+	case classGitHubWorkflow, classGitHubAction:
+		docs, err := cicd.ParseGitHub(ctx, p, src)
+		return convert(docs, func(d cicd.Document) Document { return Document(d) }), false, err
+	case classGitLabCI:
+		docs, err := cicd.ParseGitLab(ctx, p, src)
+		return convert(docs, func(d cicd.Document) Document { return Document(d) }), false, err
+	case classJSON:
+		switch {
+		case looksPlan(src):
+			docs, err := parseTerraformPlan(ctx, p, src)
+			return docs, false, err
+		case looksCloudFormation(src):
+			docs, err := parseCloudFormation(ctx, p, src)
+			return docs, false, err
+		}
+		return nil, false, nil
+	case classTemplate:
+		if looksCloudFormation(src) {
+			docs, err := parseCloudFormation(ctx, p, src)
+			return docs, false, err
+		}
+		return nil, false, nil
+	case classYAML:
+		switch {
+		case looksHelmTemplate(p, src):
+			return nil, true, nil
+		case looksCloudFormation(src) && !looksKubernetes(src):
+			docs, err := parseCloudFormation(ctx, p, src)
+			return docs, false, err
+		case looksKubernetes(src):
+			docs, err := kubernetes.Parse(ctx, p, src)
+			return convert(docs, func(d kubernetes.Document) Document { return Document(d) }), false, err
+		}
+	}
+	return nil, false, nil
+}
+
+func convert[T any](in []T, f func(T) Document) []Document {
+	out := make([]Document, 0, len(in))
+	for _, d := range in {
+		out = append(out, f(d))
+	}
+	return out
+}
+
+// toFindings maps check results to findings.
+func (s *Scanner) toFindings(d Document, rs []result) []scanner.Finding {
+	out := make([]scanner.Finding, 0, len(rs))
+	for _, r := range rs {
+		m := s.engine.byID[r.CheckID]
+		if m == nil {
+			continue
+		}
+		p := d.Path
+		if r.Path != "" {
+			p = r.Path
+		}
+		start := r.StartLine
+		if start <= 0 {
+			start = 1
+		}
+		end := r.EndLine
+		if end < start {
+			end = start
+		}
+		evidence := r.Resource
+		if evidence == "" {
+			evidence = r.Msg
+		}
+		desc := r.Msg
+		if desc == "" {
+			desc = m.Description
+		}
+		props := map[string]any{"kind": d.Kind, "message": r.Msg}
+		if r.Resource != "" {
+			props["resource"] = r.Resource
+		}
+		if r.BlockStart > 0 {
+			props["block_start_line"] = r.BlockStart
+		}
+		out = append(out, scanner.Finding{
+			Scanner:     Name,
+			RuleID:      m.ID,
+			Title:       m.Title,
+			Description: desc,
+			Severity:    m.Severity,
+			Location:    scanner.Location{Path: p, StartLine: start, EndLine: end},
+			References:  m.References,
+			Remediation: m.Remediation,
+			CWEs:        m.CWEs,
+			Tags:        m.Frameworks,
+			Evidence:    evidence,
+			Properties:  props,
+		})
+	}
+	return out
+}
+
+// dedupe drops findings that are identical in rule, place and resource
+// (terraform documents can surface the same module resource twice).
+func dedupe(fs []scanner.Finding) []scanner.Finding {
+	type key struct {
+		rule, path, ev string
+		line           int
+		msg            any
+	}
+	seen := make(map[key]bool, len(fs))
+	out := fs[:0]
+	for _, f := range fs {
+		k := key{f.RuleID, f.Location.Path, f.Evidence, f.Location.StartLine, f.Properties["message"]}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, f)
+	}
+	return out
+}

@@ -1,0 +1,66 @@
+package kubernetes
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"github.com/tollgate-dev/tollgate/scanner"
+	"github.com/tollgate-dev/tollgate/scanner/iac/yamldoc"
+)
+
+// Kind is the document kind this package produces.
+const Kind = "kubernetes"
+
+// Document is one Kubernetes object.
+type Document struct {
+	Kind  string
+	Path  string
+	Value map[string]any
+}
+
+// Parse parses a (multi-document) manifest file. A YAML syntax error is a
+// *scanner.FileError with the line; the objects before it are returned.
+func Parse(ctx context.Context, path string, src []byte) ([]Document, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	docs, err := yamldoc.Parse(src)
+	var out []Document
+	for _, d := range docs {
+		m, ok := d.Value.(map[string]any)
+		if !ok {
+			continue
+		}
+		out = appendObject(out, path, m)
+	}
+	if err != nil {
+		fe := &scanner.FileError{Path: path, Err: err}
+		var ye *yamldoc.Error
+		if errors.As(err, &ye) {
+			fe.Line = ye.Line
+			fe.Err = ye.Err
+		}
+		return out, fe
+	}
+	return out, nil
+}
+
+func appendObject(out []Document, path string, m map[string]any) []Document {
+	kind, _ := m["kind"].(string)
+	api, _ := m["apiVersion"].(string)
+	if kind == "" || api == "" {
+		return out
+	}
+	if strings.HasSuffix(kind, "List") {
+		if items, ok := m["items"].([]any); ok {
+			for _, it := range items {
+				if im, ok := it.(map[string]any); ok {
+					out = appendObject(out, path, im)
+				}
+			}
+			return out
+		}
+	}
+	return append(out, Document{Kind: Kind, Path: path, Value: m})
+}

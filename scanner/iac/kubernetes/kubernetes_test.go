@@ -1,0 +1,62 @@
+package kubernetes
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/tollgate-dev/tollgate/scanner"
+)
+
+func TestParse(t *testing.T) {
+	src := `apiVersion: v1
+kind: Pod
+metadata: {name: a}
+---
+# not kubernetes
+foo: bar
+---
+apiVersion: v1
+kind: List
+items:
+  - apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: b}
+  - apiVersion: v1
+    kind: Service
+    metadata: {name: c}
+`
+	docs, err := Parse(context.Background(), "m.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kinds []string
+	for _, d := range docs {
+		kinds = append(kinds, d.Value["kind"].(string))
+		if d.Kind != Kind || d.Path != "m.yaml" {
+			t.Errorf("doc = %s %s", d.Kind, d.Path)
+		}
+	}
+	if got, want := len(kinds), 3; got != want {
+		t.Fatalf("kinds = %v", kinds)
+	}
+	if kinds[0] != "Pod" || kinds[1] != "Deployment" || kinds[2] != "Service" {
+		t.Errorf("kinds = %v", kinds)
+	}
+	loc := docs[1].Value["__loc"].(map[string]any)
+	if loc["start_line"] != 11 || loc["end_line"] != 13 {
+		t.Errorf("list item loc = %v", loc)
+	}
+}
+
+func TestParseError(t *testing.T) {
+	src := "apiVersion: v1\nkind: Pod\n---\napiVersion: v1\nkind: [\n"
+	docs, err := Parse(context.Background(), "bad.yaml", []byte(src))
+	var fe *scanner.FileError
+	if !errors.As(err, &fe) || fe.Path != "bad.yaml" || fe.Line == 0 {
+		t.Fatalf("err = %#v", err)
+	}
+	if len(docs) != 1 {
+		t.Errorf("docs before the error = %d, want 1", len(docs))
+	}
+}

@@ -1,0 +1,32 @@
+package iac
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"log/slog"
+
+	"github.com/tollgate-dev/tollgate/scanner"
+	"github.com/tollgate-dev/tollgate/scanner/iac/terraform"
+)
+
+// This file is the only place the engine touches the terraform package.
+
+// terraformRoots picks the root modules among the directories holding .tf
+// files: a directory another one calls as a local module is evaluated as
+// part of its caller, with the caller's inputs.
+func terraformRoots(ctx context.Context, fsys fs.FS, dirs []string) ([]string, error) {
+	return terraform.RootModules(ctx, fsys, dirs)
+}
+
+func parseTerraformModule(ctx context.Context, fsys fs.FS, dir string, varFiles []string, log *slog.Logger) ([]Document, error) {
+	docs, err := terraform.ParseModule(ctx, fsys, dir, terraform.Options{VarFiles: varFiles, Logger: log})
+	return convert(docs, func(d terraform.Document) Document { return Document(d) }), err
+}
+
+// errNoPlanParser is returned until the terraform package parses plans.
+var errNoPlanParser = errors.New("terraform plan JSON is not supported by this build")
+
+func parseTerraformPlan(_ context.Context, p string, _ []byte) ([]Document, error) {
+	return nil, &scanner.FileError{Path: p, Err: errNoPlanParser}
+}
