@@ -240,4 +240,3 @@ func checkDirHasChecks(cs *checkSet, dir string) error {
 	}
 	return fmt.Errorf("checks dir %s: %w", dir, errNoChecks)
 }
-

@@ -36,7 +36,7 @@ _build(msg, resource, loc, parent) := object.union(
 	_path(loc, parent),
 )
 
-_path(loc, _) := {"path": loc.path} if is_string(loc.path)
+_path(loc, parent) := {"path": loc.path} if is_string(loc.path)
 
 else := {"path": parent.path} if is_string(parent.path)
 
@@ -80,21 +80,16 @@ get(obj, k, def) := v if {
 	v != null
 } else := def
 
-is_true(x) if x == true
+# is_true is true for true and its string spellings (never for unknown).
+is_true(x) if x in _truthy
 
-is_true(x) if x == "true"
+_truthy := {true, "true", "True", "TRUE"}
 
-is_true(x) if x == "True"
+# is_false is true for false and its string spellings (never for null or
+# unknown: use "not is_true" only when absence must count as false).
+is_false(x) if x in _falsy
 
-is_true(x) if x == "TRUE"
-
-is_false(x) if x == false
-
-is_false(x) if x == "false"
-
-is_false(x) if x == "False"
-
-is_false(x) if x == "FALSE"
+_falsy := {false, "false", "False", "FALSE"}
 
 # open_cidr is true for a source or destination that means "anyone".
 open_cidr(c) if {
