@@ -1,0 +1,397 @@
+package terraform
+
+import (
+	"crypto/md5"
+	"crypto/sha1"
+	"crypto/sha256"
+	"crypto/sha512"
+	"encoding/base64"
+	"encoding/hex"
+	"fmt"
+	"hash"
+	"io/fs"
+	"math/big"
+	"net/netip"
+	"net/url"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/ext/tryfunc"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function"
+	"github.com/zclconf/go-cty/cty/function/stdlib"
+)
+
+// maxFileRead bounds what file() and templatefile() read.
+const maxFileRead = 1 << 20
+
+// FunctionNames lists the functions available to expressions, sorted. Other
+// function calls evaluate to unknown.
+func FunctionNames() []string {
+	fs := functions(nil, ".")
+	names := make([]string, 0, len(fs))
+	for n := range fs {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// functions builds the function table. file-reading functions resolve paths
+// relative to the root module directory and never leave fsys.
+func functions(fsys fs.FS, rootDir string) map[string]function.Function {
+	f := map[string]function.Function{
+		"abs": stdlib.AbsoluteFunc, "ceil": stdlib.CeilFunc, "floor": stdlib.FloorFunc,
+		"log": stdlib.LogFunc, "max": stdlib.MaxFunc, "min": stdlib.MinFunc,
+		"parseint": stdlib.ParseIntFunc, "pow": stdlib.PowFunc, "signum": stdlib.SignumFunc,
+		"chomp": stdlib.ChompFunc, "format": stdlib.FormatFunc, "formatlist": stdlib.FormatListFunc,
+		"indent": stdlib.IndentFunc, "join": stdlib.JoinFunc, "lower": stdlib.LowerFunc,
+		"upper": stdlib.UpperFunc, "regex": stdlib.RegexFunc, "regexall": stdlib.RegexAllFunc,
+		"split": stdlib.SplitFunc, "strrev": stdlib.ReverseFunc, "substr": stdlib.SubstrFunc,
+		"title": stdlib.TitleFunc, "trim": stdlib.TrimFunc, "trimprefix": stdlib.TrimPrefixFunc,
+		"trimspace": stdlib.TrimSpaceFunc, "trimsuffix": stdlib.TrimSuffixFunc,
+		"chunklist": stdlib.ChunklistFunc, "coalesce": stdlib.CoalesceFunc,
+		"coalescelist": stdlib.CoalesceListFunc, "compact": stdlib.CompactFunc,
+		"concat": stdlib.ConcatFunc, "contains": stdlib.ContainsFunc, "distinct": stdlib.DistinctFunc,
+		"element": stdlib.ElementFunc, "flatten": stdlib.FlattenFunc, "index": stdlib.IndexFunc,
+		"keys": stdlib.KeysFunc, "length": stdlib.LengthFunc, "lookup": stdlib.LookupFunc,
+		"merge": stdlib.MergeFunc, "range": stdlib.RangeFunc, "reverse": stdlib.ReverseListFunc,
+		"setintersection": stdlib.SetIntersectionFunc, "setproduct": stdlib.SetProductFunc,
+		"setsubtract": stdlib.SetSubtractFunc, "setunion": stdlib.SetUnionFunc,
+		"slice": stdlib.SliceFunc, "sort": stdlib.SortFunc, "values": stdlib.ValuesFunc,
+		"zipmap": stdlib.ZipmapFunc, "csvdecode": stdlib.CSVDecodeFunc,
+		"jsonencode": stdlib.JSONEncodeFunc, "jsondecode": stdlib.JSONDecodeFunc,
+		"formatdate": stdlib.FormatDateFunc, "timeadd": stdlib.TimeAddFunc,
+		"tostring": stdlib.MakeToFunc(cty.String), "tonumber": stdlib.MakeToFunc(cty.Number),
+		"tobool": stdlib.MakeToFunc(cty.Bool), "tolist": stdlib.MakeToFunc(cty.List(cty.DynamicPseudoType)),
+		"toset": stdlib.MakeToFunc(cty.Set(cty.DynamicPseudoType)), "tomap": stdlib.MakeToFunc(cty.Map(cty.DynamicPseudoType)),
+		"try": tryfunc.TryFunc, "can": tryfunc.CanFunc,
+		"replace":      replaceFunc,
+		"base64encode": stringFunc(func(s string) (string, error) { return base64.StdEncoding.EncodeToString([]byte(s)), nil }),
+		"base64decode": stringFunc(base64Decode),
+		"md5":          hashFunc(md5.New),
+		"sha1":         hashFunc(sha1.New),
+		"sha256":       hashFunc(sha256.New),
+		"sha512":       hashFunc(sha512.New),
+		"base64sha256": stringFunc(func(s string) (string, error) {
+			h := sha256.Sum256([]byte(s))
+			return base64.StdEncoding.EncodeToString(h[:]), nil
+		}),
+		"urlencode":        stringFunc(func(s string) (string, error) { return url.QueryEscape(s), nil }),
+		"basename":         stringFunc(func(s string) (string, error) { return path.Base(s), nil }),
+		"dirname":          stringFunc(func(s string) (string, error) { return path.Dir(s), nil }),
+		"abspath":          stringFunc(func(s string) (string, error) { return s, nil }),
+		"startswith":       stringPredicate(strings.HasPrefix),
+		"endswith":         stringPredicate(strings.HasSuffix),
+		"strcontains":      stringPredicate(strings.Contains),
+		"sensitive":        identityFunc,
+		"nonsensitive":     identityFunc,
+		"alltrue":          boolListFunc(true),
+		"anytrue":          boolListFunc(false),
+		"sum":              sumFunc,
+		"one":              oneFunc,
+		"uuid":             unknownFunc(cty.String),
+		"timestamp":        unknownFunc(cty.String),
+		"bcrypt":           unknownFunc(cty.String),
+		"cidrsubnet":       cidrSubnetFunc,
+		"cidrhost":         cidrHostFunc,
+		"cidrnetmask":      cidrNetmaskFunc,
+		"file":             fileFunc(fsys, rootDir, false),
+		"filebase64":       fileFunc(fsys, rootDir, true),
+		"fileexists":       fileExistsFunc(fsys, rootDir),
+		"yamlencode":       unknownFunc(cty.String),
+		"yamldecode":       unknownFunc(cty.DynamicPseudoType),
+		"textencodebase64": unknownFunc(cty.String),
+	}
+	f["templatefile"] = templateFileFunc(fsys, rootDir, f)
+	return f
+}
+
+var identityFunc = function.New(&function.Spec{
+	Params:       []function.Parameter{{Name: "v", Type: cty.DynamicPseudoType, AllowNull: true, AllowUnknown: true, AllowDynamicType: true, AllowMarked: true}},
+	Type:         func(args []cty.Value) (cty.Type, error) { return args[0].Type(), nil },
+	Impl:         func(args []cty.Value, _ cty.Type) (cty.Value, error) { return args[0], nil },
+	RefineResult: nil,
+})
+
+func unknownFunc(t cty.Type) function.Function {
+	return function.New(&function.Spec{
+		VarParam: &function.Parameter{Name: "args", Type: cty.DynamicPseudoType, AllowNull: true, AllowUnknown: true, AllowDynamicType: true},
+		Type:     function.StaticReturnType(t),
+		Impl:     func([]cty.Value, cty.Type) (cty.Value, error) { return cty.UnknownVal(t), nil },
+	})
+}
+
+func stringFunc(fn func(string) (string, error)) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "s", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.String),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			s, err := fn(args[0].AsString())
+			if err != nil {
+				return cty.UnknownVal(cty.String), err
+			}
+			return cty.StringVal(s), nil
+		},
+	})
+}
+
+func stringPredicate(fn func(s, sub string) bool) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "s", Type: cty.String}, {Name: "x", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.Bool),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			return cty.BoolVal(fn(args[0].AsString(), args[1].AsString())), nil
+		},
+	})
+}
+
+func base64Decode(s string) (string, error) {
+	b, err := base64.StdEncoding.DecodeString(s)
+	return string(b), err
+}
+
+func hashFunc(h func() hash.Hash) function.Function {
+	return stringFunc(func(s string) (string, error) {
+		x := h()
+		x.Write([]byte(s))
+		return hex.EncodeToString(x.Sum(nil)), nil
+	})
+}
+
+// replaceFunc is terraform's replace: a /regex/ pattern, else a literal.
+var replaceFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "str", Type: cty.String}, {Name: "substr", Type: cty.String}, {Name: "replace", Type: cty.String}},
+	Type:   function.StaticReturnType(cty.String),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		sub := args[1].AsString()
+		if len(sub) > 1 && strings.HasPrefix(sub, "/") && strings.HasSuffix(sub, "/") {
+			return stdlib.RegexReplace(args[0], cty.StringVal(sub[1:len(sub)-1]), args[2])
+		}
+		return stdlib.Replace(args[0], args[1], args[2])
+	},
+})
+
+func boolListFunc(all bool) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "list", Type: cty.List(cty.Bool)}},
+		Type:   function.StaticReturnType(cty.Bool),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			for it := args[0].ElementIterator(); it.Next(); {
+				_, v := it.Element()
+				if !v.IsKnown() {
+					return cty.UnknownVal(cty.Bool), nil
+				}
+				if v.IsNull() {
+					continue
+				}
+				if v.True() != all {
+					return cty.BoolVal(!all), nil
+				}
+			}
+			return cty.BoolVal(all), nil
+		},
+	})
+}
+
+var sumFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "list", Type: cty.List(cty.Number)}},
+	Type:   function.StaticReturnType(cty.Number),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		total := new(big.Float)
+		for it := args[0].ElementIterator(); it.Next(); {
+			_, v := it.Element()
+			if !v.IsKnown() || v.IsNull() {
+				return cty.UnknownVal(cty.Number), nil
+			}
+			total.Add(total, v.AsBigFloat())
+		}
+		return cty.NumberVal(total), nil
+	},
+})
+
+var oneFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "list", Type: cty.DynamicPseudoType}},
+	Type:   function.StaticReturnType(cty.DynamicPseudoType),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		v := args[0]
+		if !v.CanIterateElements() {
+			return cty.DynamicVal, fmt.Errorf("one: not a collection")
+		}
+		switch v.LengthInt() {
+		case 0:
+			return cty.NullVal(cty.DynamicPseudoType), nil
+		case 1:
+			it := v.ElementIterator()
+			it.Next()
+			_, e := it.Element()
+			return e, nil
+		}
+		return cty.DynamicVal, fmt.Errorf("one: more than one element")
+	},
+})
+
+// File functions read only inside the scanned tree.
+func resolveFile(fsys fs.FS, rootDir, p string) (string, error) {
+	if fsys == nil {
+		return "", fmt.Errorf("no file system")
+	}
+	if !path.IsAbs(p) {
+		p = path.Join(rootDir, p)
+	}
+	p = path.Clean(p)
+	if path.IsAbs(p) || p == ".." || strings.HasPrefix(p, "../") {
+		return "", fmt.Errorf("path %q is outside the scanned tree", p)
+	}
+	return p, nil
+}
+
+func readLimited(fsys fs.FS, rootDir, p string) ([]byte, error) {
+	rp, err := resolveFile(fsys, rootDir, p)
+	if err != nil {
+		return nil, err
+	}
+	st, err := fs.Stat(fsys, rp)
+	if err != nil {
+		return nil, err
+	}
+	if st.Size() > maxFileRead {
+		return nil, fmt.Errorf("file %q too large", rp)
+	}
+	return fs.ReadFile(fsys, rp)
+}
+
+func fileFunc(fsys fs.FS, rootDir string, b64 bool) function.Function {
+	return stringFunc(func(p string) (string, error) {
+		b, err := readLimited(fsys, rootDir, p)
+		if err != nil {
+			return "", err
+		}
+		if b64 {
+			return base64.StdEncoding.EncodeToString(b), nil
+		}
+		return string(b), nil
+	})
+}
+
+func fileExistsFunc(fsys fs.FS, rootDir string) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "path", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.Bool),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			rp, err := resolveFile(fsys, rootDir, args[0].AsString())
+			if err != nil {
+				return cty.UnknownVal(cty.Bool), err
+			}
+			_, err = fs.Stat(fsys, rp)
+			return cty.BoolVal(err == nil), nil
+		},
+	})
+}
+
+func templateFileFunc(fsys fs.FS, rootDir string, funcs map[string]function.Function) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "path", Type: cty.String}, {Name: "vars", Type: cty.DynamicPseudoType}},
+		Type:   function.StaticReturnType(cty.String),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			src, err := readLimited(fsys, rootDir, args[0].AsString())
+			if err != nil {
+				return cty.UnknownVal(cty.String), err
+			}
+			expr, diags := hclsyntax.ParseTemplate(src, args[0].AsString(), hcl.InitialPos)
+			if diags.HasErrors() {
+				return cty.UnknownVal(cty.String), diags
+			}
+			vars := map[string]cty.Value{}
+			if v := args[1]; v.IsKnown() && !v.IsNull() && v.CanIterateElements() {
+				for it := v.ElementIterator(); it.Next(); {
+					k, ev := it.Element()
+					vars[k.AsString()] = ev
+				}
+			}
+			fns := map[string]function.Function{}
+			for n, fn := range funcs {
+				if n != "templatefile" {
+					fns[n] = fn
+				}
+			}
+			out, diags := safeValue(expr, &hcl.EvalContext{Variables: vars, Functions: fns})
+			if diags.HasErrors() {
+				return cty.UnknownVal(cty.String), diags
+			}
+			return out, nil
+		},
+	})
+}
+
+var cidrSubnetFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "prefix", Type: cty.String}, {Name: "newbits", Type: cty.Number}, {Name: "netnum", Type: cty.Number}},
+	Type:   function.StaticReturnType(cty.String),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		p, err := netip.ParsePrefix(args[0].AsString())
+		if err != nil {
+			return cty.UnknownVal(cty.String), err
+		}
+		nb, _ := args[1].AsBigFloat().Int64()
+		num, _ := args[2].AsBigFloat().Int(nil)
+		bits := p.Addr().BitLen()
+		newLen := p.Bits() + int(nb)
+		if nb < 0 || newLen > bits {
+			return cty.UnknownVal(cty.String), fmt.Errorf("cidrsubnet: not enough bits")
+		}
+		base := new(big.Int).SetBytes(p.Masked().Addr().AsSlice())
+		base.Or(base, new(big.Int).Lsh(num, uint(bits-newLen)))
+		addr, ok := addrFromInt(base, bits)
+		if !ok {
+			return cty.UnknownVal(cty.String), fmt.Errorf("cidrsubnet: out of range")
+		}
+		return cty.StringVal(netip.PrefixFrom(addr, newLen).String()), nil
+	},
+})
+
+var cidrHostFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "prefix", Type: cty.String}, {Name: "hostnum", Type: cty.Number}},
+	Type:   function.StaticReturnType(cty.String),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		p, err := netip.ParsePrefix(args[0].AsString())
+		if err != nil {
+			return cty.UnknownVal(cty.String), err
+		}
+		num, _ := args[1].AsBigFloat().Int(nil)
+		base := new(big.Int).SetBytes(p.Masked().Addr().AsSlice())
+		base.Add(base, num)
+		addr, ok := addrFromInt(base, p.Addr().BitLen())
+		if !ok {
+			return cty.UnknownVal(cty.String), fmt.Errorf("cidrhost: out of range")
+		}
+		return cty.StringVal(addr.String()), nil
+	},
+})
+
+var cidrNetmaskFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "prefix", Type: cty.String}},
+	Type:   function.StaticReturnType(cty.String),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		p, err := netip.ParsePrefix(args[0].AsString())
+		if err != nil || !p.Addr().Is4() {
+			return cty.UnknownVal(cty.String), fmt.Errorf("cidrnetmask: needs an IPv4 prefix")
+		}
+		mask := new(big.Int).Lsh(new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), uint(p.Bits())), big.NewInt(1)), uint(32-p.Bits()))
+		addr, _ := addrFromInt(mask, 32)
+		return cty.StringVal(addr.String()), nil
+	},
+})
+
+func addrFromInt(n *big.Int, bits int) (netip.Addr, bool) {
+	b := n.Bytes()
+	size := bits / 8
+	if len(b) > size {
+		return netip.Addr{}, false
+	}
+	buf := make([]byte, size)
+	copy(buf[size-len(b):], b)
+	return netip.AddrFromSlice(buf)
+}

@@ -1,0 +1,2 @@
+owner = "auto-a"
+size  = 4

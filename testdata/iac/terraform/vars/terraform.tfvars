@@ -1,0 +1,3 @@
+env   = "prod"
+size  = "3"
+owner = "tfvars"
