@@ -263,3 +263,71 @@ open_cidr(c) if {
 	is_string(c)
 	c in open_cidrs
 }
+
+# ---------------------------------------------------------------------------
+# Paths through nested blocks (Terraform lists of blocks use their first
+# block) and objects (CloudFormation). Unknown values propagate.
+
+step(x, k) := x if unknown(x) else := null if x == null else := v if {
+	is_object(x)
+	v := object.get(x, k, null)
+} else := x[0] if {
+	is_array(x)
+	count(x) > 0
+	unknown(x[0])
+} else := v if {
+	is_array(x)
+	count(x) > 0
+	is_object(x[0])
+	v := object.get(x[0], k, null)
+} else := null
+
+
+dig(obj, p) := obj if count(p) == 0
+
+dig(obj, p) := step(obj, p[0]) if count(p) == 1
+
+dig(obj, p) := step(step(obj, p[0]), p[1]) if count(p) == 2
+
+dig(obj, p) := step(step(step(obj, p[0]), p[1]), p[2]) if count(p) == 3
+
+dig(obj, p) := step(step(step(step(obj, p[0]), p[1]), p[2]), p[3]) if count(p) == 4
+
+# unset: a path that is missing, null, false-y empty ("" or []).
+unset(v) if v == null
+
+unset(v) if v == ""
+
+unset(v) if v == []
+
+# off: unset or a concrete false.
+off(v) if unset(v)
+
+off(v) if is_false(v)
+
+# res_path: located at the deepest existing attribute of a property path.
+res_path(msg, r, p) := res_key(msg, r, p[0]) if count(p) == 1 else := res_at_key(msg, r, dig(props(r), array.slice(p, 0, count(p) - 1)), p[count(p) - 1]) if {
+	parent := dig(props(r), array.slice(p, 0, count(p) - 1))
+	is_object(parent)
+	parent.__keys[p[count(p) - 1]]
+} else := res_at(msg, r, dig(props(r), array.slice(p, 0, count(p) - 1))) if {
+	parent := dig(props(r), array.slice(p, 0, count(p) - 1))
+	is_object(parent)
+	parent.__loc.start_line
+} else := res_key(msg, r, p[0])
+
+# unset_or_not_in: unset, or a concrete value outside the allowed set s.
+unset_or_not_in(v, _) if unset(v)
+
+unset_or_not_in(v, s) if {
+	not unset(v)
+	not unknown(v)
+	not v in s
+}
+
+# set_not_in: a concrete (set) value outside the allowed set s.
+set_not_in(v, s) if {
+	not unset(v)
+	not unknown(v)
+	not v in s
+}

@@ -1,0 +1,54 @@
+# METADATA
+# title: RDS IAM database authentication is disabled
+# description: >-
+#   IAM database authentication replaces long-lived database passwords with
+#   short-lived tokens tied to IAM identities.
+# scope: package
+# custom:
+#   id: TG-AWS-0021
+#   severity: LOW
+#   frameworks: [terraform, terraform-plan, cloudformation]
+#   remediation: 'Set iam_database_authentication_enabled = true (EnableIAMDatabaseAuthentication: true).'
+#   references: [https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.html]
+#   cwe: [CWE-287]
+package tollgate.iac.aws.rds_iam_auth
+
+import data.lib.aws
+
+deny contains res if {
+	some r in aws.tf("aws_db_instance")
+	v := aws.dig(aws.props(r), ["iam_database_authentication_enabled"])
+	not aws.unknown(v)
+	aws.off(v)
+	aws.unset(aws.get(r.values, "replicate_source_db"))
+	regex.match(`mysql|postgres|maria`, aws.get(r.values, "engine"))
+	res := aws.res_path(sprintf("RDS database %s does not enable IAM database authentication", [aws.rid(r)]), r, ["iam_database_authentication_enabled"])
+}
+
+deny contains res if {
+	some r in aws.tf("aws_rds_cluster")
+	v := aws.dig(aws.props(r), ["iam_database_authentication_enabled"])
+	not aws.unknown(v)
+	aws.off(v)
+	regex.match(`mysql|postgres|^aurora$`, aws.get(r.values, "engine"))
+	res := aws.res_path(sprintf("RDS database %s does not enable IAM database authentication", [aws.rid(r)]), r, ["iam_database_authentication_enabled"])
+}
+
+deny contains res if {
+	some r in aws.cfn("AWS::RDS::DBInstance")
+	v := aws.dig(aws.props(r), ["EnableIAMDatabaseAuthentication"])
+	not aws.unknown(v)
+	aws.off(v)
+	aws.unset(aws.get(r.Properties, "DBClusterIdentifier"))
+	regex.match(`mysql|postgres|maria`, aws.get(r.Properties, "Engine"))
+	res := aws.res_path(sprintf("RDS database %s does not enable IAM database authentication", [aws.rid(r)]), r, ["EnableIAMDatabaseAuthentication"])
+}
+
+deny contains res if {
+	some r in aws.cfn("AWS::RDS::DBCluster")
+	v := aws.dig(aws.props(r), ["EnableIAMDatabaseAuthentication"])
+	not aws.unknown(v)
+	aws.off(v)
+	regex.match(`mysql|postgres|^aurora$`, aws.get(r.Properties, "Engine"))
+	res := aws.res_path(sprintf("RDS database %s does not enable IAM database authentication", [aws.rid(r)]), r, ["EnableIAMDatabaseAuthentication"])
+}
