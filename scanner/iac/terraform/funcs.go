@@ -58,7 +58,7 @@ func functions(fsys fs.FS, rootDir string) map[string]function.Function {
 		"concat": stdlib.ConcatFunc, "contains": stdlib.ContainsFunc, "distinct": stdlib.DistinctFunc,
 		"element": stdlib.ElementFunc, "flatten": stdlib.FlattenFunc, "index": stdlib.IndexFunc,
 		"keys": stdlib.KeysFunc, "length": stdlib.LengthFunc, "lookup": stdlib.LookupFunc,
-		"merge": stdlib.MergeFunc, "range": stdlib.RangeFunc, "reverse": stdlib.ReverseListFunc,
+		"merge": stdlib.MergeFunc, "range": rangeFunc, "reverse": stdlib.ReverseListFunc,
 		"setintersection": stdlib.SetIntersectionFunc, "setproduct": stdlib.SetProductFunc,
 		"setsubtract": stdlib.SetSubtractFunc, "setunion": stdlib.SetUnionFunc,
 		"slice": stdlib.SliceFunc, "sort": stdlib.SortFunc, "values": stdlib.ValuesFunc,
@@ -395,3 +395,39 @@ func addrFromInt(n *big.Int, bits int) (netip.Addr, bool) {
 	copy(buf[size-len(b):], b)
 	return netip.AddrFromSlice(buf)
 }
+
+// maxRange bounds range() so that hostile configurations cannot make the
+// evaluator build huge lists (nested for expressions multiply it).
+const maxRange = 4096
+
+var rangeFunc = function.New(&function.Spec{
+	VarParam: &function.Parameter{Name: "params", Type: cty.Number},
+	Type:     function.StaticReturnType(cty.List(cty.Number)),
+	Impl: func(args []cty.Value, retType cty.Type) (cty.Value, error) {
+		var nums [3]float64
+		for i, a := range args {
+			if i < 3 {
+				nums[i], _ = a.AsBigFloat().Float64()
+			}
+		}
+		var start, limit, step float64
+		switch len(args) {
+		case 1:
+			start, limit, step = 0, nums[0], 1
+		case 2:
+			start, limit, step = nums[0], nums[1], 1
+		case 3:
+			start, limit, step = nums[0], nums[1], nums[2]
+		default:
+			return cty.UnknownVal(retType), fmt.Errorf("range: 1 to 3 arguments")
+		}
+		if step == 0 {
+			return cty.UnknownVal(retType), fmt.Errorf("range: step must not be zero")
+		}
+		n := (limit - start) / step
+		if n > maxRange {
+			return cty.UnknownVal(retType), fmt.Errorf("range: more than %d elements", maxRange)
+		}
+		return stdlib.Range(args...)
+	},
+})
