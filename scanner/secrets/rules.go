@@ -11,6 +11,7 @@ import (
 	"regexp/syntax"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bmatcuk/doublestar/v4"
 	"gopkg.in/yaml.v3"
@@ -68,6 +69,7 @@ type ruleSpec struct {
 	Entropy     float64  `yaml:"entropy"`
 	Validate    string   `yaml:"validate"`
 	Allow       []string `yaml:"allow"`
+	AllowMatch  []string `yaml:"allow_match"`
 	Stopwords   []string `yaml:"stopwords"`
 	Paths       []string `yaml:"paths"`
 	SkipPaths   []string `yaml:"skip_paths"`
@@ -164,6 +166,9 @@ func (s ruleSpec) compile(source string) (*Rule, error) {
 	if r.allow, err = compileAll("allow", s.Allow); err != nil {
 		return nil, err
 	}
+	if r.allowMatch, err = compileAll("allow_match", s.AllowMatch); err != nil {
+		return nil, err
+	}
 	if r.context, err = compileAll("context", s.Context); err != nil {
 		return nil, err
 	}
@@ -229,10 +234,7 @@ func maxLenOf(re *syntax.Regexp) int {
 	case syntax.OpLiteral:
 		n := 0
 		for _, r := range re.Rune {
-			n += max(len(string(r)), 1)
-			if re.Flags&syntax.FoldCase != 0 && r < 0x80 {
-				continue
-			}
+			n += max(utf8.RuneLen(r), 1)
 		}
 		return n
 	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
