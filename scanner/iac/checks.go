@@ -116,7 +116,10 @@ func (cs *checkSet) addModule(name string, src []byte, builtin bool) error {
 	}
 	cs.modules[name] = mod
 	if !hasRule(mod, "deny") {
-		return nil // a library module
+		// A library module. Its METADATA is documentation only; dropping it
+		// lets a library package span several files that each carry one.
+		mod.Annotations = nil
+		return nil
 	}
 	meta, err := checkMeta(name, mod)
 	if err != nil {

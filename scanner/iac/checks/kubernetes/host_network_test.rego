@@ -1,0 +1,26 @@
+package tollgate.iac.kubernetes.host_network_test
+
+import data.tollgate.iac.kubernetes.host_network as check
+import rego.v1
+
+test_deny_0 if {
+	res := check.deny with input as {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "web", "namespace": "prod", "__loc": {"start_line": 3, "end_line": 5}}, "spec": {"template": {"metadata": {}, "spec": {"automountServiceAccountToken": false, "containers": [{"name": "app", "image": "registry.example.com/app:1.2.3", "__loc": {"start_line": 10, "end_line": 20}, "securityContext": {"allowPrivilegeEscalation": false, "runAsNonRoot": true, "readOnlyRootFilesystem": true, "capabilities": {"drop": ["ALL"]}, "seccompProfile": {"type": "RuntimeDefault"}}, "resources": {"requests": {"cpu": "100m", "memory": "64Mi"}, "limits": {"cpu": "500m", "memory": "128Mi"}}, "livenessProbe": {"httpGet": {"path": "/", "port": 8080}}, "readinessProbe": {"httpGet": {"path": "/", "port": 8080}}}], "__loc": {"start_line": 8, "end_line": 30}, "hostNetwork": true, "__keys": {"hostNetwork": {"start_line": 9, "end_line": 9}}}}}}
+	count(res) > 0
+	some r in res
+	r.start_line == 9
+}
+
+test_deny_1 if {
+	res := check.deny with input as {"apiVersion": "batch/v1", "kind": "CronJob", "metadata": {"name": "web", "namespace": "prod", "__loc": {"start_line": 3, "end_line": 5}}, "spec": {"jobTemplate": {"spec": {"template": {"spec": {"automountServiceAccountToken": false, "containers": [{"name": "app", "image": "registry.example.com/app:1.2.3", "__loc": {"start_line": 10, "end_line": 20}, "securityContext": {"allowPrivilegeEscalation": false, "runAsNonRoot": true, "readOnlyRootFilesystem": true, "capabilities": {"drop": ["ALL"]}, "seccompProfile": {"type": "RuntimeDefault"}}, "resources": {"requests": {"cpu": "100m", "memory": "64Mi"}, "limits": {"cpu": "500m", "memory": "128Mi"}}, "livenessProbe": {"httpGet": {"path": "/", "port": 8080}}, "readinessProbe": {"httpGet": {"path": "/", "port": 8080}}}], "__loc": {"start_line": 8, "end_line": 30}, "hostNetwork": true}}}}}}
+	count(res) > 0
+}
+
+test_pass_0 if {
+	res := check.deny with input as {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "web", "namespace": "prod", "__loc": {"start_line": 3, "end_line": 5}}, "spec": {"template": {"metadata": {}, "spec": {"automountServiceAccountToken": false, "containers": [{"name": "app", "image": "registry.example.com/app:1.2.3", "__loc": {"start_line": 10, "end_line": 20}, "securityContext": {"allowPrivilegeEscalation": false, "runAsNonRoot": true, "readOnlyRootFilesystem": true, "capabilities": {"drop": ["ALL"]}, "seccompProfile": {"type": "RuntimeDefault"}}, "resources": {"requests": {"cpu": "100m", "memory": "64Mi"}, "limits": {"cpu": "500m", "memory": "128Mi"}}, "livenessProbe": {"httpGet": {"path": "/", "port": 8080}}, "readinessProbe": {"httpGet": {"path": "/", "port": 8080}}}], "__loc": {"start_line": 8, "end_line": 30}}}}}
+	count(res) == 0
+}
+
+test_pass_1 if {
+	res := check.deny with input as {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "web", "namespace": "prod", "__loc": {"start_line": 3, "end_line": 5}}, "spec": {"template": {"metadata": {}, "spec": {"automountServiceAccountToken": false, "containers": [{"name": "app", "image": "registry.example.com/app:1.2.3", "__loc": {"start_line": 10, "end_line": 20}, "securityContext": {"allowPrivilegeEscalation": false, "runAsNonRoot": true, "readOnlyRootFilesystem": true, "capabilities": {"drop": ["ALL"]}, "seccompProfile": {"type": "RuntimeDefault"}}, "resources": {"requests": {"cpu": "100m", "memory": "64Mi"}, "limits": {"cpu": "500m", "memory": "128Mi"}}, "livenessProbe": {"httpGet": {"path": "/", "port": 8080}}, "readinessProbe": {"httpGet": {"path": "/", "port": 8080}}}], "__loc": {"start_line": 8, "end_line": 30}, "hostNetwork": false}}}}
+	count(res) == 0
+}

@@ -1,0 +1,14 @@
+package tollgate.iac.kubernetes.rbac_anonymous_binding_test
+
+import data.tollgate.iac.kubernetes.rbac_anonymous_binding as check
+import rego.v1
+
+test_deny_0 if {
+	res := check.deny with input as {"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRoleBinding", "metadata": {"name": "b"}, "roleRef": {"kind": "ClusterRole", "name": "view", "apiGroup": "rbac.authorization.k8s.io"}, "subjects": [{"kind": "Group", "name": "system:unauthenticated"}]}
+	count(res) > 0
+}
+
+test_pass_0 if {
+	res := check.deny with input as {"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRoleBinding", "metadata": {"name": "b"}, "roleRef": {"kind": "ClusterRole", "name": "view", "apiGroup": "rbac.authorization.k8s.io"}, "subjects": [{"kind": "ServiceAccount", "name": "app", "namespace": "prod"}]}
+	count(res) == 0
+}

@@ -1,0 +1,29 @@
+# METADATA
+# title: Role can read Secrets
+# description: >-
+#   get, list or watch on secrets exposes every credential stored in the namespace (or
+#   cluster, for a ClusterRole).
+# scope: package
+# custom:
+#   id: TG-K8S-0031
+#   severity: MEDIUM
+#   frameworks: [kubernetes]
+#   remediation: >-
+#     Restrict the rule with resourceNames to the specific secrets needed, or remove it.
+#   references:
+#     - https://kubernetes.io/docs/concepts/security/rbac-good-practices/
+#   cwe: [CWE-200]
+package tollgate.iac.kubernetes.rbac_secrets_read
+
+import data.lib.iac
+import data.lib.k8s
+import rego.v1
+
+deny contains res if {
+	some rule in k8s.rules
+	"secrets" in object.get(rule, "resources", [])
+	some v in object.get(rule, "verbs", [])
+	v in {"get", "list", "watch"}
+	count(object.get(rule, "resourceNames", [])) == 0
+	res := iac.result_key(sprintf("%s %s can %s secrets", [input.kind, k8s.name, v]), rule, "resources", k8s.id)
+}
