@@ -331,3 +331,8 @@ set_not_in(v, s) if {
 	not unknown(v)
 	not v in s
 }
+
+# num_or: num(x), or d when x is not a number.
+num_or(x, d) := n if {
+	n := num(x)
+} else := d
