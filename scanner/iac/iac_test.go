@@ -1,0 +1,190 @@
+package iac
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/tollgate-dev/tollgate/scanner"
+)
+
+var wantRe = regexp.MustCompile(`(?:#|//)\s*want:\s*([A-Z0-9,\- ]+)`)
+
+// expectations reads "# want: ID[,ID]" markers: each is a finding of that
+// check starting on the marker's line.
+func expectations(t *testing.T, root string) []string {
+	t.Helper()
+	var out []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		sc := bufio.NewScanner(bytes.NewReader(src))
+		for line := 1; sc.Scan(); line++ {
+			for _, m := range wantRe.FindAllStringSubmatch(sc.Text(), -1) {
+				for _, id := range strings.Split(m[1], ",") {
+					if id = strings.TrimSpace(id); id != "" {
+						out = append(out, fmt.Sprintf("%s:%d:%s", filepath.ToSlash(rel), line, id))
+					}
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func scanDir(t *testing.T, s *Scanner, dir string) (*scanner.Result, []string) {
+	t.Helper()
+	res, err := scanner.Run(context.Background(), dir, []scanner.Scanner{s})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, fmt.Sprintf("%s:%d:%s", f.Location.Path, f.Location.StartLine, f.RuleID))
+	}
+	sort.Strings(got)
+	return res, got
+}
+
+// TestFixtures scans each testdata/iac/<group> tree and compares the
+// findings (file, line, check) with the "# want:" markers: files without
+// markers must produce nothing.
+func TestFixtures(t *testing.T) {
+	s, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, group := range []string{"kubernetes", "dockerfile", "github", "gitlab", "mixed"} {
+		t.Run(group, func(t *testing.T) {
+			dir := filepath.Join("..", "..", "testdata", "iac", group)
+			if _, err := os.Stat(dir); err != nil {
+				t.Skip("no fixtures")
+			}
+			want := expectations(t, dir)
+			res, got := scanDir(t, s, dir)
+			for _, e := range res.Errors {
+				t.Errorf("scan error: %v", e)
+			}
+			if d := cmp.Diff(want, got); d != "" {
+				t.Errorf("findings (-want +got):\n%s", d)
+			}
+		})
+	}
+}
+
+func TestFindingFields(t *testing.T) {
+	s, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	writeFile(t, dir, "deploy/pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: prod\nspec:\n  containers:\n    - name: c\n      image: nginx:1.25\n      securityContext:\n        privileged: true\n")
+	res, err := scanner.Run(context.Background(), dir, []scanner.Scanner{s})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f *scanner.Finding
+	for i := range res.Findings {
+		if res.Findings[i].RuleID == "TG-K8S-0001" {
+			f = &res.Findings[i]
+		}
+	}
+	if f == nil {
+		t.Fatal("no privileged finding")
+	}
+	if f.Scanner != Name || f.Severity != scanner.SeverityHigh || f.Title == "" || f.Remediation == "" || len(f.References) == 0 {
+		t.Errorf("metadata not mapped: %+v", f)
+	}
+	if f.Location != (scanner.Location{Path: "deploy/pod.yaml", StartLine: 11, EndLine: 11}) {
+		t.Errorf("location = %+v", f.Location)
+	}
+	if f.Evidence != "Pod/prod/p/c" || f.Properties["resource"] != "Pod/prod/p/c" || f.Properties["kind"] != "kubernetes" {
+		t.Errorf("evidence = %q, properties = %v", f.Evidence, f.Properties)
+	}
+	if f.Fingerprint == "" {
+		t.Error("no fingerprint")
+	}
+	if !cmp.Equal(f.Tags, []string{"kubernetes"}) {
+		t.Errorf("tags = %v", f.Tags)
+	}
+}
+
+func TestParseErrorsDoNotStopTheScan(t *testing.T) {
+	s, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	writeFile(t, dir, "bad.yaml", "apiVersion: v1\nkind: Pod\nspec: [\n")
+	writeFile(t, dir, "good.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  hostPID: true\n  containers: []\n")
+	res, err := scanner.Run(context.Background(), dir, []scanner.Scanner{s})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Errors) != 1 {
+		t.Fatalf("errors = %v", res.Errors)
+	}
+	var fe *scanner.FileError
+	if !errors.As(res.Errors[0].Err, &fe) || fe.Path != "bad.yaml" || fe.Line == 0 {
+		t.Errorf("error = %v, want a FileError on bad.yaml with a line", res.Errors[0].Err)
+	}
+	found := false
+	for _, f := range res.Findings {
+		found = found || (f.RuleID == "TG-K8S-0011" && f.Location.Path == "good.yaml")
+	}
+	if !found {
+		t.Error("good.yaml not scanned after bad.yaml failed")
+	}
+}
+
+func TestHelmTemplatesSkipped(t *testing.T) {
+	s, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	writeFile(t, dir, "chart/templates/pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  hostPID: {{ .Values.hostPID }}\n")
+	res, err := scanner.Run(context.Background(), dir, []scanner.Scanner{s})
+	if err != nil || len(res.Errors) > 0 {
+		t.Fatalf("err = %v %v", err, res.Errors)
+	}
+	if len(res.Findings) != 0 {
+		t.Errorf("findings on an unrendered template: %v", res.Findings)
+	}
+	if s.Stats()["skipped_helm"] != 1 {
+		t.Errorf("stats = %v", s.Stats())
+	}
+}
+
+func writeFile(t *testing.T, dir, rel, content string) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
