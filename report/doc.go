@@ -1,0 +1,11 @@
+// Package report writes a scan [Report] in the formats CI systems and
+// people read: SARIF 2.1.0 (GitHub code scanning, GitLab, Azure DevOps),
+// JSON (versioned, documented in docs/json-report.md), a table for
+// terminals, Markdown for pull-request comments and step summaries, and
+// JUnit XML for CI test tabs.
+//
+// Every writer takes the same [Report], never closes the io.Writer it is
+// given, and renders only redacted data: findings reach this package
+// already redacted by their scanners. [New] rejects unknown formats rather
+// than falling back to one.
+package report

@@ -1,0 +1,66 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+	"time"
+
+	"github.com/tollgate-dev/tollgate/scanner"
+)
+
+// JSONSchemaVersion is the version of the JSON report (docs/json-report.md).
+const JSONSchemaVersion = "1"
+
+type jsonWriter struct{}
+
+// jsonReport is the JSON report document.
+type jsonReport struct {
+	SchemaVersion string            `json:"schema_version"`
+	Tool          jsonTool          `json:"tool"`
+	Root          string            `json:"root"`
+	Started       time.Time         `json:"started"`
+	Decision      scanner.Decision  `json:"decision"`
+	FailOn        string            `json:"fail_on"`
+	Findings      []scanner.Finding `json:"findings"`
+	Errors        []jsonError       `json:"errors"`
+	Stats         jsonStats         `json:"stats"`
+}
+
+type jsonTool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+type jsonError struct {
+	Scanner string `json:"scanner"`
+	Message string `json:"message"`
+}
+
+type jsonStats struct {
+	Scanners   []scanner.ScannerStats `json:"scanners"`
+	Walk       scanner.WalkStats      `json:"walk"`
+	DurationNS time.Duration          `json:"duration_ns"`
+}
+
+func (jsonWriter) Write(w io.Writer, r *Report) error {
+	doc := jsonReport{
+		SchemaVersion: JSONSchemaVersion,
+		Tool:          jsonTool{Name: r.ToolName, Version: r.ToolVersion},
+		Root:          r.Result.Root,
+		Started:       r.Result.Started.UTC(),
+		Decision:      r.Decision,
+		FailOn:        r.FailOn,
+		Findings:      r.Result.Findings,
+		Errors:        []jsonError{},
+		Stats:         jsonStats{Scanners: r.Result.Scanners, Walk: r.Result.Walk, DurationNS: r.Result.Duration},
+	}
+	if doc.Findings == nil {
+		doc.Findings = []scanner.Finding{}
+	}
+	for _, e := range r.Result.Errors {
+		doc.Errors = append(doc.Errors, jsonError{Scanner: e.Scanner, Message: e.Err.Error()})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(doc)
+}

@@ -1,0 +1,134 @@
+package report
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/tollgate-dev/tollgate/scanner"
+)
+
+// Report is everything a writer renders.
+type Report struct {
+	ToolName    string
+	ToolVersion string
+	// Result is the scan. Its Root is printed only by the JSON writer.
+	Result *scanner.Result
+	// Scanners lists the scanners that ran, in order, even those that
+	// found nothing (SARIF has one run per scanner).
+	Scanners []string
+	Decision scanner.Decision
+	// FailOn is the severity threshold, for display.
+	FailOn string
+}
+
+// Writer renders a report.
+type Writer interface {
+	Write(w io.Writer, r *Report) error
+}
+
+// Options tune writers that have a choice to make.
+type Options struct {
+	// Color enables ANSI colour in the table (only when writing to a TTY).
+	Color bool
+}
+
+// Formats lists the supported format names.
+func Formats() []string { return []string{"table", "json", "sarif", "markdown", "junit"} }
+
+// ErrUnknownFormat is returned by New for a format it does not know.
+var ErrUnknownFormat = errors.New("unknown report format")
+
+// New returns the writer for format.
+func New(format string, o Options) (Writer, error) {
+	switch strings.ToLower(format) {
+	case "table":
+		return tableWriter{color: o.Color}, nil
+	case "json":
+		return jsonWriter{}, nil
+	case "sarif":
+		return sarifWriter{}, nil
+	case "markdown", "md":
+		return markdownWriter{}, nil
+	case "junit":
+		return junitWriter{}, nil
+	}
+	return nil, fmt.Errorf("%w %q (want %s)", ErrUnknownFormat, format, strings.Join(Formats(), ", "))
+}
+
+// denied maps each fingerprint behind a deny reason to that reason's rule.
+func (r *Report) denied() map[string]string {
+	m := map[string]string{}
+	for _, d := range r.Decision.Deny {
+		for _, fp := range d.Fingerprints {
+			if _, ok := m[fp]; !ok {
+				m[fp] = d.Rule
+			}
+		}
+	}
+	return m
+}
+
+// bySeverity returns the findings ordered by severity (highest first), then
+// in the model's order.
+func (r *Report) bySeverity() []scanner.Finding {
+	fs := slices.Clone(r.Result.Findings)
+	slices.SortStableFunc(fs, func(a, b scanner.Finding) int { return cmp.Compare(b.Severity, a.Severity) })
+	return fs
+}
+
+// counts returns findings per severity, highest first, skipping zeros.
+func (r *Report) counts() string {
+	n := map[scanner.Severity]int{}
+	for _, f := range r.Result.Findings {
+		n[f.Severity]++
+	}
+	var parts []string
+	for _, s := range scanner.Severities() {
+		if n[s] > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", s, n[s]))
+		}
+	}
+	if len(parts) == 0 {
+		return "none"
+	}
+	return strings.Join(parts, ", ")
+}
+
+func location(l scanner.Location) string {
+	if l.StartLine > 0 {
+		return fmt.Sprintf("%s:%d", l.Path, l.StartLine)
+	}
+	return l.Path
+}
+
+// title is the finding's one-line description, with the package and fix
+// for dependency findings.
+func title(f scanner.Finding) string {
+	t := f.Title
+	if p := f.Package; p != nil {
+		t = fmt.Sprintf("%s %s: %s", p.Name, p.Version, t)
+		if p.Fix != "" {
+			t += " (fix: " + p.Fix + ")"
+		}
+	}
+	return t
+}
+
+func suppressedNote(f scanner.Finding) string {
+	if !f.Suppressed() {
+		return ""
+	}
+	e := f.Gate.Exception
+	s := "excepted: " + e.Reason
+	if e.Owner != "" {
+		s += ", owner " + e.Owner
+	}
+	if e.Expires != nil {
+		s += ", until " + e.Expires.Format("2006-01-02")
+	}
+	return s
+}

@@ -1,0 +1,169 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/tollgate-dev/tollgate/scanner"
+)
+
+type tableWriter struct{ color bool }
+
+const (
+	ansiReset     = "\x1b[0m"
+	ansiRed       = "\x1b[31m"
+	ansiBold      = "\x1b[1m"
+	ansiYellow    = "\x1b[33m"
+	ansiGreen     = "\x1b[32m"
+	ansiGray      = "\x1b[90m"
+	ansiBrightRed = "\x1b[91m"
+	ansiPlain     = "\x1b[39m"
+)
+
+func (t tableWriter) paint(code, s string) string {
+	if !t.color {
+		return s
+	}
+	return code + s + ansiReset
+}
+
+// sevColor returns a five-byte colour code for a severity.
+func (t tableWriter) sevColor(s scanner.Severity) string {
+	switch s {
+	case scanner.SeverityCritical:
+		return ansiBrightRed
+	case scanner.SeverityHigh:
+		return ansiRed
+	case scanner.SeverityMedium:
+		return ansiYellow
+	}
+	return ansiGray
+}
+
+// Write prints findings (most severe first) in stable columns, then the
+// counts, skipped files, errors, and last the verdict with every deny and
+// warn reason and the policy rule behind it.
+func (t tableWriter) Write(w io.Writer, r *Report) error {
+	ew := &errWriter{w: w}
+	fs := r.bySeverity()
+	if len(fs) > 0 {
+		tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+		fmt.Fprintf(tw, "%s\tSCANNER\tRULE\tLOCATION\tTITLE\n", t.paint(ansiPlain, "SEVERITY"))
+		for _, f := range fs {
+			sev := t.paint(t.sevColor(f.Severity), f.Severity.String())
+			ttl := title(f)
+			if note := suppressedNote(f); note != "" {
+				ttl += " [" + note + "]"
+			} else if f.Gate != nil && !f.Gate.New {
+				ttl += " [baseline]"
+			}
+			// Every colour code in the first column has the same length, so
+			// tabwriter's byte-based widths stay aligned.
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", sev, f.Scanner, f.RuleID, location(f.Location), oneLine(ttl))
+		}
+		tw.Flush()
+		fmt.Fprintln(ew)
+	}
+	fmt.Fprintf(ew, "Findings: %d (%s)", len(r.Result.Findings), r.counts())
+	if n := countSuppressed(fs); n > 0 {
+		fmt.Fprintf(ew, ", %d excepted", n)
+	}
+	if n := countBaseline(fs); n > 0 {
+		fmt.Fprintf(ew, ", %d in baseline", n)
+	}
+	fmt.Fprintln(ew)
+	wk := r.Result.Walk
+	fmt.Fprintf(ew, "Files: %d scanned, %d skipped", wk.Scanned, wk.Skipped.Total())
+	if d := skipDetail(wk.Skipped); d != "" {
+		fmt.Fprintf(ew, " (%s)", d)
+	}
+	fmt.Fprintln(ew)
+	for _, e := range r.Result.Errors {
+		fmt.Fprintf(ew, "%s %s\n", t.paint(ansiRed, "ERROR"), oneLine(e.Error()))
+	}
+	fmt.Fprintln(ew)
+	if r.Decision.Pass {
+		fmt.Fprintf(ew, "Gate: %s (fail-on %s)\n", t.paint(ansiBold+ansiGreen, "PASSED"), r.FailOn)
+	} else {
+		fmt.Fprintf(ew, "Gate: %s (fail-on %s): %d reason(s)\n", t.paint(ansiBold+ansiRed, "FAILED"), r.FailOn, len(r.Decision.Deny))
+	}
+	for _, d := range r.Decision.Deny {
+		fmt.Fprintf(ew, "  %s %s%s\n", t.paint(ansiRed, "deny"), oneLine(d.Msg), ruleSuffix(d))
+	}
+	for _, d := range r.Decision.Warn {
+		fmt.Fprintf(ew, "  %s %s%s\n", t.paint(ansiYellow, "warn"), oneLine(d.Msg), ruleSuffix(d))
+	}
+	return ew.err
+}
+
+func ruleSuffix(d scanner.Reason) string {
+	var parts []string
+	if d.Rule != "" {
+		parts = append(parts, d.Rule)
+	}
+	if d.Policy != "" {
+		parts = append(parts, d.Policy)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "  [" + strings.Join(parts, " @ ") + "]"
+}
+
+func skipDetail(s scanner.SkipCounts) string {
+	var parts []string
+	for _, p := range []struct {
+		n    int
+		name string
+	}{
+		{s.ExcludedDirs, "excluded dirs"}, {s.ExcludedFiles, "excluded files"}, {s.Binary, "binary"},
+		{s.TooLarge, "too large"}, {s.Unreadable, "unreadable"}, {s.Symlinks, "symlinks"},
+		{s.OutsideRoot, "links outside root"}, {s.Irregular, "special files"},
+	} {
+		if p.n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", p.n, p.name))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func countSuppressed(fs []scanner.Finding) int {
+	n := 0
+	for _, f := range fs {
+		if f.Suppressed() {
+			n++
+		}
+	}
+	return n
+}
+
+func countBaseline(fs []scanner.Finding) int {
+	n := 0
+	for _, f := range fs {
+		if f.Gate != nil && !f.Gate.New {
+			n++
+		}
+	}
+	return n
+}
+
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// errWriter remembers the first write error so callers check once.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return len(p), nil
+	}
+	n, err := e.w.Write(p)
+	e.err = err
+	return n, nil
+}
