@@ -243,7 +243,7 @@ func TestScoreV40(t *testing.T) {
 	// impacts are High, and vice versa.
 	for v, want := range map[string]float64{
 		"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:H/SI:H/SA:H/MVC:N/MVI:N/MVA:N/MSC:N/MSI:N/MSA:N": 0,
-		"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:N/VI:N/VA:N/SC:N/SI:N/SA:N/MVC:H/MVI:H/MVA:H":                 9.3,
+		"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:N/VI:N/VA:N/SC:N/SI:N/SA:N/MVC:H/MVI:H/MVA:H":                   9.3,
 	} {
 		if _, got, err := cvss.Score(v); err != nil || got != want {
 			t.Errorf("%s = %.1f, %v; want %.1f", v, got, err, want)

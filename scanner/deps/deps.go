@@ -1,0 +1,238 @@
+package deps
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/google/osv-scalibr/extractor/filesystem"
+	"github.com/ossf/osv-schema/bindings/go/osvschema"
+
+	"github.com/tollgate-dev/tollgate/scanner"
+	"github.com/tollgate-dev/tollgate/scanner/deps/osvdb"
+)
+
+// Name is the scanner's registry name and Finding.Scanner value.
+const Name = scanner.KindDeps
+
+// DefaultAPIBaseURL is the public OSV API.
+const DefaultAPIBaseURL = "https://api.osv.dev"
+
+// EnvAPIBaseURL overrides Options.APIBaseURL when set (for mirrors).
+const EnvAPIBaseURL = "TOLLGATE_OSV_API_URL"
+
+// Options configure a Scanner. The zero value scans online against the
+// public OSV API.
+type Options struct {
+	// Offline matches against the local database in DBDir and makes no
+	// network request at all.
+	Offline bool
+	// DBDir is the offline database directory (osv-scanner's layout,
+	// <DBDir>/osv-scalibr/<Ecosystem>/all.zip). Default: the user cache
+	// directory + "/tollgate/osv-db".
+	DBDir string
+	// APIBaseURL is the OSV API used online. Default: DefaultAPIBaseURL,
+	// or $TOLLGATE_OSV_API_URL when set.
+	APIBaseURL string
+	// HTTPClient is used for every online request. Default: a client
+	// with a 60 s timeout.
+	HTTPClient *http.Client
+	// CallAnalysis asks for Go call analysis. It needs the Go toolchain
+	// and is not implemented yet: New rejects it (see docs/deps.md).
+	CallAnalysis bool
+	// Logger receives progress at debug level. Default: discard.
+	Logger *slog.Logger
+	// Now is the clock used for database ages. Default: time.Now.
+	Now func() time.Time
+	// Concurrency bounds parallel API requests; default 4.
+	Concurrency int
+	// BatchSize is the number of queries per querybatch call; default 1000
+	// (the API's maximum).
+	BatchSize int
+	// Retries on 429, 5xx and network errors; default 4.
+	Retries int
+	// Backoff is the first retry delay, doubled each time; default 500ms.
+	Backoff time.Duration
+}
+
+// Scanner finds known vulnerabilities in the dependencies that lockfiles
+// and manifests declare.
+type Scanner struct {
+	opts       Options
+	extractors []filesystem.Extractor
+	log        *slog.Logger
+
+	mu    sync.Mutex
+	stats map[string]any
+}
+
+var _ scanner.Scanner = (*Scanner)(nil)
+var _ scanner.StatsReporter = (*Scanner)(nil)
+
+// ErrCallAnalysis is returned by New when CallAnalysis is requested.
+var ErrCallAnalysis = errors.New("deps: Go call analysis is not supported yet")
+
+// New builds a Scanner. It does no I/O beyond resolving the default DB
+// directory.
+func New(opts Options) (*Scanner, error) {
+	if opts.CallAnalysis {
+		return nil, ErrCallAnalysis
+	}
+	if opts.DBDir == "" {
+		cache, err := os.UserCacheDir()
+		if err != nil {
+			return nil, fmt.Errorf("deps: no --osv-db given and no user cache dir: %w", err)
+		}
+		opts.DBDir = filepath.Join(cache, "tollgate", "osv-db")
+	}
+	if env := os.Getenv(EnvAPIBaseURL); env != "" {
+		opts.APIBaseURL = env
+	}
+	if opts.APIBaseURL == "" {
+		opts.APIBaseURL = DefaultAPIBaseURL
+	}
+	if opts.HTTPClient == nil {
+		opts.HTTPClient = &http.Client{Timeout: 60 * time.Second}
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Concurrency <= 0 {
+		opts.Concurrency = 4
+	}
+	if opts.BatchSize <= 0 || opts.BatchSize > 1000 {
+		opts.BatchSize = 1000
+	}
+	if opts.Retries <= 0 {
+		opts.Retries = 4
+	}
+	if opts.Backoff <= 0 {
+		opts.Backoff = 500 * time.Millisecond
+	}
+	exts, err := newExtractors()
+	if err != nil {
+		return nil, fmt.Errorf("deps: %w", err)
+	}
+	return &Scanner{opts: opts, extractors: exts, log: opts.Logger}, nil
+}
+
+// Name returns "deps".
+func (s *Scanner) Name() string { return Name }
+
+// Match reports whether an osv-scalibr extractor reads this file
+// (package-lock.json, yarn.lock, go.mod, requirements*.txt, pom.xml, ...).
+// It looks at the path only.
+func (s *Scanner) Match(path string, d fs.DirEntry) bool {
+	if d != nil && d.IsDir() {
+		return false
+	}
+	return len(s.extractorsFor(path)) > 0
+}
+
+// Stats reports the database used and what was scanned:
+//
+//	{"mode": "offline", "db": {"dir": ..., "ecosystems": {"npm": {"fetched_at": ..., "age_seconds": ..., "advisories": ...}}},
+//	 "packages": n, "lockfiles": n}
+func (s *Scanner) Stats() map[string]any {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make(map[string]any, len(s.stats))
+	for k, v := range s.stats {
+		out[k] = v
+	}
+	return out
+}
+
+// Scan extracts the packages of every matched lockfile, looks them up
+// (offline DB or OSV API) and returns one finding per package version and
+// advisory, aliases merged. A malformed lockfile yields a
+// *scanner.FileError joined into the returned error; the other lockfiles
+// are still scanned and their findings returned.
+func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	paths := make([]string, 0, len(t.Files))
+	for _, f := range t.Files {
+		paths = append(paths, f.Path)
+	}
+	sort.Strings(paths)
+	fsys := t.FS
+	if fsys == nil {
+		fsys = os.DirFS(t.Root)
+	}
+	deps, lockfiles, extractErr := s.extractAll(ctx, t.Root, fsys, paths)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	s.log.Debug("extracted packages", "lockfiles", lockfiles, "packages", len(deps))
+
+	stats := map[string]any{"packages": len(deps), "lockfiles": lockfiles}
+	var (
+		vulns    map[pkgKey][]*osvschema.Vulnerability
+		matchErr error
+	)
+	if s.opts.Offline {
+		stats["mode"] = "offline"
+		var db *localDB
+		vulns, db, matchErr = s.matchOffline(ctx, deps)
+		stats["db"] = s.dbStats(db)
+	} else {
+		stats["mode"] = "online"
+		stats["api"] = s.opts.APIBaseURL
+		vulns, matchErr = s.matchOnline(ctx, deps)
+	}
+	s.mu.Lock()
+	s.stats = stats
+	s.mu.Unlock()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	lines := newLineFinder(fsys)
+	findings := buildFindings(deps, vulns, lines, s.opts.CallAnalysis)
+	return findings, errors.Join(extractErr, matchErr)
+}
+
+func fileError(path string, err error) error {
+	return &scanner.FileError{Path: path, Err: err}
+}
+
+// dbStats describes the offline database for Stats.
+func (s *Scanner) dbStats(db *localDB) map[string]any {
+	now := s.opts.Now()
+	ecos := map[string]any{}
+	out := map[string]any{"dir": s.opts.DBDir, "ecosystems": ecos}
+	st, err := osvdb.Status(s.opts.DBDir, now)
+	if err != nil {
+		out["error"] = err.Error()
+		return out
+	}
+	for _, e := range st {
+		m := map[string]any{
+			"fetched_at":  e.FetchedAt.UTC().Format(time.RFC3339),
+			"age_seconds": int64(e.Age / time.Second),
+			"advisories":  e.Advisories,
+		}
+		if e.FromMTime {
+			m["fetched_at_source"] = "mtime"
+		}
+		if db != nil {
+			m["used"] = db.loaded(e.Ecosystem)
+		}
+		ecos[e.Ecosystem] = m
+	}
+	return out
+}

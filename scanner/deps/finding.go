@@ -1,0 +1,324 @@
+package deps
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/google/osv-scalibr/semantic"
+	"github.com/ossf/osv-schema/bindings/go/osvschema"
+
+	"github.com/tollgate-dev/tollgate/scanner"
+	"github.com/tollgate-dev/tollgate/scanner/deps/cvss"
+)
+
+// maxDescription bounds the advisory text copied into a finding.
+const maxDescription = 4000
+
+// buildFindings turns matched advisories into findings: one per lockfile,
+// package version and alias group.
+func buildFindings(deps []dep, vulns map[pkgKey][]*osvschema.Vulnerability, lines *lineFinder, callAnalysis bool) []scanner.Finding {
+	type fkey struct {
+		lockfile string
+		pkg      pkgKey
+		rule     string
+	}
+	seen := map[fkey]int{}
+	groupsByPkg := map[pkgKey][][]*osvschema.Vulnerability{}
+	var out []scanner.Finding
+	for _, d := range deps {
+		vs := vulns[d.key()]
+		if len(vs) == 0 {
+			continue
+		}
+		groups, ok := groupsByPkg[d.key()]
+		if !ok {
+			groups = aliasGroups(vs)
+			groupsByPkg[d.key()] = groups
+		}
+		line := d.line
+		if line == 0 {
+			line = lines.find(d.location, d.name, d.version)
+		}
+		for _, g := range groups {
+			f := newFinding(d, g, line, callAnalysis)
+			k := fkey{d.lockfile, d.key(), f.RuleID}
+			if i, dup := seen[k]; dup {
+				// The same version listed twice in one lockfile (nested
+				// node_modules, several dependency groups): keep one
+				// finding, at the first line, dev only if every entry is.
+				if line > 0 && (out[i].Location.StartLine == 0 || line < out[i].Location.StartLine) {
+					out[i].Location.StartLine = line
+				}
+				out[i].Package.Dev = out[i].Package.Dev && d.dev
+				continue
+			}
+			seen[k] = len(out)
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// aliasGroups partitions advisories into groups that describe the same
+// vulnerability: two records are one when one's id or aliases intersect
+// the other's (a PYSEC record and its GHSA twin, both aliasing a CVE).
+func aliasGroups(vs []*osvschema.Vulnerability) [][]*osvschema.Vulnerability {
+	parent := make([]int, len(vs))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	owner := map[string]int{}
+	for i, v := range vs {
+		for _, id := range append([]string{v.GetId()}, v.GetAliases()...) {
+			if j, ok := owner[id]; ok {
+				parent[find(i)] = find(j)
+			} else {
+				owner[id] = i
+			}
+		}
+	}
+	byRoot := map[int][]*osvschema.Vulnerability{}
+	var roots []int
+	for i, v := range vs {
+		r := find(i)
+		if _, ok := byRoot[r]; !ok {
+			roots = append(roots, r)
+		}
+		byRoot[r] = append(byRoot[r], v)
+	}
+	out := make([][]*osvschema.Vulnerability, 0, len(roots))
+	for _, r := range roots {
+		g := byRoot[r]
+		sort.Slice(g, func(i, j int) bool { return idLess(g[i].GetId(), g[j].GetId()) })
+		out = append(out, g)
+	}
+	sort.Slice(out, func(i, j int) bool { return idLess(out[i][0].GetId(), out[j][0].GetId()) })
+	return out
+}
+
+// idRank orders advisory ids for the choice of the primary one: first
+// the ecosystem's own database (GO-, PYSEC-, RUSTSEC-, RUBYSEC-, ...),
+// then GHSA (the home database of npm, Maven, NuGet, ...), then CVE.
+func idRank(id string) int {
+	switch {
+	case strings.HasPrefix(id, "CVE-"):
+		return 2
+	case strings.HasPrefix(id, "GHSA-"):
+		return 1
+	}
+	return 0
+}
+
+func idLess(a, b string) bool {
+	if ra, rb := idRank(a), idRank(b); ra != rb {
+		return ra < rb
+	}
+	return a < b
+}
+
+func newFinding(d dep, g []*osvschema.Vulnerability, line int, callAnalysis bool) scanner.Finding {
+	primary := g[0] // aliasGroups sorted the group by idLess
+	ids := map[string]bool{}
+	for _, v := range g {
+		ids[v.GetId()] = true
+		for _, a := range v.GetAliases() {
+			ids[a] = true
+		}
+	}
+	delete(ids, primary.GetId())
+	aliases := make([]string, 0, len(ids))
+	for id := range ids {
+		aliases = append(aliases, id)
+	}
+	sort.Slice(aliases, func(i, j int) bool { return idLess(aliases[i], aliases[j]) })
+
+	fixed := fixedVersions(g, d)
+	fix := smallestFixAbove(fixed, d.version, d.ecosystem)
+	sev, score, vector := severityOf(g, d)
+
+	title := ""
+	for _, v := range g {
+		if title = strings.TrimSpace(v.GetSummary()); title != "" {
+			break
+		}
+	}
+	if title == "" {
+		title = fmt.Sprintf("%s in %s %s", primary.GetId(), d.name, d.version)
+	}
+	desc := strings.TrimSpace(primary.GetDetails())
+	if desc == "" {
+		for _, v := range g {
+			if desc = strings.TrimSpace(v.GetDetails()); desc != "" {
+				break
+			}
+		}
+	}
+	if len(desc) > maxDescription {
+		desc = desc[:maxDescription] + "…"
+	}
+
+	var refs []string
+	var cwes []string
+	for _, v := range g {
+		for _, r := range v.GetReferences() {
+			if u := r.GetUrl(); u != "" && !slices.Contains(refs, u) {
+				refs = append(refs, u)
+			}
+		}
+		for _, c := range stringList(v.GetDatabaseSpecific().GetFields()["cwe_ids"]) {
+			if !slices.Contains(cwes, c) {
+				cwes = append(cwes, c)
+			}
+		}
+	}
+	sort.Strings(cwes)
+
+	remediation := "No fixed version is known."
+	if fix != "" {
+		remediation = fmt.Sprintf("Upgrade %s to %s or later.", d.name, fix)
+	} else if len(fixed) > 0 {
+		remediation = fmt.Sprintf("Fixed in %s; none is above the installed %s, check the advisory.", strings.Join(fixed, ", "), d.version)
+	}
+	props := map[string]any{
+		"fixable":  fix != "",
+		"lockfile": d.lockfile,
+	}
+	if vector != "" {
+		props["cvss_vector"] = vector
+	}
+	if callAnalysis {
+		// Call analysis is not implemented; nothing is known.
+		props["called"] = nil
+	}
+	return scanner.Finding{
+		Scanner:     Name,
+		RuleID:      primary.GetId(),
+		Title:       title,
+		Description: desc,
+		Severity:    sev,
+		Score:       score,
+		Location:    scanner.Location{Path: d.location, StartLine: line, EndLine: line},
+		Package: &scanner.Package{
+			Ecosystem:     d.ecosystem,
+			Name:          d.name,
+			Version:       d.version,
+			PURL:          d.purl,
+			FixedVersions: fixed,
+			Fix:           fix,
+			Dev:           d.dev,
+		},
+		Aliases:     aliases,
+		References:  refs,
+		Remediation: remediation,
+		CWEs:        cwes,
+		Tags:        []string{"dependency", "vulnerability"},
+		Evidence:    d.ecosystem + "/" + d.name + "@" + d.version,
+		Properties:  props,
+	}
+}
+
+// fixedVersions collects the "fixed" events of the affected entries about
+// this package, sorted by the ecosystem's version order.
+func fixedVersions(g []*osvschema.Vulnerability, d dep) []string {
+	var out []string
+	for _, v := range g {
+		for _, a := range v.GetAffected() {
+			if !sameName(a, d.ecosystem, d.name) {
+				continue
+			}
+			for _, r := range a.GetRanges() {
+				if r.GetType() == osvschema.Range_GIT {
+					continue
+				}
+				for _, e := range r.GetEvents() {
+					if f := e.GetFixed(); f != "" && !slices.Contains(out, f) {
+						out = append(out, f)
+					}
+				}
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return compareVersions(out[i], out[j], d.ecosystem) < 0 })
+	return out
+}
+
+// compareVersions orders versions the ecosystem's way, falling back to
+// string order for versions the ecosystem parser rejects.
+func compareVersions(a, b, ecosystem string) int {
+	va, err := semantic.Parse(a, baseEcosystem(ecosystem))
+	if err == nil {
+		if c, err := va.CompareStr(b); err == nil {
+			return c
+		}
+	}
+	return strings.Compare(a, b)
+}
+
+// smallestFixAbove returns the smallest fixed version greater than the
+// installed one: the upgrade that closes the advisory with least churn.
+func smallestFixAbove(fixed []string, installed, ecosystem string) string {
+	for _, f := range fixed { // sorted ascending
+		if compareVersions(f, installed, ecosystem) > 0 {
+			return f
+		}
+	}
+	return ""
+}
+
+// severityOf picks the highest CVSS base score among the group's vectors
+// (top-level and per-affected-package), as osv-scanner's summary does;
+// without a usable vector it takes the highest severity word the
+// databases give (GHSA's database_specific.severity, ecosystem_specific
+// severity); else UNKNOWN.
+func severityOf(g []*osvschema.Vulnerability, d dep) (scanner.Severity, float64, string) {
+	best, bestVec := -1.0, ""
+	consider := func(ss []*osvschema.Severity) {
+		for _, s := range ss {
+			switch s.GetType() {
+			case osvschema.Severity_CVSS_V2, osvschema.Severity_CVSS_V3, osvschema.Severity_CVSS_V4:
+			default:
+				continue
+			}
+			if _, score, err := cvss.Score(s.GetScore()); err == nil && score > best {
+				best, bestVec = score, s.GetScore()
+			}
+		}
+	}
+	for _, v := range g {
+		consider(v.GetSeverity())
+		for _, a := range v.GetAffected() {
+			if sameName(a, d.ecosystem, d.name) {
+				consider(a.GetSeverity())
+			}
+		}
+	}
+	if best >= 0 {
+		return scanner.SeverityFromScore(best), best, bestVec
+	}
+	sev := scanner.SeverityUnknown
+	take := func(word string) {
+		if s, err := scanner.ParseSeverity(word); err == nil && s > sev {
+			sev = s
+		}
+	}
+	for _, v := range g {
+		take(v.GetDatabaseSpecific().GetFields()["severity"].GetStringValue())
+		for _, a := range v.GetAffected() {
+			if sameName(a, d.ecosystem, d.name) {
+				take(a.GetEcosystemSpecific().GetFields()["severity"].GetStringValue())
+				take(a.GetDatabaseSpecific().GetFields()["severity"].GetStringValue())
+			}
+		}
+	}
+	return sev, 0, ""
+}

@@ -1,0 +1,158 @@
+package deps
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/ossf/osv-schema/bindings/go/osvschema"
+	"google.golang.org/protobuf/encoding/protojson"
+
+	"github.com/tollgate-dev/tollgate/scanner/deps/osvdb"
+)
+
+// ErrNoDatabase is wrapped when an ecosystem the scan needs has no
+// archive in the offline database.
+var ErrNoDatabase = errors.New("no offline advisory database for ecosystem")
+
+// localDB lazily loads and indexes ecosystem archives from an osv-scanner
+// layout directory. It never touches the network.
+type localDB struct {
+	dir  string
+	mu   sync.Mutex
+	ecos map[string]*ecoIndex
+}
+
+// ecoIndex holds one ecosystem's advisories indexed by normalized
+// affected package name.
+type ecoIndex struct {
+	byName map[string][]*osvschema.Vulnerability
+	count  int
+	err    error
+	once   sync.Once
+}
+
+func newLocalDB(dir string) *localDB {
+	return &localDB{dir: dir, ecos: map[string]*ecoIndex{}}
+}
+
+func (db *localDB) loaded(eco string) bool {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	idx, ok := db.ecos[eco]
+	return ok && idx.err == nil
+}
+
+// get returns the index of an ecosystem, loading it on first use.
+func (db *localDB) get(ctx context.Context, eco string) (*ecoIndex, error) {
+	db.mu.Lock()
+	idx, ok := db.ecos[eco]
+	if !ok {
+		idx = &ecoIndex{}
+		db.ecos[eco] = idx
+	}
+	db.mu.Unlock()
+	idx.once.Do(func() { idx.err = idx.load(ctx, db.dir, eco) })
+	return idx, idx.err
+}
+
+func (idx *ecoIndex) load(ctx context.Context, dir, eco string) error {
+	p, err := osvdb.Find(dir, eco)
+	if err != nil {
+		return fmt.Errorf("%w %s in %s (run `tollgate db update --ecosystems %s`)", ErrNoDatabase, eco, dir, eco)
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return fmt.Errorf("read advisory database: %w", err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return fmt.Errorf("advisory database %s: %w", p, err)
+	}
+	files := make([]*zip.File, 0, len(zr.File))
+	for _, f := range zr.File {
+		if strings.HasSuffix(f.Name, ".json") {
+			files = append(files, f)
+		}
+	}
+	// Decoding JSON dominates load time; spread it over the CPUs.
+	vulns := make([]*osvschema.Vulnerability, len(files))
+	errs := make([]error, len(files))
+	workers := max(1, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			opts := protojson.UnmarshalOptions{DiscardUnknown: true}
+			for i := w; i < len(files); i += workers {
+				if ctx.Err() != nil {
+					return
+				}
+				vulns[i], errs[i] = decodeEntry(opts, files[i])
+			}
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	idx.byName = make(map[string][]*osvschema.Vulnerability, len(files))
+	for i, v := range vulns {
+		if errs[i] != nil || v == nil || v.GetWithdrawn() != nil {
+			// A record we cannot read is skipped like osv-scanner does;
+			// withdrawn advisories never match.
+			continue
+		}
+		idx.count++
+		seen := map[string]bool{}
+		for _, a := range v.GetAffected() {
+			for _, k := range nameKeys(a.GetPackage().GetEcosystem(), a.GetPackage().GetName()) {
+				if !seen[k] {
+					seen[k] = true
+					idx.byName[k] = append(idx.byName[k], v)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func decodeEntry(opts protojson.UnmarshalOptions, f *zip.File) (*osvschema.Vulnerability, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	b, err := io.ReadAll(rc)
+	if err != nil {
+		return nil, err
+	}
+	v := &osvschema.Vulnerability{}
+	if err := opts.Unmarshal(b, v); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+var pythonNameSep = regexp.MustCompile(`[-_.]+`)
+
+// nameKeys are the index keys of a package name: case-folded, and for
+// PyPI normalized per PEP 503. They only pick candidates; the exact
+// comparison is osv-scalibr's.
+func nameKeys(ecosystem, name string) []string {
+	base, _, _ := strings.Cut(ecosystem, ":")
+	k := strings.ToLower(name)
+	if base == "PyPI" {
+		return []string{pythonNameSep.ReplaceAllLiteralString(k, "-")}
+	}
+	return []string{k}
+}
