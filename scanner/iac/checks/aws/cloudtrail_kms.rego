@@ -1,0 +1,31 @@
+# METADATA
+# title: CloudTrail logs are not encrypted with a KMS key
+# description: >-
+#   CloudTrail logs hold the account's API history; encrypting them with a
+#   customer managed key adds an access control layer on top of the bucket
+#   policy.
+# scope: package
+# custom:
+#   id: TG-AWS-0039
+#   severity: MEDIUM
+#   frameworks: [terraform, terraform-plan, cloudformation]
+#   remediation: Set kms_key_id (KMSKeyId) to a customer managed KMS key.
+#   references: [https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html]
+#   cwe: [CWE-311]
+package tollgate.iac.aws.cloudtrail_kms
+
+import data.lib.aws
+
+deny contains res if {
+	some r in aws.tf("aws_cloudtrail")
+	v := aws.dig(aws.props(r), ["kms_key_id"])
+	aws.unset(v)
+	res := aws.res_path(sprintf("CloudTrail %s does not encrypt logs with a KMS key", [aws.rid(r)]), r, ["kms_key_id"])
+}
+
+deny contains res if {
+	some r in aws.cfn("AWS::CloudTrail::Trail")
+	v := aws.dig(aws.props(r), ["KMSKeyId"])
+	aws.unset(v)
+	res := aws.res_path(sprintf("CloudTrail %s does not encrypt logs with a KMS key", [aws.rid(r)]), r, ["KMSKeyId"])
+}

@@ -1,0 +1,29 @@
+# METADATA
+# title: CloudTrail trail has logging turned off
+# description: >-
+#   A trail with logging disabled records nothing.
+# scope: package
+# custom:
+#   id: TG-AWS-0041
+#   severity: HIGH
+#   frameworks: [terraform, terraform-plan, cloudformation]
+#   remediation: 'Set enable_logging = true (IsLogging: true).'
+#   references: [https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-turning-off-logging.html]
+#   cwe: [CWE-778]
+package tollgate.iac.aws.cloudtrail_logging_disabled
+
+import data.lib.aws
+
+deny contains res if {
+	some r in aws.tf("aws_cloudtrail")
+	v := aws.dig(aws.props(r), ["enable_logging"])
+	v == false
+	res := aws.res_path(sprintf("CloudTrail %s has logging turned off", [aws.rid(r)]), r, ["enable_logging"])
+}
+
+deny contains res if {
+	some r in aws.cfn("AWS::CloudTrail::Trail")
+	v := aws.dig(aws.props(r), ["IsLogging"])
+	v in {false, "false"}
+	res := aws.res_path(sprintf("CloudTrail %s has logging turned off", [aws.rid(r)]), r, ["IsLogging"])
+}

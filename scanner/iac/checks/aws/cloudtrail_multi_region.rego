@@ -1,0 +1,32 @@
+# METADATA
+# title: CloudTrail trail is not multi-region
+# description: >-
+#   A single-region trail misses API activity in every other region, where an
+#   attacker can create resources unnoticed.
+# scope: package
+# custom:
+#   id: TG-AWS-0037
+#   severity: MEDIUM
+#   frameworks: [terraform, terraform-plan, cloudformation]
+#   remediation: 'Set is_multi_region_trail = true (IsMultiRegionTrail: true).'
+#   references: [https://docs.aws.amazon.com/awscloudtrail/latest/userguide/receive-cloudtrail-log-files-from-multiple-regions.html]
+#   cwe: [CWE-778]
+package tollgate.iac.aws.cloudtrail_multi_region
+
+import data.lib.aws
+
+deny contains res if {
+	some r in aws.tf("aws_cloudtrail")
+	v := aws.dig(aws.props(r), ["is_multi_region_trail"])
+	not aws.unknown(v)
+	aws.off(v)
+	res := aws.res_path(sprintf("CloudTrail %s only records one region", [aws.rid(r)]), r, ["is_multi_region_trail"])
+}
+
+deny contains res if {
+	some r in aws.cfn("AWS::CloudTrail::Trail")
+	v := aws.dig(aws.props(r), ["IsMultiRegionTrail"])
+	not aws.unknown(v)
+	aws.off(v)
+	res := aws.res_path(sprintf("CloudTrail %s only records one region", [aws.rid(r)]), r, ["IsMultiRegionTrail"])
+}

@@ -1,0 +1,32 @@
+# METADATA
+# title: DAX cluster is not encrypted at rest
+# description: >-
+#   The DynamoDB Accelerator cluster caches table data unencrypted on its
+#   nodes.
+# scope: package
+# custom:
+#   id: TG-AWS-0048
+#   severity: MEDIUM
+#   frameworks: [terraform, terraform-plan, cloudformation]
+#   remediation: 'Add server_side_encryption { enabled = true } (SSESpecification: SSEEnabled: true).'
+#   references: [https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DAXEncryptionAtRest.html]
+#   cwe: [CWE-311]
+package tollgate.iac.aws.dax_encryption
+
+import data.lib.aws
+
+deny contains res if {
+	some r in aws.tf("aws_dax_cluster")
+	v := aws.dig(aws.props(r), ["server_side_encryption", "enabled"])
+	not aws.unknown(v)
+	aws.off(v)
+	res := aws.res_path(sprintf("DAX cluster %s is not encrypted at rest", [aws.rid(r)]), r, ["server_side_encryption", "enabled"])
+}
+
+deny contains res if {
+	some r in aws.cfn("AWS::DAX::Cluster")
+	v := aws.dig(aws.props(r), ["SSESpecification", "SSEEnabled"])
+	not aws.unknown(v)
+	aws.off(v)
+	res := aws.res_path(sprintf("DAX cluster %s is not encrypted at rest", [aws.rid(r)]), r, ["SSESpecification", "SSEEnabled"])
+}

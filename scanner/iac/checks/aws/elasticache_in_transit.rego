@@ -1,0 +1,32 @@
+# METADATA
+# title: ElastiCache replication group does not encrypt in transit
+# description: >-
+#   Clients talk to the cache (and nodes replicate) in plain text, exposing
+#   cached data and AUTH tokens on the network.
+# scope: package
+# custom:
+#   id: TG-AWS-0056
+#   severity: HIGH
+#   frameworks: [terraform, terraform-plan, cloudformation]
+#   remediation: 'Set transit_encryption_enabled = true (TransitEncryptionEnabled: true).'
+#   references: [https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/in-transit-encryption.html]
+#   cwe: [CWE-319]
+package tollgate.iac.aws.elasticache_in_transit
+
+import data.lib.aws
+
+deny contains res if {
+	some r in aws.tf("aws_elasticache_replication_group")
+	v := aws.dig(aws.props(r), ["transit_encryption_enabled"])
+	not aws.unknown(v)
+	aws.off(v)
+	res := aws.res_path(sprintf("ElastiCache replication group %s does not encrypt traffic in transit", [aws.rid(r)]), r, ["transit_encryption_enabled"])
+}
+
+deny contains res if {
+	some r in aws.cfn("AWS::ElastiCache::ReplicationGroup")
+	v := aws.dig(aws.props(r), ["TransitEncryptionEnabled"])
+	not aws.unknown(v)
+	aws.off(v)
+	res := aws.res_path(sprintf("ElastiCache replication group %s does not encrypt traffic in transit", [aws.rid(r)]), r, ["TransitEncryptionEnabled"])
+}

@@ -1,0 +1,42 @@
+# METADATA
+# title: KMS key rotation is disabled
+# description: >-
+#   Automatic rotation of a symmetric encryption key limits the amount of data
+#   protected by one key version. Asymmetric, HMAC and external or custom key
+#   store keys cannot be rotated automatically and are not reported.
+# scope: package
+# custom:
+#   id: TG-AWS-0042
+#   severity: MEDIUM
+#   frameworks: [terraform, terraform-plan, cloudformation]
+#   remediation: 'Set enable_key_rotation = true (EnableKeyRotation: true) on symmetric encryption keys.'
+#   references: [https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html]
+#   cwe: [CWE-320]
+package tollgate.iac.aws.kms_rotation
+
+import data.lib.aws
+
+symmetric(spec, usage) if {
+	spec in {null, "SYMMETRIC_DEFAULT"}
+	usage in {null, "ENCRYPT_DECRYPT"}
+}
+
+deny contains res if {
+	some r in aws.tf("aws_kms_key")
+	v := aws.dig(aws.props(r), ["enable_key_rotation"])
+	not aws.unknown(v)
+	aws.off(v)
+	symmetric(aws.get(r.values, "customer_master_key_spec"), aws.get(r.values, "key_usage"))
+	aws.unset(aws.get(r.values, "custom_key_store_id"))
+	res := aws.res_path(sprintf("KMS key %s does not enable automatic rotation", [aws.rid(r)]), r, ["enable_key_rotation"])
+}
+
+deny contains res if {
+	some r in aws.cfn("AWS::KMS::Key")
+	v := aws.dig(aws.props(r), ["EnableKeyRotation"])
+	not aws.unknown(v)
+	aws.off(v)
+	symmetric(aws.get(r.Properties, "KeySpec"), aws.get(r.Properties, "KeyUsage"))
+	not aws.get(r.Properties, "Origin") in {"EXTERNAL", "AWS_CLOUDHSM", "EXTERNAL_KEY_STORE"}
+	res := aws.res_path(sprintf("KMS key %s does not enable automatic rotation", [aws.rid(r)]), r, ["EnableKeyRotation"])
+}

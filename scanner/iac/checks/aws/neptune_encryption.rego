@@ -1,0 +1,32 @@
+# METADATA
+# title: Neptune cluster is not encrypted
+# description: >-
+#   The Neptune cluster stores its graph data, backups and snapshots
+#   unencrypted.
+# scope: package
+# custom:
+#   id: TG-AWS-0063
+#   severity: HIGH
+#   frameworks: [terraform, terraform-plan, cloudformation]
+#   remediation: 'Set storage_encrypted = true (StorageEncrypted: true).'
+#   references: [https://docs.aws.amazon.com/neptune/latest/userguide/encrypt.html]
+#   cwe: [CWE-311]
+package tollgate.iac.aws.neptune_encryption
+
+import data.lib.aws
+
+deny contains res if {
+	some r in aws.tf("aws_neptune_cluster")
+	v := aws.dig(aws.props(r), ["storage_encrypted"])
+	not aws.unknown(v)
+	aws.off(v)
+	res := aws.res_path(sprintf("Neptune cluster %s is not encrypted", [aws.rid(r)]), r, ["storage_encrypted"])
+}
+
+deny contains res if {
+	some r in aws.cfn("AWS::Neptune::DBCluster")
+	v := aws.dig(aws.props(r), ["StorageEncrypted"])
+	not aws.unknown(v)
+	aws.off(v)
+	res := aws.res_path(sprintf("Neptune cluster %s is not encrypted", [aws.rid(r)]), r, ["StorageEncrypted"])
+}

@@ -1,0 +1,33 @@
+# METADATA
+# title: Redshift cluster is not encrypted
+# description: >-
+#   The Redshift cluster stores its data and snapshots unencrypted at rest.
+# scope: package
+# custom:
+#   id: TG-AWS-0051
+#   severity: HIGH
+#   frameworks: [terraform, terraform-plan, cloudformation]
+#   remediation: 'Set encrypted = true (Encrypted: true) with a kms_key_id.'
+#   references: [https://docs.aws.amazon.com/redshift/latest/mgmt/working-with-db-encryption.html]
+#   cwe: [CWE-311]
+package tollgate.iac.aws.redshift_encryption
+
+import data.lib.aws
+
+deny contains res if {
+	some r in aws.tf("aws_redshift_cluster")
+	v := aws.dig(aws.props(r), ["encrypted"])
+	not aws.unknown(v)
+	aws.off(v)
+	aws.unset(aws.get(r.values, "snapshot_identifier"))
+	res := aws.res_path(sprintf("Redshift cluster %s is not encrypted", [aws.rid(r)]), r, ["encrypted"])
+}
+
+deny contains res if {
+	some r in aws.cfn("AWS::Redshift::Cluster")
+	v := aws.dig(aws.props(r), ["Encrypted"])
+	not aws.unknown(v)
+	aws.off(v)
+	aws.unset(aws.get(r.Properties, "SnapshotIdentifier"))
+	res := aws.res_path(sprintf("Redshift cluster %s is not encrypted", [aws.rid(r)]), r, ["Encrypted"])
+}

@@ -1,0 +1,44 @@
+# METADATA
+# title: Redshift cluster is publicly accessible
+# description: >-
+#   A publicly accessible Redshift cluster (or serverless workgroup) gets a
+#   public endpoint reachable from the internet.
+# scope: package
+# custom:
+#   id: TG-AWS-0052
+#   severity: HIGH
+#   frameworks: [terraform, terraform-plan, cloudformation]
+#   remediation: 'Set publicly_accessible = false (PubliclyAccessible: false) and connect through the VPC.'
+#   references: [https://docs.aws.amazon.com/redshift/latest/mgmt/managing-clusters-vpc.html]
+#   cwe: [CWE-284]
+package tollgate.iac.aws.redshift_public
+
+import data.lib.aws
+
+deny contains res if {
+	some r in aws.tf("aws_redshift_cluster")
+	v := aws.dig(aws.props(r), ["publicly_accessible"])
+	aws.is_true(v)
+	res := aws.res_path(sprintf("Redshift %s is publicly accessible", [aws.rid(r)]), r, ["publicly_accessible"])
+}
+
+deny contains res if {
+	some r in aws.tf("aws_redshiftserverless_workgroup")
+	v := aws.dig(aws.props(r), ["publicly_accessible"])
+	aws.is_true(v)
+	res := aws.res_path(sprintf("Redshift %s is publicly accessible", [aws.rid(r)]), r, ["publicly_accessible"])
+}
+
+deny contains res if {
+	some r in aws.cfn("AWS::Redshift::Cluster")
+	v := aws.dig(aws.props(r), ["PubliclyAccessible"])
+	aws.is_true(v)
+	res := aws.res_path(sprintf("Redshift %s is publicly accessible", [aws.rid(r)]), r, ["PubliclyAccessible"])
+}
+
+deny contains res if {
+	some r in aws.cfn("AWS::RedshiftServerless::Workgroup")
+	v := aws.dig(aws.props(r), ["PubliclyAccessible"])
+	aws.is_true(v)
+	res := aws.res_path(sprintf("Redshift %s is publicly accessible", [aws.rid(r)]), r, ["PubliclyAccessible"])
+}
