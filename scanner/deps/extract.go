@@ -180,6 +180,16 @@ func extractFile(ctx context.Context, sfs scalibrfs.FS, root, p string, exts []f
 	}()
 	for _, e := range exts {
 		inv, xerr := runExtractor(ctx, sfs, root, p, e)
+		if e.Name() == pomxml.Name {
+			// See pom.go: recover dependencies whose versions come from
+			// properties of local parents.
+			ours, perr := resolvePOM(sfs, p)
+			if xerr != nil && perr == nil {
+				inv, xerr = ours, nil
+			} else if xerr == nil && perr == nil {
+				inv = mergePOM(inv, ours)
+			}
+		}
 		if xerr != nil {
 			return deps, fileError(p, fmt.Errorf("%s: %w", e.Name(), xerr))
 		}

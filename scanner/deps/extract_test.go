@@ -69,7 +69,7 @@ func TestExtractFixtures(t *testing.T) {
 		{"bundler", []string{"Gemfile.lock"}, 3, pkg{"RubyGems", "rack", "2.0.6"}, 0, false},
 		{"gems-locked", []string{"gems.locked"}, 1, pkg{"RubyGems", "rack", "2.0.6"}, 0, false},
 		{"composer", []string{"composer.lock"}, 3, pkg{"Packagist", "guzzlehttp/guzzle", "6.5.0"}, 0, false},
-		{"maven", []string{"child/pom.xml", "pom.xml"}, 2, pkg{"Maven", "io.netty:netty-codec-http", "4.1.42.Final"}, 0, false},
+		{"maven", []string{"child/pom.xml", "pom.xml"}, 3, pkg{"Maven", "com.fasterxml.jackson.core:jackson-databind", "2.9.8"}, 20, false},
 		{"gradle", []string{"gradle.lockfile"}, 3, pkg{"Maven", "org.apache.logging.log4j:log4j-core", "2.14.1"}, 0, false},
 		{"gradle-verification", []string{"gradle/verification-metadata.xml"}, 2, pkg{"Maven", "com.fasterxml.jackson.core:jackson-databind", "2.9.8"}, 0, false},
 		{"nuget-lock", []string{"packages.lock.json"}, 2, pkg{"NuGet", "BouncyCastle", "1.8.6"}, 0, false},
