@@ -1,0 +1,30 @@
+# METADATA
+# title: DMS replication instance is publicly accessible
+# description: >-
+#   A publicly accessible DMS replication instance has a public IP address and
+#   can be reached from the internet.
+# scope: package
+# custom:
+#   id: TG-AWS-0075
+#   severity: HIGH
+#   frameworks: [terraform, terraform-plan, cloudformation]
+#   remediation: 'Set publicly_accessible = false (PubliclyAccessible: false).'
+#   references: [https://docs.aws.amazon.com/dms/latest/userguide/CHAP_ReplicationInstance.PublicPrivate.html]
+#   cwe: [CWE-284]
+package tollgate.iac.aws.dms_public
+
+import data.lib.aws
+
+deny contains res if {
+	some r in aws.tf("aws_dms_replication_instance")
+	v := aws.dig(aws.props(r), ["publicly_accessible"])
+	aws.is_true(v)
+	res := aws.res_path(sprintf("DMS replication instance %s is publicly accessible", [aws.rid(r)]), r, ["publicly_accessible"])
+}
+
+deny contains res if {
+	some r in aws.cfn("AWS::DMS::ReplicationInstance")
+	v := aws.dig(aws.props(r), ["PubliclyAccessible"])
+	aws.is_true(v)
+	res := aws.res_path(sprintf("DMS replication instance %s is publicly accessible", [aws.rid(r)]), r, ["PubliclyAccessible"])
+}

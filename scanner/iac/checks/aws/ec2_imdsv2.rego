@@ -1,0 +1,50 @@
+# METADATA
+# title: EC2 instance metadata service does not require IMDSv2 tokens
+# description: >-
+#   With http_tokens "optional", the instance metadata service answers IMDSv1
+#   requests, which server-side request forgery can exploit to steal the
+#   instance role credentials.
+# scope: package
+# custom:
+#   id: TG-AWS-0080
+#   severity: HIGH
+#   frameworks: [terraform, terraform-plan, cloudformation]
+#   remediation: 'Add metadata_options { http_tokens = "required" } (MetadataOptions: HttpTokens: required).'
+#   references: [https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-new-instances.html]
+#   cwe: [CWE-918]
+package tollgate.iac.aws.ec2_imdsv2
+
+import data.lib.aws
+
+deny contains res if {
+	some r in aws.tf("aws_instance")
+	v := aws.dig(aws.props(r), ["metadata_options", "http_tokens"])
+	aws.unset_or_not_in(v, {"required"})
+	not aws.get(aws.first_block(r.values, "metadata_options"), "http_endpoint") == "disabled"
+	aws.unset(aws.get(r.values, "launch_template"))
+	res := aws.res_path(sprintf("EC2 %s does not require IMDSv2 (http_tokens is not \"required\")", [aws.rid(r)]), r, ["metadata_options", "http_tokens"])
+}
+
+deny contains res if {
+	some r in aws.tf("aws_launch_template")
+	v := aws.dig(aws.props(r), ["metadata_options", "http_tokens"])
+	aws.unset_or_not_in(v, {"required"})
+	not aws.get(aws.first_block(r.values, "metadata_options"), "http_endpoint") == "disabled"
+	res := aws.res_path(sprintf("EC2 %s does not require IMDSv2 (http_tokens is not \"required\")", [aws.rid(r)]), r, ["metadata_options", "http_tokens"])
+}
+
+deny contains res if {
+	some r in aws.tf("aws_launch_configuration")
+	v := aws.dig(aws.props(r), ["metadata_options", "http_tokens"])
+	aws.unset_or_not_in(v, {"required"})
+	not aws.get(aws.first_block(r.values, "metadata_options"), "http_endpoint") == "disabled"
+	res := aws.res_path(sprintf("EC2 %s does not require IMDSv2 (http_tokens is not \"required\")", [aws.rid(r)]), r, ["metadata_options", "http_tokens"])
+}
+
+deny contains res if {
+	some r in aws.cfn("AWS::EC2::LaunchTemplate")
+	v := aws.dig(aws.props(r), ["LaunchTemplateData", "MetadataOptions", "HttpTokens"])
+	aws.unset_or_not_in(v, {"required"})
+	not aws.path(r.Properties, ["LaunchTemplateData", "MetadataOptions", "HttpEndpoint"]) == "disabled"
+	res := aws.res_path(sprintf("EC2 %s does not require IMDSv2 (http_tokens is not \"required\")", [aws.rid(r)]), r, ["LaunchTemplateData", "MetadataOptions", "HttpTokens"])
+}

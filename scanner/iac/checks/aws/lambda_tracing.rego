@@ -1,0 +1,37 @@
+# METADATA
+# title: Lambda function has X-Ray tracing disabled
+# description: >-
+#   Without active tracing, requests through the function cannot be followed
+#   when investigating errors or abuse.
+# scope: package
+# custom:
+#   id: TG-AWS-0085
+#   severity: LOW
+#   frameworks: [terraform, terraform-plan, cloudformation]
+#   remediation: 'Add tracing_config { mode = "Active" } (TracingConfig: Mode: Active).'
+#   references: [https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html]
+#   cwe: [CWE-778]
+package tollgate.iac.aws.lambda_tracing
+
+import data.lib.aws
+
+deny contains res if {
+	some r in aws.tf("aws_lambda_function")
+	v := aws.dig(aws.props(r), ["tracing_config", "mode"])
+	aws.unset_or_not_in(v, {"Active"})
+	res := aws.res_path(sprintf("Lambda function %s does not enable active tracing", [aws.rid(r)]), r, ["tracing_config", "mode"])
+}
+
+deny contains res if {
+	some r in aws.cfn("AWS::Lambda::Function")
+	v := aws.dig(aws.props(r), ["TracingConfig", "Mode"])
+	aws.unset_or_not_in(v, {"Active"})
+	res := aws.res_path(sprintf("Lambda function %s does not enable active tracing", [aws.rid(r)]), r, ["TracingConfig", "Mode"])
+}
+
+deny contains res if {
+	some r in aws.cfn("AWS::Serverless::Function")
+	v := aws.dig(aws.props(r), ["Tracing"])
+	aws.unset_or_not_in(v, {"Active"})
+	res := aws.res_path(sprintf("Lambda function %s does not enable active tracing", [aws.rid(r)]), r, ["Tracing"])
+}

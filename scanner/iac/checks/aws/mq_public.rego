@@ -1,0 +1,30 @@
+# METADATA
+# title: Amazon MQ broker is publicly accessible
+# description: >-
+#   A publicly accessible broker exposes its message endpoints and web console
+#   to the internet.
+# scope: package
+# custom:
+#   id: TG-AWS-0076
+#   severity: HIGH
+#   frameworks: [terraform, terraform-plan, cloudformation]
+#   remediation: 'Set publicly_accessible = false (PubliclyAccessible: false) and use private subnets.'
+#   references: [https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/using-amazon-mq-securely.html]
+#   cwe: [CWE-284]
+package tollgate.iac.aws.mq_public
+
+import data.lib.aws
+
+deny contains res if {
+	some r in aws.tf("aws_mq_broker")
+	v := aws.dig(aws.props(r), ["publicly_accessible"])
+	aws.is_true(v)
+	res := aws.res_path(sprintf("MQ broker %s is publicly accessible", [aws.rid(r)]), r, ["publicly_accessible"])
+}
+
+deny contains res if {
+	some r in aws.cfn("AWS::AmazonMQ::Broker")
+	v := aws.dig(aws.props(r), ["PubliclyAccessible"])
+	aws.is_true(v)
+	res := aws.res_path(sprintf("MQ broker %s is publicly accessible", [aws.rid(r)]), r, ["PubliclyAccessible"])
+}

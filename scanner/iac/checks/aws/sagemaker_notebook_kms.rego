@@ -1,0 +1,30 @@
+# METADATA
+# title: SageMaker notebook volume is not encrypted with a KMS key
+# description: >-
+#   The notebook's storage volume is not encrypted with a customer managed
+#   key.
+# scope: package
+# custom:
+#   id: TG-AWS-0093
+#   severity: LOW
+#   frameworks: [terraform, terraform-plan, cloudformation]
+#   remediation: Set kms_key_id (KmsKeyId).
+#   references: [https://docs.aws.amazon.com/sagemaker/latest/dg/encryption-at-rest-nbi.html]
+#   cwe: [CWE-311]
+package tollgate.iac.aws.sagemaker_notebook_kms
+
+import data.lib.aws
+
+deny contains res if {
+	some r in aws.tf("aws_sagemaker_notebook_instance")
+	v := aws.dig(aws.props(r), ["kms_key_id"])
+	aws.unset(v)
+	res := aws.res_path(sprintf("SageMaker notebook %s has no KMS key", [aws.rid(r)]), r, ["kms_key_id"])
+}
+
+deny contains res if {
+	some r in aws.cfn("AWS::SageMaker::NotebookInstance")
+	v := aws.dig(aws.props(r), ["KmsKeyId"])
+	aws.unset(v)
+	res := aws.res_path(sprintf("SageMaker notebook %s has no KMS key", [aws.rid(r)]), r, ["KmsKeyId"])
+}
