@@ -1,0 +1,59 @@
+# METADATA
+# title: Firewall allows SSH or RDP from the internet
+# description: >-
+#   An ingress rule lets 0.0.0.0/0 (or ::/0) reach port 22 or 3389
+#   (directly, through a port range or by allowing all ports), exposing
+#   remote administration to brute force and exploits.
+# scope: package
+# custom:
+#   id: TG-GCP-0019
+#   severity: HIGH
+#   frameworks: [terraform, terraform-plan]
+#   remediation: 'Restrict source_ranges to trusted ranges (e.g. 35.235.240.0/20 for IAP TCP forwarding) or use IAP / OS Login instead of open SSH/RDP.'
+#   references: [https://cloud.google.com/firewall/docs/firewalls, https://cloud.google.com/iap/docs/using-tcp-forwarding]
+#   cwe: [CWE-284]
+package tollgate.iac.gcp.firewall_open_admin_ports
+
+import data.lib.cloud
+import data.lib.iac
+
+deny contains res if {
+	some r in cloud.tf("google_compute_firewall")
+	_ingress(r)
+	src := _open_source(r)
+	some a in cloud.blocks(r.values, "allow")
+	_tcp(cloud.get(a, "protocol"))
+	some p in cloud.admin_ports
+	_covers(a, p)
+	res := cloud.res(sprintf("Firewall %s allows port %d from %s", [r.address, p, src]), r, a, "ports")
+}
+
+_tcp(p) if lower(p) in {"tcp", "all", "6"}
+
+_tcp(p) if p == 6
+
+_covers(a, _) if {
+	ports := cloud.get(a, "ports")
+	not cloud.unknown(ports)
+	count(cloud.as_list(ports)) == 0
+}
+
+_covers(a, p) if {
+	some spec in cloud.as_list(cloud.get(a, "ports"))
+	cloud.port_spec_covers(spec, p)
+}
+
+_ingress(r) if {
+	not cloud.on(cloud.get(r.values, "disabled"))
+	d := cloud.get(r.values, "direction")
+	_dir_in(d)
+}
+
+_dir_in(d) if d == null
+
+_dir_in(d) if d == "INGRESS"
+
+_open_source(r) := s if {
+	some s in cloud.as_list(cloud.get(r.values, "source_ranges"))
+	cloud.public_source(s)
+}

@@ -1,0 +1,24 @@
+# METADATA
+# title: GKE cluster has logging or monitoring turned off
+# description: >-
+#   logging_service or monitoring_service = "none" removes the audit
+#   trail and metrics needed to detect and investigate attacks.
+# scope: package
+# custom:
+#   id: TG-GCP-0018
+#   severity: MEDIUM
+#   frameworks: [terraform, terraform-plan]
+#   remediation: 'Use logging.googleapis.com/kubernetes and monitoring.googleapis.com/kubernetes (the defaults).'
+#   references: [https://cloud.google.com/kubernetes-engine/docs/concepts/observability]
+#   cwe: [CWE-778]
+package tollgate.iac.gcp.gke_logging_monitoring
+
+import data.lib.cloud
+import data.lib.iac
+
+deny contains res if {
+	some r in cloud.tf("google_container_cluster")
+	some key in ["logging_service", "monitoring_service"]
+	cloud.get(r.values, key) == "none"
+	res := cloud.res(sprintf("GKE cluster %s sets %s = none", [r.address, key]), r, r.values, key)
+}

@@ -1,0 +1,16 @@
+package tollgate.iac.gcp.gke_shielded_nodes_test
+
+import data.lib.cloud_test as t
+import data.tollgate.iac.gcp.gke_shielded_nodes as c
+
+test_bad_1 if {
+	count(c.deny) > 0 with input as t.tf("google_container_cluster", {"enable_shielded_nodes": false})
+}
+
+test_good_1 if {
+	count(c.deny) == 0 with input as t.tf("google_container_cluster", {"name": "c"})
+}
+
+test_good_2 if {
+	count(c.deny) == 0 with input as t.tf("google_container_cluster", {"enable_shielded_nodes": true})
+}
