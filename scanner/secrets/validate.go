@@ -19,6 +19,9 @@ var validators = map[string]func(string) bool{
 	"pypi-macaroon": validPyPIMacaroon,
 	"jwt":           validJWT,
 	"luhn":          validLuhn,
+	// base64-userpass: base64 of "user:password" (HTTP Basic, docker and
+	// npm "auth" values) whose password is not a placeholder.
+	"base64-userpass": validBase64UserPass,
 }
 
 func validatorNames() []string {
@@ -214,4 +217,28 @@ func sequential(s string, n int) bool {
 
 func isAlnum(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z'
+}
+
+// validBase64UserPass checks that s is base64 of printable "user:password"
+// with a non-empty password that is not an obvious placeholder.
+func validBase64UserPass(s string) bool {
+	s = strings.TrimRight(s, "=")
+	b, err := base64.RawStdEncoding.DecodeString(s)
+	if err != nil {
+		return false
+	}
+	for _, c := range b {
+		if c < 0x20 || c > 0x7e {
+			return false
+		}
+	}
+	user, pw, ok := strings.Cut(string(b), ":")
+	if !ok || user == "" || len(pw) < 3 {
+		return false
+	}
+	switch strings.ToLower(pw) {
+	case "pass", "password", "passwd", "secret", "pwd", "test", "guest", "admin", "root", "user":
+		return false
+	}
+	return !placeholder(pw)
 }
