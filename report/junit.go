@@ -67,7 +67,7 @@ func (junitWriter) Write(w io.Writer, r *Report) error {
 	for _, e := range r.Result.Errors {
 		errs[e.Scanner] = e.Err.Error()
 	}
-	for _, name := range r.Scanners {
+	for _, name := range r.runNames() {
 		s := junitSuite{Name: "tollgate." + name}
 		if msg, ok := errs[name]; ok {
 			s.Cases = append(s.Cases, junitCase{Name: name + " scanner", Classname: "tollgate." + name, Error: &junitFailure{Message: msg, Type: "scanner-error"}})

@@ -59,6 +59,18 @@ func New(format string, o Options) (Writer, error) {
 	return nil, fmt.Errorf("%w %q (want %s)", ErrUnknownFormat, format, strings.Join(Formats(), ", "))
 }
 
+// runNames are the scanners to report on: those that ran, plus any kind a
+// finding names that is not among them, so no finding is ever dropped.
+func (r *Report) runNames() []string {
+	names := slices.Clone(r.Scanners)
+	for _, f := range r.Result.Findings {
+		if !slices.Contains(names, f.Scanner) {
+			names = append(names, f.Scanner)
+		}
+	}
+	return names
+}
+
 // denied maps each fingerprint behind a deny reason to that reason's rule.
 func (r *Report) denied() map[string]string {
 	m := map[string]string{}

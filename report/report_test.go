@@ -206,3 +206,14 @@ func TestSARIFTruncatesAtGitHubLimit(t *testing.T) {
 		t.Errorf("results = %d, want 25000", n)
 	}
 }
+
+func TestFindingOfUnlistedScannerIsNotDropped(t *testing.T) {
+	r := fixture()
+	r.Scanners = []string{"deps"} // secrets and iac findings have no listed scanner
+	for _, format := range []string{"sarif", "junit"} {
+		out := string(render(t, format, r))
+		if !strings.Contains(out, "github-pat-classic") || !strings.Contains(out, "TG-K8S-0001") {
+			t.Errorf("%s dropped findings of unlisted scanners", format)
+		}
+	}
+}

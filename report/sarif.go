@@ -41,7 +41,7 @@ func (sarifWriter) Write(w io.Writer, r *Report) error {
 	for _, e := range r.Result.Errors {
 		failed[e.Scanner] = e.Err.Error()
 	}
-	names := r.Scanners
+	names := r.runNames()
 	if len(names) > maxRuns {
 		return fmt.Errorf("sarif: %d scanners exceed the %d runs an upload may hold", len(names), maxRuns)
 	}

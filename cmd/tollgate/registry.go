@@ -1,0 +1,24 @@
+package main
+
+import (
+	"github.com/tollgate-dev/tollgate/scanner"
+	"github.com/tollgate-dev/tollgate/scanner/deps"
+	"github.com/tollgate-dev/tollgate/scanner/iac"
+	"github.com/tollgate-dev/tollgate/scanner/secrets"
+)
+
+// defaultRegistry is the set of built-in scanners, as plain data: name ->
+// constructor closed over the scan's settings. Nothing registers itself.
+func defaultRegistry(s scanSettings) scanner.Registry {
+	return scanner.Registry{
+		deps.Name: func() (scanner.Scanner, error) {
+			return deps.New(deps.Options{Offline: s.offline, DBDir: s.osvDB, APIBaseURL: s.osvAPI, CallAnalysis: s.callAnalysis, Logger: s.logger})
+		},
+		secrets.Name: func() (scanner.Scanner, error) {
+			return secrets.New(secrets.Options{ExtraRuleFiles: s.secretRules, GitSince: s.gitSince, Logger: s.logger})
+		},
+		iac.Name: func() (scanner.Scanner, error) {
+			return iac.New(iac.Options{ExtraCheckDirs: s.checkDirs, TFVarFiles: s.tfVars, Logger: s.logger})
+		},
+	}
+}

@@ -1,0 +1,300 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/tollgate-dev/tollgate/policy"
+	"github.com/tollgate-dev/tollgate/report"
+	"github.com/tollgate-dev/tollgate/scanner"
+)
+
+// scanSettings are the scan flags the scanner constructors need.
+type scanSettings struct {
+	offline      bool
+	osvDB        string
+	osvAPI       string
+	callAnalysis bool
+	tfVars       []string
+	checkDirs    []string
+	secretRules  []string
+	gitSince     string
+	logger       *slog.Logger
+}
+
+type scanFlags struct {
+	scanSettings
+	scanners          []string
+	format, output    string
+	reports           []string
+	failOn            string
+	unknownSeverity   string
+	policies, data    []string
+	noDefaultPolicy   bool
+	configFile        string
+	baseline          string
+	excludes          []string
+	noDefaultExcludes bool
+	maxFileSize       int64
+	allowErrors       bool
+	allowExpired      bool
+	dumpInput         string
+	quiet, verbose    bool
+}
+
+// output is one report to write: a format and a destination ("" = stdout).
+type output struct {
+	format, path string
+	writer       report.Writer
+}
+
+func (a *app) scanCmd() *cobra.Command {
+	var f scanFlags
+	cmd := &cobra.Command{
+		Use:   "scan [PATH]",
+		Short: "Scan a tree, gate the findings with policy, write reports",
+		Long: `Scan PATH (default: the current directory) with the enabled scanners, decide
+pass or fail with the policy, and write the reports.
+
+Several reports can be written in one run: -f/-o choose the main one (stdout by
+default) and each --report FORMAT=FILE adds another, e.g.
+  tollgate scan --report sarif=tollgate.sarif --report junit=tollgate.xml .
+
+Exit codes: 0 gate passed, 1 gate failed, 2 usage or runtime error (including
+any scanner error, unless --allow-scanner-errors).`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			root := "."
+			if len(args) == 1 {
+				root = args[0]
+			}
+			return a.scan(cmd, root, &f)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringSliceVar(&f.scanners, "scanners", []string{"deps", "secrets", "iac"}, "scanners to run (comma-separated)")
+	fl.StringVarP(&f.format, "format", "f", "table", "main report format: "+strings.Join(report.Formats(), "|"))
+	fl.StringVarP(&f.output, "output", "o", "", "write the main report to FILE instead of stdout")
+	fl.StringArrayVar(&f.reports, "report", nil, "additional report FORMAT=FILE (repeatable)")
+	fl.StringVar(&f.failOn, "fail-on", "high", "lowest severity that fails the gate: critical|high|medium|low|none")
+	fl.StringVar(&f.unknownSeverity, "unknown-severity", "high", "severity that UNKNOWN findings are gated as")
+	fl.StringArrayVar(&f.policies, "policy", nil, "Rego policy file or directory added to the gate (repeatable)")
+	fl.BoolVar(&f.noDefaultPolicy, "no-default-policy", false, "use only the --policy files, not the built-in policy")
+	fl.StringArrayVar(&f.data, "data", nil, "JSON/YAML document merged into the policy's data (repeatable)")
+	fl.StringVar(&f.configFile, "config", "", "exceptions file (default: "+policy.ConfigFileName+" at the scan root)")
+	fl.StringVar(&f.baseline, "baseline", "", "tollgate JSON or SARIF report of an earlier scan: only new findings fail")
+	fl.StringArrayVar(&f.excludes, "exclude", nil, "doublestar glob to skip (repeatable); a pattern without / matches names anywhere")
+	fl.BoolVar(&f.noDefaultExcludes, "no-default-excludes", false, "also scan node_modules, vendor, build outputs and tool caches")
+	fl.Int64Var(&f.maxFileSize, "max-file-size", scanner.DefaultMaxFileSize, "skip (and count) files larger than this many bytes; 0 = no cap")
+	fl.BoolVar(&f.allowErrors, "allow-scanner-errors", false, "let the gate decide even if a scanner failed (errors become warnings)")
+	fl.BoolVar(&f.allowExpired, "allow-expired-exceptions", false, "do not fail the gate because an exception expired")
+	fl.StringVar(&f.dumpInput, "dump-input", "", "write the exact policy input document to FILE")
+	fl.BoolVarP(&f.quiet, "quiet", "q", false, "no progress output on stderr")
+	fl.BoolVarP(&f.verbose, "verbose", "v", false, "debug logs on stderr")
+	fl.BoolVar(&f.offline, "offline", false, "dependency scanner: match against the local OSV database only, no network")
+	fl.StringVar(&f.osvDB, "osv-db", "", "dependency scanner: offline OSV database directory (default: user cache dir)")
+	fl.StringVar(&f.osvAPI, "osv-api-url", "", "dependency scanner: OSV API base URL (env TOLLGATE_OSV_API_URL)")
+	fl.BoolVar(&f.callAnalysis, "call-analysis", false, "dependency scanner: Go call analysis (needs the go toolchain)")
+	fl.StringArrayVar(&f.tfVars, "tf-vars", nil, "IaC scanner: extra Terraform variable file (repeatable)")
+	fl.StringArrayVar(&f.checkDirs, "checks", nil, "IaC scanner: directory of your own Rego checks (repeatable)")
+	fl.StringArrayVar(&f.secretRules, "secrets-rules", nil, "secrets scanner: extra rule file, tollgate YAML or gitleaks TOML (repeatable)")
+	fl.StringVar(&f.gitSince, "git-since", "", "secrets scanner: scan only lines added by the commits REF..HEAD")
+	return cmd
+}
+
+func usageErr(format string, args ...any) error {
+	return &codedError{code: exitError, err: fmt.Errorf(format, args...)}
+}
+
+func (a *app) scan(cmd *cobra.Command, root string, f *scanFlags) error {
+	ctx := cmd.Context()
+	logLevel := slog.LevelInfo
+	if f.verbose {
+		logLevel = slog.LevelDebug
+	}
+	var logw io.Writer = a.stderr
+	if f.quiet {
+		logw = io.Discard
+	}
+	logger := slog.New(slog.NewTextHandler(logw, &slog.HandlerOptions{Level: logLevel}))
+	f.logger = logger
+
+	// Check everything that can be wrong with the invocation before
+	// spending time on the scan.
+	cfg := policy.DefaultConfig()
+	cfg.FailOn = strings.ToLower(f.failOn)
+	if cfg.FailOn != "none" {
+		if _, err := scanner.ParseSeverity(cfg.FailOn); err != nil || cfg.FailOn == "unknown" || cfg.FailOn == "info" {
+			return usageErr("--fail-on %q: want critical, high, medium, low or none", f.failOn)
+		}
+	}
+	if _, err := scanner.ParseSeverity(f.unknownSeverity); err != nil {
+		return usageErr("--unknown-severity: %v", err)
+	}
+	cfg.UnknownSeverity = strings.ToUpper(f.unknownSeverity)
+	cfg.AllowScannerErrors = f.allowErrors
+	cfg.AllowExpiredExceptions = f.allowExpired
+
+	outs, err := a.outputs(f)
+	if err != nil {
+		return &codedError{code: exitError, err: err}
+	}
+	if info, err := os.Stat(root); err != nil || !info.IsDir() {
+		return usageErr("scan root %s: not a readable directory", root)
+	}
+	exceptions, err := loadExceptions(root, f.configFile)
+	if err != nil {
+		return &codedError{code: exitError, err: err}
+	}
+	if exceptions != nil {
+		cfg.AllowPermanentExceptions = exceptions.AllowPermanent
+	}
+	var baseline policy.Baseline
+	if f.baseline != "" {
+		if baseline, err = policy.LoadBaseline(f.baseline); err != nil {
+			return &codedError{code: exitError, err: err}
+		}
+	}
+	gateOpts := []policy.Option{policy.WithPolicy(f.policies...), policy.WithData(f.data...)}
+	if f.noDefaultPolicy {
+		gateOpts = append(gateOpts, policy.WithoutDefaultPolicy())
+	}
+	gate, err := policy.New(ctx, gateOpts...)
+	if err != nil {
+		return &codedError{code: exitError, err: err}
+	}
+	scanners, err := a.registry(f.scanSettings).Build(f.scanners...)
+	if err != nil {
+		return &codedError{code: exitError, err: err}
+	}
+
+	runOpts := []scanner.Option{scanner.WithExcludes(f.excludes...), scanner.WithMaxFileSize(f.maxFileSize),
+		scanner.WithLogger(logger), scanner.WithClock(a.now)}
+	if f.noDefaultExcludes {
+		runOpts = append(runOpts, scanner.WithDefaultExcludes())
+	}
+	logger.Debug("scanning", "root", root, "scanners", f.scanners)
+	res, err := scanner.Run(ctx, root, scanners, runOpts...)
+	if err != nil {
+		return &codedError{code: exitError, err: err}
+	}
+	in := policy.BuildInput(res, policy.InputOptions{Config: cfg, ToolVersion: toolVersion(), Now: a.now(), Exceptions: exceptions, Baseline: baseline})
+	if f.dumpInput != "" {
+		if err := writeJSONFile(f.dumpInput, in); err != nil {
+			return &codedError{code: exitError, err: err}
+		}
+	}
+	decision, err := gate.Decide(ctx, in)
+	if err != nil {
+		return &codedError{code: exitError, err: err}
+	}
+	rep := &report.Report{ToolName: "tollgate", ToolVersion: toolVersion(), Result: res, Scanners: names(scanners), Decision: decision, FailOn: cfg.FailOn}
+	for _, o := range outs {
+		if err := a.writeReport(o, rep); err != nil {
+			return &codedError{code: exitError, err: err}
+		}
+	}
+	if !f.quiet {
+		logger.Info("scan finished", "findings", len(res.Findings), "files", res.Walk.Scanned, "skipped", res.Walk.Skipped.Total(), "duration", res.Duration.Round(1e6), "pass", decision.Pass)
+	}
+	if len(res.Errors) > 0 && !f.allowErrors {
+		return &codedError{code: exitError, err: scanErrors(res.Errors)}
+	}
+	if !decision.Pass {
+		return &codedError{code: exitFail}
+	}
+	return nil
+}
+
+func scanErrors(errs []scanner.ScanError) error {
+	var msgs []string
+	for _, e := range errs {
+		msgs = append(msgs, e.Error())
+	}
+	return fmt.Errorf("scan incomplete, failing closed (use --allow-scanner-errors to let the policy decide):\n  %s", strings.Join(msgs, "\n  "))
+}
+
+func names(ss []scanner.Scanner) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = s.Name()
+	}
+	return out
+}
+
+// outputs validates the report flags: the main -f/-o report and every
+// --report FORMAT=FILE.
+func (a *app) outputs(f *scanFlags) ([]output, error) {
+	var outs []output
+	add := func(format, path string) error {
+		w, err := report.New(format, report.Options{Color: path == "" && a.isTTY})
+		if err != nil {
+			return err
+		}
+		outs = append(outs, output{format: format, path: path, writer: w})
+		return nil
+	}
+	if err := add(f.format, f.output); err != nil {
+		return nil, err
+	}
+	for _, r := range f.reports {
+		format, path, ok := strings.Cut(r, "=")
+		if !ok || path == "" {
+			return nil, fmt.Errorf("--report %q: want FORMAT=FILE, e.g. sarif=tollgate.sarif", r)
+		}
+		if err := add(format, path); err != nil {
+			return nil, err
+		}
+	}
+	return outs, nil
+}
+
+func (a *app) writeReport(o output, rep *report.Report) error {
+	if o.path == "" || o.path == "-" {
+		return o.writer.Write(a.stdout, rep)
+	}
+	if dir := filepath.Dir(o.path); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("report %s: %w", o.path, err)
+		}
+	}
+	file, err := os.Create(o.path)
+	if err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	werr := o.writer.Write(file, rep)
+	cerr := file.Close()
+	if err := errors.Join(werr, cerr); err != nil {
+		return fmt.Errorf("report %s: %w", o.path, err)
+	}
+	return nil
+}
+
+// loadExceptions reads --config, or .tollgate.yaml at the scan root only.
+func loadExceptions(root, file string) (*policy.Exceptions, error) {
+	if file == "" {
+		file = filepath.Join(root, policy.ConfigFileName)
+		if _, err := os.Stat(file); errors.Is(err, os.ErrNotExist) {
+			return nil, nil
+		}
+	}
+	return policy.LoadExceptions(file)
+}
+
+func writeJSONFile(path string, v any) error {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
