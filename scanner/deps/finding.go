@@ -136,7 +136,7 @@ func newFinding(d dep, g []*osvschema.Vulnerability, line int, callAnalysis bool
 		}
 	}
 	delete(ids, primary.GetId())
-	aliases := make([]string, 0, len(ids))
+	var aliases []string
 	for id := range ids {
 		aliases = append(aliases, id)
 	}

@@ -113,6 +113,7 @@ func (idx *ecoIndex) load(ctx context.Context, dir, eco string) error {
 			continue
 		}
 		idx.count++
+		normalizePyPINames(v)
 		seen := map[string]bool{}
 		for _, a := range v.GetAffected() {
 			for _, k := range nameKeys(a.GetPackage().GetEcosystem(), a.GetPackage().GetName()) {
@@ -155,4 +156,17 @@ func nameKeys(ecosystem, name string) []string {
 		return []string{pythonNameSep.ReplaceAllLiteralString(k, "-")}
 	}
 	return []string{k}
+}
+
+// normalizePyPINames rewrites PyPI package names in affected entries to
+// their PEP 503 form, the form osv-scalibr compares installed names in,
+// so that an advisory spelling "Django" still matches "django".
+func normalizePyPINames(v *osvschema.Vulnerability) {
+	for _, a := range v.GetAffected() {
+		p := a.GetPackage()
+		if p == nil || baseEcosystem(p.GetEcosystem()) != "PyPI" {
+			continue
+		}
+		p.Name = pythonNameSep.ReplaceAllLiteralString(strings.ToLower(p.GetName()), "-")
+	}
 }
