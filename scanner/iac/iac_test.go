@@ -19,10 +19,11 @@ import (
 	"github.com/tollgate-dev/tollgate/scanner"
 )
 
-var wantRe = regexp.MustCompile(`(?:#|//)\s*want:\s*([A-Z0-9,\- ]+)`)
+var wantRe = regexp.MustCompile(`(?:#|//)\s*want(-next)?:\s*([A-Z0-9,\- ]+)`)
 
 // expectations reads "# want: ID[,ID]" markers: each is a finding of that
-// check starting on the marker's line.
+// check starting on the marker's line ("# want-next:" on the next line, for
+// formats without trailing comments such as Dockerfiles).
 func expectations(t *testing.T, root string) []string {
 	t.Helper()
 	var out []string
@@ -38,9 +39,13 @@ func expectations(t *testing.T, root string) []string {
 		sc := bufio.NewScanner(bytes.NewReader(src))
 		for line := 1; sc.Scan(); line++ {
 			for _, m := range wantRe.FindAllStringSubmatch(sc.Text(), -1) {
-				for _, id := range strings.Split(m[1], ",") {
+				at := line
+				if m[1] != "" {
+					at++
+				}
+				for _, id := range strings.Split(m[2], ",") {
 					if id = strings.TrimSpace(id); id != "" {
-						out = append(out, fmt.Sprintf("%s:%d:%s", filepath.ToSlash(rel), line, id))
+						out = append(out, fmt.Sprintf("%s:%d:%s", filepath.ToSlash(rel), at, id))
 					}
 				}
 			}

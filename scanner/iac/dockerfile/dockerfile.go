@@ -27,6 +27,8 @@ type Document struct {
 //
 //	{"stages": [{"name", "index", "base", "final", "from_stage", "__loc",
 //	  "instructions": [{"cmd", "value", "flags", "original", "exec_form", "__loc"}]}],
+//
+// ENV and LABEL values are flat key/value pairs: ["K1", "v1", "K2", "v2"].
 //	 "args": {global ARG defaults}}
 //
 // Instructions before the first FROM (global ARGs) are in "args"; ${VAR}
@@ -113,8 +115,17 @@ func Parse(ctx context.Context, path string, src []byte) ([]Document, error) {
 
 func instruction(n *parser.Node) map[string]any {
 	var vals []any
+	cmd := strings.ToLower(n.Value)
 	for nx := n.Next; nx != nil; nx = nx.Next {
 		vals = append(vals, nx.Value)
+		if (cmd == "env" || cmd == "label") && nx.Next != nil {
+			// buildkit chains key, value, separator: keep key/value pairs
+			nx = nx.Next
+			vals = append(vals, unquote(nx.Value))
+			if nx.Next != nil && (nx.Next.Value == "=" || nx.Next.Value == "") {
+				nx = nx.Next
+			}
+		}
 	}
 	for _, h := range n.Heredocs {
 		vals = append(vals, h.Content)
@@ -127,7 +138,7 @@ func instruction(n *parser.Node) map[string]any {
 		flags = append(flags, f)
 	}
 	return map[string]any{
-		"cmd":       strings.ToLower(n.Value),
+		"cmd":       cmd,
 		"value":     vals,
 		"flags":     flags,
 		"original":  n.Original,
@@ -161,4 +172,12 @@ func expand(s string, args map[string]any) string {
 		}
 		return "${" + k + "}"
 	})
+}
+
+// unquote strips one pair of matching surrounding quotes.
+func unquote(s string) string {
+	if len(s) >= 2 && (s[0] == '"' || s[0] == '\'') && s[len(s)-1] == s[0] {
+		return s[1 : len(s)-1]
+	}
+	return s
 }

@@ -61,6 +61,20 @@ CMD ["/app"]
 	}
 }
 
+func TestEnvPairs(t *testing.T) {
+	src := "FROM alpine:3.20\nENV A=1 B=\"two words\"\nENV C 3 4\nLABEL x=y\n"
+	docs, err := Parse(context.Background(), "Dockerfile", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ins := docs[0].Value["stages"].([]any)[0].(map[string]any)["instructions"].([]any)
+	for i, want := range [][]any{{"A", "1", "B", "two words"}, {"C", "3 4"}, {"x", "y"}} {
+		if got := ins[i+1].(map[string]any)["value"]; !cmp.Equal(got, want) {
+			t.Errorf("instruction %d value = %#v, want %#v", i+1, got, want)
+		}
+	}
+}
+
 func TestParseError(t *testing.T) {
 	_, err := Parse(context.Background(), "Dockerfile", []byte("FROM alpine\nRUN <<EOF\n"))
 	var fe *scanner.FileError

@@ -1,0 +1,27 @@
+# METADATA
+# title: Base image has no tag or digest
+# description: >-
+#   FROM image without a tag or digest means latest.
+# scope: package
+# custom:
+#   id: TG-DOCKER-0004
+#   severity: MEDIUM
+#   frameworks: [dockerfile]
+#   remediation: >-
+#     Pin the base image to a version tag, ideally with its digest.
+#   references:
+#     - https://docs.docker.com/build/building/best-practices/#from
+#   cwe: [CWE-829]
+package tollgate.iac.dockerfile.base_image_untagged
+
+import data.lib.iac
+import data.lib.docker
+import rego.v1
+
+deny contains res if {
+	some s in docker.stages
+	docker.external_base(s)
+	docker.image_tag(s.base) == ""
+	not contains(s.base, "@")
+	res := docker.stage_result(sprintf("stage %s uses untagged base image %s", [docker.stage_id(s), s.base]), s)
+}

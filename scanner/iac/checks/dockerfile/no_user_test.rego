@@ -1,0 +1,34 @@
+package tollgate.iac.dockerfile.no_user_test
+
+import data.tollgate.iac.dockerfile.no_user as check
+import rego.v1
+
+test_deny_0 if {
+	res := check.deny with input as {"stages": [{"name": "", "index": 0, "base": "alpine:3.20", "final": true, "from_stage": false, "__loc": {"start_line": 1, "end_line": 2}, "instructions": [{"cmd": "from", "value": ["alpine:3.20"], "flags": [], "original": "FROM alpine:3.20", "exec_form": false, "__loc": {"start_line": 1, "end_line": 1}}, {"cmd": "run", "value": ["echo hi"], "flags": [], "original": "RUN echo hi", "exec_form": false, "__loc": {"start_line": 2, "end_line": 2}}]}], "args": {}}
+	count(res) > 0
+}
+
+test_deny_1 if {
+	res := check.deny with input as {"stages": [{"name": "build", "index": 0, "base": "golang:1.22", "final": false, "from_stage": false, "__loc": {"start_line": 1, "end_line": 2}, "instructions": [{"cmd": "from", "value": ["golang:1.22", "AS", "build"], "flags": [], "original": "FROM golang:1.22 AS build", "exec_form": false, "__loc": {"start_line": 1, "end_line": 1}}, {"cmd": "user", "value": ["app"], "flags": [], "original": "USER app", "exec_form": false, "__loc": {"start_line": 2, "end_line": 2}}]}, {"name": "", "index": 1, "base": "alpine:3.20", "final": true, "from_stage": false, "__loc": {"start_line": 3, "end_line": 4}, "instructions": [{"cmd": "from", "value": ["alpine:3.20"], "flags": [], "original": "FROM alpine:3.20", "exec_form": false, "__loc": {"start_line": 3, "end_line": 3}}, {"cmd": "copy", "value": ["/a", "/a"], "flags": ["--from=build"], "original": "COPY --from=build /a /a", "exec_form": false, "__loc": {"start_line": 4, "end_line": 4}}]}], "args": {}}
+	count(res) > 0
+}
+
+test_pass_0 if {
+	res := check.deny with input as {"stages": [{"name": "", "index": 0, "base": "alpine:3.20", "final": true, "from_stage": false, "__loc": {"start_line": 1, "end_line": 4}, "instructions": [{"cmd": "from", "value": ["alpine:3.20"], "flags": [], "original": "FROM alpine:3.20", "exec_form": false, "__loc": {"start_line": 1, "end_line": 1}}, {"cmd": "run", "value": ["apk add --no-cache curl=8.9.1-r0"], "flags": [], "original": "RUN apk add --no-cache curl=8.9.1-r0", "exec_form": false, "__loc": {"start_line": 2, "end_line": 2}}, {"cmd": "user", "value": ["10001"], "flags": [], "original": "USER 10001", "exec_form": false, "__loc": {"start_line": 3, "end_line": 3}}, {"cmd": "healthcheck", "value": ["CMD", "wget", "-q", "-O-", "http://localhost:8080/", "||", "exit", "1"], "flags": [], "original": "HEALTHCHECK CMD wget -q -O- http://localhost:8080/ || exit 1", "exec_form": false, "__loc": {"start_line": 4, "end_line": 4}}]}], "args": {}}
+	count(res) == 0
+}
+
+test_pass_1 if {
+	res := check.deny with input as {"stages": [{"name": "base", "index": 0, "base": "alpine:3.20", "final": false, "from_stage": false, "__loc": {"start_line": 1, "end_line": 2}, "instructions": [{"cmd": "from", "value": ["alpine:3.20", "AS", "base"], "flags": [], "original": "FROM alpine:3.20 AS base", "exec_form": false, "__loc": {"start_line": 1, "end_line": 1}}, {"cmd": "user", "value": ["1000"], "flags": [], "original": "USER 1000", "exec_form": false, "__loc": {"start_line": 2, "end_line": 2}}]}, {"name": "", "index": 1, "base": "base", "final": true, "from_stage": true, "__loc": {"start_line": 3, "end_line": 4}, "instructions": [{"cmd": "from", "value": ["base"], "flags": [], "original": "FROM base", "exec_form": false, "__loc": {"start_line": 3, "end_line": 3}}, {"cmd": "cmd", "value": ["x"], "flags": [], "original": "CMD [\"x\"]", "exec_form": true, "__loc": {"start_line": 4, "end_line": 4}}]}], "args": {}}
+	count(res) == 0
+}
+
+test_pass_2 if {
+	res := check.deny with input as {"stages": [{"name": "", "index": 0, "base": "gcr.io/distroless/static:nonroot", "final": true, "from_stage": false, "__loc": {"start_line": 1, "end_line": 2}, "instructions": [{"cmd": "from", "value": ["gcr.io/distroless/static:nonroot"], "flags": [], "original": "FROM gcr.io/distroless/static:nonroot", "exec_form": false, "__loc": {"start_line": 1, "end_line": 1}}, {"cmd": "copy", "value": ["a", "/a"], "flags": [], "original": "COPY a /a", "exec_form": false, "__loc": {"start_line": 2, "end_line": 2}}]}], "args": {}}
+	count(res) == 0
+}
+
+test_pass_3 if {
+	res := check.deny with input as {"stages": [{"name": "", "index": 0, "base": "scratch", "final": true, "from_stage": false, "__loc": {"start_line": 1, "end_line": 2}, "instructions": [{"cmd": "from", "value": ["scratch"], "flags": [], "original": "FROM scratch", "exec_form": false, "__loc": {"start_line": 1, "end_line": 1}}, {"cmd": "copy", "value": ["a", "/a"], "flags": [], "original": "COPY a /a", "exec_form": false, "__loc": {"start_line": 2, "end_line": 2}}]}], "args": {}}
+	count(res) == 0
+}
