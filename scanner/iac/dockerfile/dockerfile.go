@@ -29,7 +29,8 @@ type Document struct {
 //	  "instructions": [{"cmd", "value", "flags", "original", "exec_form", "__loc"}]}],
 //
 // ENV and LABEL values are flat key/value pairs: ["K1", "v1", "K2", "v2"].
-//	 "args": {global ARG defaults}}
+//
+//	"args": {global ARG defaults}}
 //
 // Instructions before the first FROM (global ARGs) are in "args"; ${VAR}
 // references to them in FROM are substituted.
