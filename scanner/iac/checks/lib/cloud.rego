@@ -154,3 +154,49 @@ tls_below_12(v) if {
 	is_string(v)
 	lower(v) in {"tls1_0", "tls1_1", "tls_1_0", "tls_1_1", "1.0", "1.1", "tls1.0", "tls1.1", "tlsenforcementdisabled", "tls10", "tls11"}
 }
+
+# ------------------------------------------------------------ Azure NSG
+
+# nsg_rules yields {"r": resource, "obj": rule object} for standalone
+# azurerm_network_security_rule resources and inline security_rule blocks.
+nsg_rules contains {"r": r, "obj": r.values} if some r in tf("azurerm_network_security_rule")
+
+nsg_rules contains {"r": r, "obj": b} if {
+	some r in tf("azurerm_network_security_group")
+	some b in blocks(r.values, "security_rule")
+}
+
+# nsg_open_inbound yields allowed inbound rules whose source is anyone:
+# {"r", "obj", "src", "proto" (lower case), "ports": [port specs], "port_key"}.
+nsg_open_inbound contains x if {
+	some n in nsg_rules
+	_ci_eq(get(n.obj, "direction"), "inbound")
+	_ci_eq(get(n.obj, "access"), "allow")
+	some key in ["source_address_prefix", "source_address_prefixes"]
+	some s in as_list(get(n.obj, key))
+	public_source(s)
+	ports := array.concat(as_list(get(n.obj, "destination_port_range")), as_list(get(n.obj, "destination_port_ranges")))
+	x := {
+		"r": n.r, "obj": n.obj, "src": s, "proto": _proto(get(n.obj, "protocol")), "ports": ports,
+		"port_key": _port_key(n.obj),
+	}
+}
+
+_ci_eq(v, want) if {
+	is_string(v)
+	lower(v) == want
+}
+
+_proto(p) := lower(p) if is_string(p)
+
+else := "?"
+
+_port_key(obj) := "destination_port_ranges" if count(as_list(get(obj, "destination_port_ranges"))) > 0
+
+else := "destination_port_range"
+
+# nsg_tcp is true for protocols that carry TCP.
+nsg_tcp(p) if p in {"tcp", "*", "asterisk"}
+
+# nsg_carries_ports is true for protocols with ports (not ICMP).
+nsg_carries_ports(p) if p in {"tcp", "udp", "*", "asterisk"}

@@ -75,3 +75,19 @@ test_tls if {
 	not cloud.tls_below_12("TLS1_2")
 	not cloud.tls_below_12(unknown)
 }
+
+test_nsg_open_inbound if {
+	d := doc([
+		res("azurerm_network_security_rule", "ssh", {"direction": "Inbound", "access": "Allow", "protocol": "Tcp", "source_address_prefix": "*", "destination_port_range": "22"}),
+		res("azurerm_network_security_group", "g", {"security_rule": [
+			{"direction": "Inbound", "access": "Allow", "protocol": "*", "source_address_prefixes": ["10.0.0.0/8", "Internet"], "destination_port_ranges": ["80", "3389"]},
+			{"direction": "Inbound", "access": "Deny", "protocol": "*", "source_address_prefix": "*", "destination_port_range": "*"},
+			{"direction": "Outbound", "access": "Allow", "protocol": "*", "source_address_prefix": "*", "destination_port_range": "*"},
+		]}),
+	])
+	rules := cloud.nsg_open_inbound with input as d
+	count(rules) == 2
+	some x in rules
+	x.port_key == "destination_port_ranges"
+	x.ports == ["80", "3389"]
+}

@@ -1,0 +1,24 @@
+# METADATA
+# title: Key Vault secret or key has no expiration date
+# description: >-
+#   A secret or key without expiration_date never forces rotation, so a
+#   leaked value stays valid indefinitely.
+# scope: package
+# custom:
+#   id: TG-AZURE-0017
+#   severity: LOW
+#   frameworks: [terraform, terraform-plan]
+#   remediation: 'Set expiration_date (RFC 3339) on azurerm_key_vault_secret / azurerm_key_vault_key and rotate before it.'
+#   references: [https://learn.microsoft.com/en-us/azure/key-vault/secrets/secrets-best-practices]
+#   cwe: [CWE-324]
+package tollgate.iac.azure.keyvault_item_expiry
+
+import data.lib.cloud
+import data.lib.iac
+
+deny contains res if {
+	some type in ["azurerm_key_vault_secret", "azurerm_key_vault_key"]
+	some r in cloud.tf(type)
+	cloud.unset(cloud.get(r.values, "expiration_date"))
+	res := iac.result(sprintf("%s has no expiration date", [r.address]), r)
+}

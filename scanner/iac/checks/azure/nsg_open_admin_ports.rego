@@ -1,0 +1,27 @@
+# METADATA
+# title: Network security group allows SSH or RDP from the internet
+# description: >-
+#   An inbound Allow rule with source *, 0.0.0.0/0, Internet or Any
+#   reaches port 22 or 3389 (directly, through a range or with *),
+#   exposing remote administration to brute force.
+# scope: package
+# custom:
+#   id: TG-AZURE-0006
+#   severity: HIGH
+#   frameworks: [terraform, terraform-plan]
+#   remediation: 'Restrict source_address_prefix to trusted ranges, or use Azure Bastion / just-in-time VM access.'
+#   references: [https://learn.microsoft.com/en-us/azure/virtual-network/network-security-groups-overview, https://learn.microsoft.com/en-us/azure/bastion/bastion-overview]
+#   cwe: [CWE-284]
+package tollgate.iac.azure.nsg_open_admin_ports
+
+import data.lib.cloud
+import data.lib.iac
+
+deny contains res if {
+	some x in cloud.nsg_open_inbound
+	cloud.nsg_tcp(x.proto)
+	some p in cloud.admin_ports
+	some spec in x.ports
+	cloud.port_spec_covers(spec, p)
+	res := cloud.res(sprintf("%s allows port %d from %s", [x.r.address, p, x.src]), x.r, x.obj, x.port_key)
+}

@@ -1,0 +1,42 @@
+# METADATA
+# title: SQL server has no auditing
+# description: >-
+#   Without an extended auditing policy database events are not
+#   recorded, so suspicious access cannot be detected or investigated.
+# scope: package
+# custom:
+#   id: TG-AZURE-0010
+#   severity: MEDIUM
+#   frameworks: [terraform, terraform-plan]
+#   remediation: 'Add an azurerm_mssql_server_extended_auditing_policy for the server (or the inline extended_auditing_policy block on older providers).'
+#   references: [https://learn.microsoft.com/en-us/azure/azure-sql/database/auditing-overview]
+#   cwe: [CWE-778]
+package tollgate.iac.azure.sql_server_auditing
+
+import data.lib.cloud
+import data.lib.iac
+
+policy_types := ["azurerm_mssql_server_extended_auditing_policy", "azurerm_mssql_server_security_alert_policy_audit"]
+
+deny contains res if {
+	some type in ["azurerm_mssql_server", "azurerm_sql_server"]
+	some r in cloud.tf(type)
+	cloud.no_block(r.values, "extended_auditing_policy")
+	not _audited(r)
+	not _unresolved_policy
+	res := iac.result(sprintf("SQL server %s has no auditing policy", [r.address]), r)
+}
+
+_audited(r) if {
+	some type in policy_types
+	some p in cloud.tf(type)
+	iac.references(cloud.get(p.values, "server_id"), r)
+}
+
+# a policy whose server cannot be resolved may belong to any server
+_unresolved_policy if {
+	some p in cloud.tf("azurerm_mssql_server_extended_auditing_policy")
+	v := cloud.get(p.values, "server_id")
+	cloud.unknown(v)
+	not v.__ref
+}
