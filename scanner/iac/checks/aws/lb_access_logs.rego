@@ -1,0 +1,41 @@
+# METADATA
+# title: Load balancer access logging is disabled
+# description: >-
+#   Without access logs, requests that reached the load balancer cannot be
+#   reviewed after an incident.
+# scope: package
+# custom:
+#   id: TG-AWS-0099
+#   severity: LOW
+#   frameworks: [terraform, terraform-plan, cloudformation]
+#   remediation: Add access_logs { enabled = true, bucket = ... } (attribute access_logs.s3.enabled = true).
+#   references: [https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html]
+#   cwe: [CWE-778]
+package tollgate.iac.aws.lb_access_logs
+
+import data.lib.aws
+
+deny contains res if {
+	some t in ["aws_lb", "aws_alb"]
+	some r in aws.tf(t)
+	not aws.get(r.values, "load_balancer_type") == "gateway"
+	v := aws.dig(r.values, ["access_logs", "enabled"])
+	not aws.unknown(v)
+	aws.off(v)
+	res := aws.res_path(sprintf("Load balancer %s does not enable access logs", [r.address]), r, ["access_logs", "enabled"])
+}
+
+deny contains res if {
+	some r in aws.cfn("AWS::ElasticLoadBalancingV2::LoadBalancer")
+	not aws.get(r.Properties, "Type") == "gateway"
+	attrs := aws.get(r.Properties, "LoadBalancerAttributes")
+	not aws.unknown(attrs)
+	not logs_on(aws.as_list(attrs))
+	res := aws.res(sprintf("Load balancer %s does not enable access logs", [r.logical_id]), r)
+}
+
+logs_on(attrs) if {
+	some a in attrs
+	aws.get(a, "Key") == "access_logs.s3.enabled"
+	not aws.is_false(aws.get(a, "Value"))
+}

@@ -1,0 +1,81 @@
+# METADATA
+# title: Load balancer listener serves plain HTTP
+# description: >-
+#   An HTTP listener that does not redirect to HTTPS serves the application
+#   (cookies, tokens, form data) unencrypted.
+# scope: package
+# custom:
+#   id: TG-AWS-0096
+#   severity: HIGH
+#   frameworks: [terraform, terraform-plan, cloudformation]
+#   remediation: Redirect HTTP to HTTPS (default_action type redirect with protocol HTTPS, status HTTP_301) and serve the application on an HTTPS listener.
+#   references: [https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html]
+#   cwe: [CWE-319]
+package tollgate.iac.aws.lb_http_listener
+
+import data.lib.aws
+
+redirects_https(actions) if {
+	some a in actions
+	lower(aws.get(a, "type")) == "redirect"
+	some rd in aws.blocks(a, "redirect")
+	aws.get(rd, "protocol") in {"HTTPS", "#{protocol}"}
+}
+
+unknown_actions(actions) if aws.unknown(actions)
+
+unknown_actions(actions) if {
+	some a in aws.as_list(actions)
+	aws.unknown(a)
+}
+
+unknown_actions(actions) if {
+	some a in aws.as_list(actions)
+	aws.unknown(aws.get(a, "type"))
+}
+
+deny contains res if {
+	some t in ["aws_lb_listener", "aws_alb_listener"]
+	some r in aws.tf(t)
+	aws.get(r.values, "protocol") == "HTTP"
+	actions := aws.get(r.values, "default_action")
+	not unknown_actions(actions)
+	not redirects_https(aws.as_list(actions))
+	res := aws.res_key(sprintf("Listener %s serves HTTP without redirecting to HTTPS", [r.address]), r, "protocol")
+}
+
+deny contains res if {
+	some r in aws.tf("aws_elb")
+	some l in aws.blocks(r.values, "listener")
+	lower(aws.get(l, "lb_protocol")) == "http"
+	res := aws.res_at(sprintf("Classic load balancer %s has a plain HTTP listener", [r.address]), r, l)
+}
+
+cfn_redirects_https(actions) if {
+	some a in actions
+	lower(aws.get(a, "Type")) == "redirect"
+	aws.path(a, ["RedirectConfig", "Protocol"]) in {"HTTPS", "#{protocol}"}
+}
+
+cfn_unknown_actions(actions) if aws.unknown(actions)
+
+cfn_unknown_actions(actions) if {
+	some a in aws.as_list(actions)
+	aws.unknown(a)
+}
+
+deny contains res if {
+	some r in aws.cfn("AWS::ElasticLoadBalancingV2::Listener")
+	aws.get(r.Properties, "Protocol") == "HTTP"
+	actions := aws.get(r.Properties, "DefaultActions")
+	not cfn_unknown_actions(actions)
+	not cfn_redirects_https(aws.as_list(actions))
+	res := aws.res_key(sprintf("Listener %s serves HTTP without redirecting to HTTPS", [r.logical_id]), r, "Protocol")
+}
+
+deny contains res if {
+	some r in aws.cfn("AWS::ElasticLoadBalancing::LoadBalancer")
+	some l in aws.as_list(aws.get(r.Properties, "Listeners"))
+	lower(aws.get(l, "Protocol")) == "http"
+	res := aws.res_at(sprintf("Classic load balancer %s has a plain HTTP listener", [r.logical_id]), r, l)
+}
