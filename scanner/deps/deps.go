@@ -88,11 +88,11 @@ func New(opts Options) (*Scanner, error) {
 		return nil, ErrCallAnalysis
 	}
 	if opts.DBDir == "" {
-		cache, err := os.UserCacheDir()
+		dir, err := DefaultDBDir()
 		if err != nil {
-			return nil, fmt.Errorf("deps: no --osv-db given and no user cache dir: %w", err)
+			return nil, err
 		}
-		opts.DBDir = filepath.Join(cache, "tollgate", "osv-db")
+		opts.DBDir = dir
 	}
 	if env := os.Getenv(EnvAPIBaseURL); env != "" {
 		opts.APIBaseURL = env
@@ -126,6 +126,16 @@ func New(opts Options) (*Scanner, error) {
 		return nil, fmt.Errorf("deps: %w", err)
 	}
 	return &Scanner{opts: opts, extractors: exts, log: opts.Logger}, nil
+}
+
+// DefaultDBDir is the offline database directory used when none is
+// given: the user cache directory + "/tollgate/osv-db".
+func DefaultDBDir() (string, error) {
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		return "", fmt.Errorf("deps: no --osv-db given and no user cache dir: %w", err)
+	}
+	return filepath.Join(cache, "tollgate", "osv-db"), nil
 }
 
 // Name returns "deps".

@@ -67,9 +67,9 @@ func testDB() map[string][]map[string]any {
 		"npm": {
 			{
 				"id": "GHSA-1111-2222-3333", "summary": "Prototype pollution in lodash",
-				"aliases":  []string{"CVE-2099-0001"},
-				"severity": []any{map[string]any{"type": "CVSS_V3", "score": "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"}},
-				"affected": []any{affected("npm", "lodash", ev("introduced", "0"), ev("fixed", "4.17.5"), ev("introduced", "4.17.10"), ev("fixed", "4.17.12"))},
+				"aliases":           []string{"CVE-2099-0001"},
+				"severity":          []any{map[string]any{"type": "CVSS_V3", "score": "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"}},
+				"affected":          []any{affected("npm", "lodash", ev("introduced", "0"), ev("fixed", "4.17.5"), ev("introduced", "4.17.10"), ev("fixed", "4.17.12"))},
 				"database_specific": map[string]any{"cwe_ids": []string{"CWE-1321"}, "severity": "CRITICAL"},
 			},
 			{
@@ -89,7 +89,7 @@ func testDB() map[string][]map[string]any {
 			},
 			{
 				// Not affected: fixed before the installed version.
-				"id": "GHSA-aaaa-bbbb-cccc",
+				"id":       "GHSA-aaaa-bbbb-cccc",
 				"affected": []any{affected("npm", "express", ev("introduced", "0"), ev("fixed", "4.0.0"))},
 			},
 		},
@@ -176,7 +176,7 @@ func TestOfflineScanZeroNetwork(t *testing.T) {
 	for _, f := range res.Findings {
 		got = append(got, brief{
 			Rule: f.RuleID, Path: f.Location.Path, Line: f.Location.StartLine,
-			Pkg: f.Package.Ecosystem + "/" + f.Package.Name + "@" + f.Package.Version,
+			Pkg:      f.Package.Ecosystem + "/" + f.Package.Name + "@" + f.Package.Version,
 			Severity: f.Severity.String(), Score: f.Score, Fix: f.Package.Fix, Fixed: f.Package.FixedVersions,
 			Aliases: f.Aliases, Fixable: f.Properties["fixable"].(bool), Dev: f.Package.Dev,
 			Lockfile: f.Properties["lockfile"].(string), Evd: f.Evidence,
