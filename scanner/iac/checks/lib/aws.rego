@@ -336,3 +336,40 @@ set_not_in(v, s) if {
 num_or(x, d) := n if {
 	n := num(x)
 } else := d
+
+# ---------------------------------------------------------------------------
+# Secrets in configuration
+
+secret_name_re := `(?i)(passw(or)?d|passwd|secret|token|api[_-]?key|apikey|private[_-]?key|access[_-]?key|credential|auth[_-]?key|client[_-]?secret)`
+
+# names that describe where a secret is, not the secret itself
+secret_pointer_re := `(?i)(_arn|_name|_id|_path|_param|_parameter|_url|_uri|_endpoint|_file|_ttl|_length|_enabled|_version|_region|_key_id|_policy|_type|_header|_location|_ref|_source|_expiry|_expiration|_timeout)$`
+
+secret_name(k) if {
+	is_string(k)
+	regex.match(secret_name_re, k)
+	not regex.match(secret_pointer_re, k)
+}
+
+# literal_secret: a concrete value that looks like a secret, not a reference
+# to one or a placeholder.
+literal_secret(v) if {
+	is_string(v)
+	count(v) >= 4
+	not startswith(v, "arn:")
+	not contains(v, "{{resolve:")
+	not contains(v, "${")
+	not startswith(v, "/")
+	not lower(v) in {"true", "false", "null", "none", "enabled", "disabled"}
+}
+
+# container_definitions: ECS container definitions from a JSON string or a
+# decoded list.
+container_definitions(v) := d if {
+	is_string(v)
+	json.is_valid(v)
+	d := json.unmarshal(v)
+	is_array(d)
+} else := v if {
+	is_array(v)
+} else := []

@@ -1,0 +1,38 @@
+# METADATA
+# title: ECS cluster has Container Insights disabled
+# description: >-
+#   Without Container Insights, task and container metrics and events of the
+#   cluster are not collected.
+# scope: package
+# custom:
+#   id: TG-AWS-0113
+#   severity: LOW
+#   frameworks: [terraform, terraform-plan, cloudformation]
+#   remediation: Add setting { name = "containerInsights", value = "enabled" } (ClusterSettings).
+#   references: [https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/ContainerInsights.html]
+#   cwe: [CWE-778]
+package tollgate.iac.aws.ecs_container_insights
+
+import data.lib.aws
+
+deny contains res if {
+	some r in aws.tf("aws_ecs_cluster")
+	s := aws.get(r.values, "setting")
+	not aws.unknown(s)
+	not insights_on(aws.as_list(s), "name", "value")
+	res := aws.res(sprintf("ECS cluster %s does not enable Container Insights", [r.address]), r)
+}
+
+deny contains res if {
+	some r in aws.cfn("AWS::ECS::Cluster")
+	s := aws.get(r.Properties, "ClusterSettings")
+	not aws.unknown(s)
+	not insights_on(aws.as_list(s), "Name", "Value")
+	res := aws.res(sprintf("ECS cluster %s does not enable Container Insights", [r.logical_id]), r)
+}
+
+insights_on(settings, n, v) if {
+	some s in settings
+	aws.get(s, n) == "containerInsights"
+	not aws.get(s, v) == "disabled"
+}
