@@ -71,8 +71,10 @@ type module struct {
 	outBlocks map[string]*hcl.Block
 	outOrder  []string
 
-	evalCtx *hcl.EvalContext
-	dirty   bool
+	evalCtx    *hcl.EvalContext
+	dirty      bool
+	dirtyRoots map[string]bool
+	typeKeys   map[string][]string // context root -> resource keys under it
 }
 
 type localDef struct {
@@ -89,7 +91,7 @@ func newModule(ctx context.Context, l *loader, doc *docBuilder, mf *moduleFiles,
 		lstate: map[string]int{}, resBlocks: map[string]*hcl.Block{}, rstate: map[string]int{},
 		rvals: map[string]cty.Value{}, rinst: map[string][]instance{}, modBlocks: map[string]*hcl.Block{},
 		mstate: map[string]int{}, mvals: map[string]cty.Value{}, outBlocks: map[string]*hcl.Block{},
-		dirty: true,
+		typeKeys: map[string][]string{},
 	}
 	m.funcs = functions(l.fsys, m.rootDir)
 	for _, b := range mf.blocks {
@@ -114,6 +116,9 @@ func newModule(ctx context.Context, l *loader, doc *docBuilder, mf *moduleFiles,
 			}
 			if _, dup := m.resBlocks[key]; !dup {
 				m.resOrder = append(m.resOrder, key)
+				if root, ok := resourceRoot(key); ok {
+					m.typeKeys[root] = append(m.typeKeys[root], key)
+				}
 			}
 			m.resBlocks[key] = b
 		case "module":
@@ -146,6 +151,11 @@ func (m *module) run() {
 			m.addProvider(b)
 		}
 	}
+	// Resolve every reference target first so that the context is rebuilt
+	// once per root rather than once per resolved resource.
+	for _, key := range m.resOrder {
+		m.ensureResource(key)
+	}
 	for _, name := range m.modOrder {
 		if m.ctx.Err() != nil {
 			return
@@ -160,68 +170,105 @@ func (m *module) run() {
 	}
 }
 
-func (m *module) markDirty() { m.dirty = true }
+// markDirty records that the named root of the evaluation context ("local",
+// "module", "data" or a resource type) must be rebuilt.
+func (m *module) markDirty(root string) {
+	if m.dirtyRoots == nil {
+		m.dirtyRoots = map[string]bool{}
+	}
+	m.dirtyRoots[root] = true
+	m.dirty = true
+}
 
-// evalContext returns the module-level evaluation context, rebuilt after
-// new locals, resources or modules have been resolved.
+// evalContext returns the module-level evaluation context. Only the roots
+// changed since the last call are rebuilt, so resolving n locals or
+// resources costs O(n) context work per root instead of O(n) per value.
 func (m *module) evalContext() *hcl.EvalContext {
-	if !m.dirty && m.evalCtx != nil {
+	if m.evalCtx == nil {
+		m.evalCtx = &hcl.EvalContext{Functions: m.funcs, Variables: map[string]cty.Value{
+			"var":       objectOf(m.vars),
+			"path":      cty.ObjectVal(map[string]cty.Value{"module": cty.StringVal(relDir(m.rootDir, m.mf.dir)), "root": cty.StringVal("."), "cwd": cty.StringVal(".")}),
+			"terraform": cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")}),
+		}}
+		m.dirtyRoots = map[string]bool{"local": true, "module": true, "data": true}
+		for key := range m.resBlocks {
+			if t, ok := resourceRoot(key); ok {
+				m.dirtyRoots[t] = true
+			}
+		}
+		m.dirty = true
+	}
+	if !m.dirty {
 		return m.evalCtx
 	}
-	vars := map[string]cty.Value{
-		"var":       objectOf(m.vars),
-		"path":      cty.ObjectVal(map[string]cty.Value{"module": cty.StringVal(relDir(m.rootDir, m.mf.dir)), "root": cty.StringVal("."), "cwd": cty.StringVal(".")}),
-		"terraform": cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")}),
-	}
-	locals := map[string]cty.Value{}
-	for n := range m.localAttr {
-		if v, ok := m.locals[n]; ok {
-			locals[n] = v
-		} else {
-			locals[n] = cty.DynamicVal
+	vars := m.evalCtx.Variables
+	for root := range m.dirtyRoots {
+		switch root {
+		case "local":
+			locals := map[string]cty.Value{}
+			for n := range m.localAttr {
+				if v, ok := m.locals[n]; ok {
+					locals[n] = v
+				} else {
+					locals[n] = cty.DynamicVal
+				}
+			}
+			vars["local"] = objectOf(locals)
+		case "module":
+			mods := map[string]cty.Value{}
+			for n := range m.modBlocks {
+				if v, ok := m.mvals[n]; ok {
+					mods[n] = v
+				} else {
+					mods[n] = cty.DynamicVal.Mark(refMark{m.addr("module." + n)})
+				}
+			}
+			vars["module"] = objectOf(mods)
+		case "data":
+			byType := map[string]map[string]cty.Value{}
+			for _, key := range m.typeKeys["data"] {
+				parts := strings.SplitN(key, ".", 3)
+				if byType[parts[1]] == nil {
+					byType[parts[1]] = map[string]cty.Value{}
+				}
+				byType[parts[1]][parts[2]] = m.refValue(key)
+			}
+			obj := map[string]cty.Value{}
+			for t, names := range byType {
+				obj[t] = objectOf(names)
+			}
+			vars["data"] = objectOf(obj)
+		default:
+			names := map[string]cty.Value{}
+			for _, key := range m.typeKeys[root] {
+				names[strings.SplitN(key, ".", 2)[1]] = m.refValue(key)
+			}
+			vars[root] = objectOf(names)
 		}
 	}
-	vars["local"] = objectOf(locals)
-	mods := map[string]cty.Value{}
-	for n := range m.modBlocks {
-		if v, ok := m.mvals[n]; ok {
-			mods[n] = v
-		} else {
-			mods[n] = cty.DynamicVal.Mark(refMark{m.addr("module." + n)})
-		}
-	}
-	vars["module"] = objectOf(mods)
-	managed := map[string]map[string]cty.Value{}
-	data := map[string]map[string]cty.Value{}
-	for key := range m.resBlocks {
-		v, ok := m.rvals[key]
-		if !ok {
-			v = cty.DynamicVal.Mark(refMark{m.addr(key)})
-		}
-		parts := strings.Split(key, ".")
-		target := managed
-		if parts[0] == "data" {
-			target, parts = data, parts[1:]
-		}
-		if target[parts[0]] == nil {
-			target[parts[0]] = map[string]cty.Value{}
-		}
-		target[parts[0]][parts[1]] = v
-	}
-	dataObj := map[string]cty.Value{}
-	for t, names := range data {
-		dataObj[t] = objectOf(names)
-	}
-	vars["data"] = objectOf(dataObj)
-	for t, names := range managed {
-		if _, reserved := vars[t]; reserved {
-			continue
-		}
-		vars[t] = objectOf(names)
-	}
-	m.evalCtx = &hcl.EvalContext{Variables: vars, Functions: m.funcs}
+	m.dirtyRoots = map[string]bool{}
 	m.dirty = false
 	return m.evalCtx
+}
+
+// resourceRoot is the context root a resource key lives under: its type for
+// managed resources (false for names terraform reserves), "data" for data.
+func resourceRoot(key string) (string, bool) {
+	parts := strings.SplitN(key, ".", 2)
+	switch parts[0] {
+	case "data":
+		return "data", true
+	case "var", "local", "module", "path", "terraform", "count", "each", "self":
+		return "", false
+	}
+	return parts[0], true
+}
+
+func (m *module) refValue(key string) cty.Value {
+	if v, ok := m.rvals[key]; ok {
+		return v
+	}
+	return cty.DynamicVal.Mark(refMark{m.addr(key)})
 }
 
 func objectOf(vals map[string]cty.Value) cty.Value {
@@ -317,7 +364,7 @@ func (m *module) ensureLocal(name string) {
 	v := m.eval(def.attr.Expr, m.evalContext())
 	m.locals[name] = v
 	m.lstate[name] = stateDone
-	m.markDirty()
+	m.markDirty("local")
 }
 
 // ensureResource computes the instances of a resource and the value other
@@ -333,7 +380,9 @@ func (m *module) ensureResource(key string) {
 	base := m.addr(key)
 	m.rvals[key] = refShape(base, insts, known, b.Body)
 	m.rstate[key] = stateDone
-	m.markDirty()
+	if root, ok := resourceRoot(key); ok {
+		m.markDirty(root)
+	}
 }
 
 // refShape is the value seen by references: unknown values marked with the
@@ -526,7 +575,7 @@ func (m *module) ensureModule(name string) {
 	m.mstate[name] = stateBusy
 	m.mvals[name] = m.callModule(name, b)
 	m.mstate[name] = stateDone
-	m.markDirty()
+	m.markDirty("module")
 }
 
 func (m *module) callModule(name string, b *hcl.Block) cty.Value {
