@@ -8,7 +8,7 @@
 #   id: TG-AWS-0044
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, cloudformation]
-#   remediation: Set encrypted = true on every root_block_device / ebs_block_device / block_device_mappings ebs block (Ebs: Encrypted: true), or enable aws_ebs_encryption_by_default.
+#   remediation: 'Set encrypted = true on every root_block_device / ebs_block_device / block_device_mappings ebs block (Ebs: Encrypted: true), or enable aws_ebs_encryption_by_default.'
 #   references: [https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html]
 #   cwe: [CWE-311]
 package tollgate.iac.aws.ec2_block_device_encryption

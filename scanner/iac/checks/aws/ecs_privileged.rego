@@ -9,7 +9,7 @@
 #   id: TG-AWS-0111
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, cloudformation]
-#   remediation: Remove privileged: true from the container definition; add only the specific capabilities needed.
+#   remediation: 'Remove privileged: true from the container definition; add only the specific capabilities needed.'
 #   references: [https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_security]
 #   cwe: [CWE-250]
 package tollgate.iac.aws.ecs_privileged

@@ -9,7 +9,7 @@
 #   id: TG-AWS-0108
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, cloudformation]
-#   remediation: Set endpoint_public_access = false (EndpointPublicAccess: false) with private access on, or restrict public_access_cidrs (PublicAccessCidrs) to known networks.
+#   remediation: 'Set endpoint_public_access = false (EndpointPublicAccess: false) with private access on, or restrict public_access_cidrs (PublicAccessCidrs) to known networks.'
 #   references: [https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html]
 #   cwe: [CWE-284]
 package tollgate.iac.aws.eks_public_endpoint

@@ -9,7 +9,7 @@
 #   id: TG-AWS-0115
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]
-#   remediation: Use type SecureString (with a KMS key) or Secrets Manager for secrets. CloudFormation cannot create SecureString parameters: create them outside the template or use AWS::SecretsManager::Secret.
+#   remediation: 'Use type SecureString (with a KMS key) or Secrets Manager for secrets. CloudFormation cannot create SecureString parameters: create them outside the template or use AWS::SecretsManager::Secret.'
 #   references: [https://docs.aws.amazon.com/systems-manager/latest/userguide/sysman-paramstore-securestring.html]
 #   cwe: [CWE-312]
 package tollgate.iac.aws.ssm_parameter_plaintext_secret
