@@ -9,12 +9,28 @@ severity_rank := {"UNKNOWN": 0, "INFO": 1, "LOW": 2, "MEDIUM": 3, "HIGH": 4, "CR
 # threshold is the lowest rank that fails the build; undefined for "none".
 threshold := severity_rank[upper(input.config.fail_on)]
 
-# rank is a finding's severity rank for gating. UNKNOWN counts as
-# config.unknown_severity (HIGH by default): a vulnerability nobody rated
+# unknown_rank is the rank UNKNOWN findings are gated at:
+# config.unknown_severity, HIGH by default. A vulnerability nobody rated
 # is not presumed harmless.
-rank(f) := severity_rank[upper(input.config.unknown_severity)] if f.severity == "UNKNOWN"
+unknown_rank := severity_rank[upper(input.config.unknown_severity)]
 
-rank(f) := severity_rank[f.severity] if f.severity != "UNKNOWN"
+# gated(f) holds for a finding that counts against the threshold: new
+# (not in the baseline), not covered by a live exception, and ranked at or
+# above the threshold. Written as plain comparisons: it runs once per
+# finding, and the gate must decide 100,000 findings in well under 2 s.
+gated(f) if {
+	f.new == true
+	f.suppressed == false
+	f.severity_rank >= threshold
+	f.severity_rank > 0
+}
+
+gated(f) if {
+	f.new == true
+	f.suppressed == false
+	f.severity_rank == 0
+	unknown_rank >= threshold
+}
 
 location(f) := sprintf("%s:%d", [f.location.path, f.location.start_line]) if f.location.start_line > 0
 
@@ -24,9 +40,7 @@ location(f) := f.location.path if not f.location.start_line
 # exception covers them or they were already in the baseline.
 deny contains {"msg": msg, "rule": "severity-threshold", "fingerprints": [f.fingerprint]} if {
 	some f in input.findings
-	f.new
-	not f.suppressed
-	rank(f) >= threshold
+	gated(f)
 	msg := sprintf("%s %s at %s: %s", [f.severity, f.rule_id, location(f), f.title])
 }
 

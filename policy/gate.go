@@ -3,7 +3,6 @@ package policy
 import (
 	"context"
 	_ "embed"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -210,13 +209,9 @@ func (g *Gate) attribute(m *ast.Module, n int) int {
 
 // Decide evaluates the policy once against in.
 func (g *Gate) Decide(ctx context.Context, in Input) (scanner.Decision, error) {
-	b, err := json.Marshal(in)
+	v, err := toValue(in)
 	if err != nil {
-		return scanner.Decision{}, fmt.Errorf("policy input: %w", err)
-	}
-	v, err := ast.ValueFromReader(strings.NewReader(string(b)))
-	if err != nil {
-		return scanner.Decision{}, fmt.Errorf("policy input: %w", err)
+		return scanner.Decision{}, err
 	}
 	rs, err := g.query.Eval(ctx, rego.EvalParsedInput(v))
 	if err != nil {

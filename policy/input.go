@@ -33,6 +33,9 @@ type InputFinding struct {
 	Exception *scanner.Exception `json:"exception,omitempty"`
 	// Fixable is true for dependency findings with a known fix version.
 	Fixable bool `json:"fixable"`
+	// SeverityRank orders severities for policies: UNKNOWN 0, INFO 1,
+	// LOW 2, MEDIUM 3, HIGH 4, CRITICAL 5.
+	SeverityRank int `json:"severity_rank"`
 }
 
 // InputException is one entry of the exceptions file with its match count.
@@ -130,11 +133,12 @@ func BuildInput(res *scanner.Result, o InputOptions) Input {
 		}
 		f.Gate = st
 		in.Findings = append(in.Findings, InputFinding{
-			Finding:    *f,
-			New:        st.New,
-			Suppressed: f.Suppressed(),
-			Exception:  st.Exception,
-			Fixable:    f.Package != nil && f.Package.Fix != "",
+			Finding:      *f,
+			New:          st.New,
+			Suppressed:   f.Suppressed(),
+			Exception:    st.Exception,
+			Fixable:      f.Package != nil && f.Package.Fix != "",
+			SeverityRank: int(f.Severity),
 		})
 		in.Counts[f.Severity.String()]++
 		in.Counts[f.Scanner]++
