@@ -164,4 +164,3 @@ func exceptionTerm(e *scanner.Exception) *ast.Term {
 	o.put("source", str(e.Source))
 	return o.term()
 }
-
