@@ -121,8 +121,7 @@ func (e *engine) detect(text []byte, lo, hi int, active []bool, sc *scratch) []c
 			if active != nil && !active[ri] {
 				continue
 			}
-			r := e.rules[ri]
-			add(ri, snap(text, end-klen-r.maxLen, end+r.maxLen))
+			add(ri, e.rules[ri].window(text, end-klen, end))
 		}
 	})
 	for _, ri := range e.always {
@@ -170,8 +169,37 @@ func snap(text []byte, lo, hi int) window {
 	return window{lo, hi}
 }
 
+// window is where rule r's regex runs for a keyword hit at [ks, ke).
+func (r *Rule) window(text []byte, ks, ke int) window {
+	if r.multiline {
+		return snap(text, ks-r.maxLen, ke+r.maxLen)
+	}
+	return lineWindow(text, ks, ke, r.maxLen)
+}
+
+// lineWindow is the window of a rule that cannot match a newline: the
+// line of the keyword hit [ks, ke). Lines longer than longLine (minified
+// code, data) are cut to maxLen+lineSnap around the hit instead.
+func lineWindow(text []byte, ks, ke, maxLen int) window {
+	reach := maxLen + lineSnap
+	from := max(ks-reach, 0)
+	lo := from
+	if i := bytes.LastIndexByte(text[from:ks], '\n'); i >= 0 {
+		lo = from + i // keep the newline: (?:^|\s) may need it
+	}
+	to := min(ke+reach, len(text))
+	hi := to
+	if i := bytes.IndexByte(text[ke:to], '\n'); i >= 0 {
+		hi = ke + i + 1
+	}
+	return window{lo, hi}
+}
+
 func (e *engine) matchWindow(out []cand, text []byte, w window, lo, hi, ri int, r *Rule) []cand {
 	sub := text[w.lo:w.hi]
+	if !r.run.ok(sub) {
+		return out
+	}
 	for _, m := range r.Regex.FindAllSubmatchIndex(sub, -1) {
 		s, t := secretSpan(r, m)
 		if s < 0 || t <= s {
@@ -223,6 +251,12 @@ func (e *engine) accept(r *Rule, secret string, text []byte, s, ms, me int) bool
 	}
 	if len(r.allowMatch) > 0 && anyMatch(r.allowMatch, string(text[ms:me])) {
 		return false
+	}
+	if len(r.allowPrefix) > 0 {
+		ls, _ := lineBounds(text, ms)
+		if anyMatch(r.allowPrefix, string(text[ls:me])) {
+			return false
+		}
 	}
 	if len(r.allowLine) > 0 {
 		ls, le := lineBounds(text, s)

@@ -34,7 +34,7 @@ func (s *Scanner) newFileScanner() *fileScanner {
 	return &fileScanner{
 		s:   s,
 		sc:  s.eng.newScratch(),
-		buf: make([]byte, 0, chunkSize+2*overlap),
+		buf: make([]byte, 0, s.chunk+2*overlap),
 		st:  runStats{skipped: map[string]int{}},
 	}
 }

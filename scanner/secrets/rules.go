@@ -11,7 +11,6 @@ import (
 	"regexp/syntax"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/bmatcuk/doublestar/v4"
 	"gopkg.in/yaml.v3"
@@ -44,6 +43,8 @@ type Rule struct {
 	secretGroup int // index of the secret group; 0: first non-empty group, else whole match
 	allow       []*regexp.Regexp
 	allowMatch  []*regexp.Regexp // gitleaks regexTarget = "match"
+	allowPrefix []*regexp.Regexp // YAML allow_match: line start to match end
+	run         runFilter        // a run of characters every match contains
 	allowLine   []*regexp.Regexp // gitleaks regexTarget = "line"
 	stopwords   []string
 	paths       []string
@@ -52,6 +53,7 @@ type Rule struct {
 	skipPathRe  []*regexp.Regexp
 	context     []*regexp.Regexp
 	maxLen      int  // upper bound of a match's length, for windows
+	multiline   bool // the regex can match a newline
 	generic     bool // yields to any other rule at the same place
 }
 
@@ -166,7 +168,7 @@ func (s ruleSpec) compile(source string) (*Rule, error) {
 	if r.allow, err = compileAll("allow", s.Allow); err != nil {
 		return nil, err
 	}
-	if r.allowMatch, err = compileAll("allow_match", s.AllowMatch); err != nil {
+	if r.allowPrefix, err = compileAll("allow_match", s.AllowMatch); err != nil {
 		return nil, err
 	}
 	if r.context, err = compileAll("context", s.Context); err != nil {
@@ -194,7 +196,8 @@ func (r *Rule) setRegex(re string) error {
 	}
 	r.Regex = c
 	r.secretGroup = c.SubexpIndex("secret")
-	r.maxLen = regexMaxLen(re)
+	r.maxLen, r.multiline = regexShape(re)
+	r.run = requiredRun(re)
 	return nil
 }
 
@@ -219,26 +222,46 @@ const (
 	maxWindow       = 8192
 )
 
-// regexMaxLen estimates the longest match of re in bytes.
-func regexMaxLen(re string) int {
+// regexShape estimates the longest match of re in characters (counting
+// every character as one byte: secrets are ASCII, and windows grow to
+// whole lines anyway) and whether it can match a newline.
+func regexShape(re string) (int, bool) {
 	p, err := syntax.Parse(re, syntax.Perl)
 	if err != nil {
-		return maxWindow
+		return maxWindow, true
 	}
-	n := maxLenOf(p.Simplify())
-	return min(max(n, minWindow), maxWindow)
+	p = p.Simplify()
+	n := maxLenOf(p)
+	return min(max(n, minWindow), maxWindow), innerNewline(p)
+}
+
+// innerNewline is matchesNewline, except that a one-character first or
+// last element (a terminator such as (?:\s|$)) may match the newline that
+// ends or starts the line: line windows include those.
+func innerNewline(re *syntax.Regexp) bool {
+	for re.Op == syntax.OpCapture {
+		re = re.Sub[0]
+	}
+	if re.Op != syntax.OpConcat || len(re.Sub) < 2 {
+		return matchesNewline(re)
+	}
+	for i, s := range re.Sub {
+		if (i == 0 || i == len(re.Sub)-1) && maxLenOf(s) <= 1 {
+			continue
+		}
+		if matchesNewline(s) {
+			return true
+		}
+	}
+	return false
 }
 
 func maxLenOf(re *syntax.Regexp) int {
 	switch re.Op {
 	case syntax.OpLiteral:
-		n := 0
-		for _, r := range re.Rune {
-			n += max(utf8.RuneLen(r), 1)
-		}
-		return n
+		return len(re.Rune)
 	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
-		return charClassWidth(re)
+		return 1
 	case syntax.OpCapture:
 		return maxLenOf(re.Sub[0])
 	case syntax.OpConcat:
@@ -267,23 +290,31 @@ func maxLenOf(re *syntax.Regexp) int {
 	return 0
 }
 
-func charClassWidth(re *syntax.Regexp) int {
-	if re.Op != syntax.OpCharClass {
-		return 4
+func matchesNewline(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpLiteral:
+		for _, r := range re.Rune {
+			if r == '\n' {
+				return true
+			}
+		}
+		return false
+	case syntax.OpAnyChar:
+		return true
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if re.Rune[i] <= '\n' && '\n' <= re.Rune[i+1] {
+				return true
+			}
+		}
+		return false
 	}
-	hi := rune(0)
-	for i := 1; i < len(re.Rune); i += 2 {
-		hi = max(hi, re.Rune[i])
+	for _, s := range re.Sub {
+		if matchesNewline(s) {
+			return true
+		}
 	}
-	switch {
-	case hi < 0x80:
-		return 1
-	case hi < 0x800:
-		return 2
-	case hi < 0x10000:
-		return 3
-	}
-	return 4
+	return false
 }
 
 // appliesTo reports whether the rule's path filters let it run on p.
@@ -332,4 +363,81 @@ func checkUnique(rules []*Rule) error {
 		seen[r.ID] = r.Source
 	}
 	return nil
+}
+
+// runFilter is a cheap necessary condition for a regex match: the text
+// must hold at least min consecutive bytes from set. It is derived from
+// the longest mandatory repeat of a character class (the secret body in
+// most rules), and checked before the regex runs on a window.
+type runFilter struct {
+	set [256]bool
+	min int
+}
+
+// minRun is the shortest required run worth checking.
+const minRun = 8
+
+func requiredRun(re string) runFilter {
+	p, err := syntax.Parse(re, syntax.Perl)
+	if err != nil {
+		return runFilter{}
+	}
+	var best *syntax.Regexp
+	var walk func(*syntax.Regexp)
+	walk = func(n *syntax.Regexp) {
+		switch n.Op {
+		case syntax.OpCapture:
+			walk(n.Sub[0])
+		case syntax.OpConcat:
+			for _, s := range n.Sub {
+				walk(s)
+			}
+		case syntax.OpRepeat, syntax.OpPlus:
+			min := n.Min
+			if n.Op == syntax.OpPlus {
+				min = 1
+			}
+			if n.Sub[0].Op == syntax.OpCharClass && min >= minRun && (best == nil || min > best.Min) {
+				best = n
+			}
+		}
+	}
+	walk(p)
+	if best == nil {
+		return runFilter{}
+	}
+	f := runFilter{min: best.Min}
+	cls := best.Sub[0].Rune
+	for i := 0; i+1 < len(cls); i += 2 {
+		lo, hi := cls[i], cls[i+1]
+		if hi >= 0x80 {
+			// Any non-ASCII rune: every byte >= 0x80 may be part of it.
+			for b := 0x80; b < 256; b++ {
+				f.set[b] = true
+			}
+		}
+		for c := lo; c <= hi && c < 0x80; c++ {
+			f.set[c] = true
+		}
+	}
+	return f
+}
+
+// ok reports whether b may contain a match.
+func (f *runFilter) ok(b []byte) bool {
+	if f.min == 0 {
+		return true
+	}
+	n := 0
+	for _, c := range b {
+		if f.set[c] {
+			n++
+			if n >= f.min {
+				return true
+			}
+		} else {
+			n = 0
+		}
+	}
+	return false
 }

@@ -140,13 +140,14 @@ func TestRuleSamples(t *testing.T) {
 // there with the right line.
 func TestRuleAcceptance(t *testing.T) {
 	s := builtin(t)
-	filler := strings.Repeat("the quick brown fox jumps over the lazy dog 0\n", chunkSize/45+1)
+	s.chunk = 64 << 10 // many chunk edges, fast tests
+	filler := strings.Repeat("the quick brown fox jumps over the lazy dog 0\n", s.chunk/45+1)
 	for _, r := range s.Rules() {
 		t.Run(r.ID, func(t *testing.T) {
 			tp := r.TP[0]
 			p := samplePath(r)
 			short := filler[:46*43]
-			edge := chunkSize - len(tp)/2
+			edge := s.chunk - len(tp)/2
 			edgeFill := filler[:edge-edge%46]
 			cases := []struct {
 				name     string
@@ -155,7 +156,7 @@ func TestRuleAcceptance(t *testing.T) {
 			}{
 				{"start", tp + "\n" + short, 1},
 				{"end", short + tp, strings.Count(short, "\n") + 1},
-				{"chunk-edge", edgeFill + tp + "\n" + filler[:300000], strings.Count(edgeFill, "\n") + 1},
+				{"chunk-edge", edgeFill + tp + "\n" + filler[:s.chunk], strings.Count(edgeFill, "\n") + 1},
 			}
 			for _, c := range cases {
 				fs := scanOne(t, s, p, c.content)

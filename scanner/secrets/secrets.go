@@ -83,6 +83,7 @@ type Scanner struct {
 	mu     sync.Mutex
 	stats  runStats
 	nrules int
+	chunk  int // chunk size; tests make it small
 }
 
 var _ scanner.Scanner = (*Scanner)(nil)
@@ -112,7 +113,7 @@ func New(opts Options) (*Scanner, error) {
 	if err != nil {
 		return nil, fmt.Errorf("secrets: %w", err)
 	}
-	s := &Scanner{opts: opts, eng: eng, key: opts.HashKey, log: opts.Logger, nrules: len(rules)}
+	s := &Scanner{opts: opts, eng: eng, key: opts.HashKey, log: opts.Logger, nrules: len(rules), chunk: chunkSize}
 	if len(s.key) == 0 {
 		s.key = []byte(DefaultHashKey)
 	}

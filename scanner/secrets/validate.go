@@ -22,6 +22,8 @@ var validators = map[string]func(string) bool{
 	// base64-userpass: base64 of "user:password" (HTTP Basic, docker and
 	// npm "auth" values) whose password is not a placeholder.
 	"base64-userpass": validBase64UserPass,
+	// generic-value: extra plausibility checks for the generic rules.
+	"generic-value": validGenericValue,
 }
 
 func validatorNames() []string {
@@ -155,7 +157,7 @@ func shannon(s string) float64 {
 // globalStopwords drop any candidate containing them (case-insensitive):
 // documentation placeholders and template variables.
 var globalStopwords = []string{
-	"example", "dummy", "sample", "placeholder", "changeme", "xxxx", "your_",
+	"example", "dummy", "sample", "placeholder", "changeme", "change-me", "change_me", "xxxx", "your_",
 	"<your", "${", "{{", "redacted", "insert", "replace_me", "todo",
 }
 
@@ -241,4 +243,40 @@ func validBase64UserPass(s string) bool {
 		return false
 	}
 	return !placeholder(pw)
+}
+
+// validGenericValue rejects values of the generic rules that are not
+// plausible secrets: truncated documentation values ("abc..."), leetspeak
+// "password", and base64 that decodes to a placeholder, to "user:test",
+// or to plain lower-case letters (keyboard mashing such as "asdfjkl").
+func validGenericValue(s string) bool {
+	if strings.Contains(s, "...") || strings.Contains(s, "…") {
+		return false
+	}
+	low := strings.ToLower(s)
+	for _, w := range []string{"passw0rd", "p@ssw0rd", "p@ssword", "pa55word", "passwort"} {
+		if strings.Contains(low, w) {
+			return false
+		}
+	}
+	if len(s) < 12 {
+		return true
+	}
+	var buf []byte
+	dec := decodeBlob([]byte(s), &buf)
+	if dec == nil {
+		return true
+	}
+	d := strings.ToLower(string(dec))
+	if placeholder(d) || strings.Contains(d, "test") || strings.Contains(d, "password") {
+		return false
+	}
+	letters := true
+	for _, c := range []byte(d) {
+		if !(c >= 'a' && c <= 'z' || c == ' ' || c == ':' || c == '-' || c == '_') {
+			letters = false
+			break
+		}
+	}
+	return !letters
 }
