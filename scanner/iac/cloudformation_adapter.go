@@ -2,16 +2,15 @@ package iac
 
 import (
 	"context"
-	"errors"
 
-	"github.com/tollgate-dev/tollgate/scanner"
+	"github.com/tollgate-dev/tollgate/scanner/iac/cloudformation"
 )
 
 // This file is the only place the engine touches the cloudformation package.
 
-// errNoCFNParser is returned until the cloudformation package exists.
-var errNoCFNParser = errors.New("CloudFormation is not supported by this build")
-
-func parseCloudFormation(_ context.Context, p string, _ []byte) ([]Document, error) {
-	return nil, &scanner.FileError{Path: p, Err: errNoCFNParser}
+// parseCloudFormation parses a template; YAML or JSON that turns out not to
+// be a template yields no document and no error.
+func parseCloudFormation(ctx context.Context, p string, src []byte) ([]Document, error) {
+	docs, err := cloudformation.Parse(ctx, p, src)
+	return convert(docs, func(d cloudformation.Document) Document { return Document(d) }), err
 }

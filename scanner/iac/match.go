@@ -80,7 +80,6 @@ var (
 	cfnMarker     = []byte("AWSTemplateFormatVersion")
 	cfnType       = []byte("AWS::")
 	resourcesKey  = []byte("Resources")
-	planMarker    = []byte(`"planned_values"`)
 	k8sAPIVersion = []byte("apiVersion")
 	k8sKind       = []byte("kind")
 	helmMarker    = []byte("{{")
@@ -89,8 +88,6 @@ var (
 func looksCloudFormation(src []byte) bool {
 	return bytes.Contains(src, cfnMarker) || (bytes.Contains(src, resourcesKey) && bytes.Contains(src, cfnType))
 }
-
-func looksPlan(src []byte) bool { return bytes.Contains(src, planMarker) }
 
 func looksKubernetes(src []byte) bool {
 	return bytes.Contains(src, k8sAPIVersion) && bytes.Contains(src, k8sKind)

@@ -2,11 +2,9 @@ package iac
 
 import (
 	"context"
-	"errors"
 	"io/fs"
 	"log/slog"
 
-	"github.com/tollgate-dev/tollgate/scanner"
 	"github.com/tollgate-dev/tollgate/scanner/iac/terraform"
 )
 
@@ -24,9 +22,10 @@ func parseTerraformModule(ctx context.Context, fsys fs.FS, dir string, varFiles 
 	return convert(docs, func(d terraform.Document) Document { return Document(d) }), err
 }
 
-// errNoPlanParser is returned until the terraform package parses plans.
-var errNoPlanParser = errors.New("terraform plan JSON is not supported by this build")
+// looksPlan sniffs `terraform show -json` output.
+func looksPlan(src []byte) bool { return terraform.IsPlan(src) }
 
-func parseTerraformPlan(_ context.Context, p string, _ []byte) ([]Document, error) {
-	return nil, &scanner.FileError{Path: p, Err: errNoPlanParser}
+func parseTerraformPlan(ctx context.Context, p string, src []byte) ([]Document, error) {
+	docs, err := terraform.ParsePlan(ctx, p, src)
+	return convert(docs, func(d terraform.Document) Document { return Document(d) }), err
 }
