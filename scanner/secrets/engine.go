@@ -16,9 +16,9 @@ type engine struct {
 	kwRules [][]int32 // keyword id -> rule indexes
 	always  []int32   // rules without keywords: run over whole chunks
 	ids     map[string]bool
-	// pathFiltered is true when any rule has path filters, so each file
-	// needs its own active-rule set.
-	pathFiltered bool
+	// filtered are the rules with path filters: each file needs its own
+	// active-rule set when there are any.
+	filtered []int
 	// reach bounds how far from a keyword a rule's match (plus context
 	// and line snapping) can extend; chunks overlap by more than this.
 	reach int
@@ -44,7 +44,7 @@ func newEngine(rules []*Rule) (*engine, error) {
 		e.ids[r.ID] = true
 		maxLen = max(maxLen, r.maxLen)
 		if r.hasPathFilter() {
-			e.pathFiltered = true
+			e.filtered = append(e.filtered, i)
 		}
 		if len(r.Keywords) == 0 {
 			e.always = append(e.always, int32(i))
@@ -80,6 +80,8 @@ func containsInt32(s []int32, v int32) bool {
 // window is a byte range of the text where one rule's regex runs.
 type window struct{ lo, hi int }
 
+func (w window) bounds() (int, int) { return w.lo, w.hi }
+
 // cand is a secret that passed every filter. start/end is its span in
 // the scanned text; for a secret found inside a decoded base64 blob it is
 // the blob's span.
@@ -105,11 +107,11 @@ func (e *engine) newScratch() *scratch {
 // when non-nil, says which rules apply to this file.
 func (e *engine) detect(text []byte, lo, hi int, active []bool, sc *scratch) []cand {
 	sc.touched = sc.touched[:0]
-	add := func(ri int32, w window) {
+	add := func(ri int32, w window, merge bool) {
 		ws := sc.wins[ri]
 		if len(ws) == 0 {
 			sc.touched = append(sc.touched, ri)
-		} else if last := &ws[len(ws)-1]; w.lo <= last.hi {
+		} else if last := &ws[len(ws)-1]; merge && w.lo <= last.hi {
 			last.hi = max(last.hi, w.hi)
 			return
 		}
@@ -121,12 +123,18 @@ func (e *engine) detect(text []byte, lo, hi int, active []bool, sc *scratch) []c
 			if active != nil && !active[ri] {
 				continue
 			}
-			add(ri, e.rules[ri].window(text, end-klen, end))
+			r := e.rules[ri]
+			if r.anchored != nil {
+				_, le := lineWindow(text, end-klen, end, r.maxLen).bounds()
+				add(ri, window{end - klen, le}, false)
+				continue
+			}
+			add(ri, r.window(text, end-klen, end), true)
 		}
 	})
 	for _, ri := range e.always {
 		if active == nil || active[ri] {
-			add(ri, window{0, len(text)})
+			add(ri, window{0, len(text)}, true)
 		}
 	}
 	var out []cand
@@ -200,7 +208,15 @@ func (e *engine) matchWindow(out []cand, text []byte, w window, lo, hi, ri int, 
 	if !r.run.ok(sub) {
 		return out
 	}
-	for _, m := range r.Regex.FindAllSubmatchIndex(sub, -1) {
+	var ms [][]int
+	if r.anchored != nil {
+		if m := r.anchored.FindSubmatchIndex(sub); m != nil {
+			ms = [][]int{m}
+		}
+	} else {
+		ms = r.Regex.FindAllSubmatchIndex(sub, -1)
+	}
+	for _, m := range ms {
 		s, t := secretSpan(r, m)
 		if s < 0 || t <= s {
 			continue

@@ -121,12 +121,15 @@ func (fsc *fileScanner) scanFile(ctx context.Context, t scanner.Target, f scanne
 
 // activeRules is nil when no rule has path filters (all apply).
 func (s *Scanner) activeRules(p string) []bool {
-	if !s.eng.pathFiltered {
+	if len(s.eng.filtered) == 0 {
 		return nil
 	}
 	a := make([]bool, len(s.eng.rules))
-	for i, r := range s.eng.rules {
-		a[i] = r.appliesTo(p)
+	for i := range a {
+		a[i] = true
+	}
+	for _, i := range s.eng.filtered {
+		a[i] = s.eng.rules[i].appliesTo(p)
 	}
 	return a
 }
@@ -293,12 +296,10 @@ func snippet(text []byte, start int, cands []cand) string {
 		if sp.b <= at {
 			continue
 		}
-		if sp.a > at {
+		if sp.a >= at {
 			b.Write(text[at:sp.a])
 			b.WriteString(sp.m)
-		} else {
-			b.WriteString("****")
-		}
+		} // else: overlaps a span already masked
 		at = sp.b
 	}
 	if at < hi {

@@ -14,8 +14,8 @@ import (
 	"github.com/tollgate-dev/tollgate/scanner"
 )
 
-// commitMarker starts each commit header in the log output; NUL bytes
-// cannot occur in names or hashes.
+// commitMarker starts each commit header in the log output (git writes
+// the NULs for %x00); NUL bytes cannot occur in names or hashes.
 const commitMarker = "\x00tollgate-commit\x00"
 
 // scanHistory scans the lines added by the commits since..HEAD of the git
@@ -30,7 +30,7 @@ func (s *Scanner) scanHistory(ctx context.Context, root string) ([]scanner.Findi
 		"-c", "core.quotepath=off", "-c", "diff.noprefix=false", "-c", "diff.mnemonicPrefix=false",
 		"log", "-p", "--reverse", "--unified=0", "--no-color", "--no-ext-diff", "--no-textconv",
 		"--no-renames", "--diff-filter=AM",
-		"--format="+commitMarker+"%H%x00%an%x00%ae%x00%aI",
+		"--format=%x00tollgate-commit%x00%H%x00%an%x00%ae%x00%aI",
 		s.opts.GitSince+"..HEAD", "--")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr

@@ -45,6 +45,7 @@ type Rule struct {
 	allowMatch  []*regexp.Regexp // gitleaks regexTarget = "match"
 	allowPrefix []*regexp.Regexp // YAML allow_match: line start to match end
 	run         runFilter        // a run of characters every match contains
+	anchored    *regexp.Regexp   // YAML anchored: the regex matched only at keyword hits
 	allowLine   []*regexp.Regexp // gitleaks regexTarget = "line"
 	stopwords   []string
 	paths       []string
@@ -77,6 +78,7 @@ type ruleSpec struct {
 	SkipPaths   []string `yaml:"skip_paths"`
 	Context     []string `yaml:"context"`
 	References  []string `yaml:"references"`
+	Anchored    bool     `yaml:"anchored"`
 	TP          []string `yaml:"tp"`
 	FP          []string `yaml:"fp"`
 }
@@ -133,8 +135,8 @@ func (s ruleSpec) compile(source string) (*Rule, error) {
 	if s.Description == "" {
 		return nil, errors.New("description is required")
 	}
-	sev, err := scanner.ParseSeverity(s.Severity)
-	if err != nil || s.Severity == "" {
+	sev, perr := scanner.ParseSeverity(s.Severity)
+	if perr != nil || s.Severity == "" {
 		return nil, fmt.Errorf("severity: %q is not one of CRITICAL, HIGH, MEDIUM, LOW, INFO", s.Severity)
 	}
 	if len(s.Keywords) == 0 {
@@ -143,6 +145,7 @@ func (s ruleSpec) compile(source string) (*Rule, error) {
 	if len(s.TP) == 0 || len(s.FP) == 0 {
 		return nil, errors.New("at least one tp and one fp sample are required")
 	}
+	var err error
 	r := &Rule{
 		ID: s.ID, Description: s.Description, Severity: sev,
 		Entropy: s.Entropy, Validate: s.Validate, References: s.References,
@@ -161,6 +164,14 @@ func (s ruleSpec) compile(source string) (*Rule, error) {
 	}
 	if r.secretGroup <= 0 {
 		return nil, errors.New(`regex has no named group "secret"`)
+	}
+	if s.Anchored {
+		// Every match starts at a keyword hit: match there only, which
+		// costs one short anchored attempt per hit instead of a search.
+		r.anchored, err = regexp.Compile(`\A(?:` + s.Regex + `)`)
+		if err != nil {
+			return nil, fmt.Errorf("regex: %w", err)
+		}
 	}
 	if s.Validate != "" && validators[s.Validate] == nil {
 		return nil, fmt.Errorf("unknown validator %q (have %s)", s.Validate, strings.Join(validatorNames(), ", "))

@@ -102,7 +102,8 @@ func validJWT(s string) bool {
 	if err := json.Unmarshal(hdr, &h); err != nil {
 		return false
 	}
-	if _, ok := h["alg"]; !ok {
+	// An unsigned token (alg "none") carries no secret.
+	if alg, ok := h["alg"].(string); !ok || strings.EqualFold(alg, "none") {
 		return false
 	}
 	_, err = base64.RawURLEncoding.DecodeString(strings.TrimRight(parts[1], "="))
