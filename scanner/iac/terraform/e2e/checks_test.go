@@ -1,4 +1,4 @@
-package terraform_test
+package e2e_test
 
 import (
 	"context"
@@ -15,6 +15,8 @@ import (
 	"github.com/tollgate-dev/tollgate/scanner/iac/checks"
 	"github.com/tollgate-dev/tollgate/scanner/iac/terraform"
 )
+
+const fixtures = "../../../../testdata/iac/terraform"
 
 // cloudQuery compiles the GCP and Azure checks with the libraries they use.
 func cloudQuery(t *testing.T) rego.PreparedEvalQuery {
