@@ -111,18 +111,25 @@ else := [x]
 
 # resources returns the managed terraform resources of a type (terraform and
 # terraform-plan documents).
-resources(type) := [r |
-	some r in input.resources
-	r.type == type
-	object.get(r, "mode", "managed") == "managed"
-]
+# (Indexed once per document: checks call it hundreds of times.)
+resources(type) := object.get(_managed, type, [])
 
 # data_sources returns the terraform data sources of a type.
-data_sources(type) := [r |
+data_sources(type) := object.get(_data, type, [])
+
+_types := {x.type | some x in object.get(input, "resources", [])}
+
+_managed := {t: [r |
 	some r in input.resources
-	r.type == type
+	r.type == t
+	object.get(r, "mode", "managed") == "managed"
+] | some t in _types}
+
+_data := {t: [r |
+	some r in input.resources
+	r.type == t
 	r.mode == "data"
-]
+] | some t in _types}
 
 # base_address is a resource address without its trailing [index].
 base_address(addr) := regex.replace(addr, `\[[^\]]*\]$`, "")
@@ -154,7 +161,15 @@ references(value, resource) if {
 # cfn_resources returns the CloudFormation resources of a Type as objects
 # {"logical_id", "address", "Type", "Properties", "__loc", ...}. Properties
 # always exists (an empty object located at the resource when absent).
-cfn_resources(type) := [object.union(res, {
+cfn_resources(type) := object.get(_cfn, type, [])
+
+_cfn_types := {x.Type |
+	some id, x in object.get(input, "Resources", {})
+	not startswith(id, "__")
+	is_string(x.Type)
+}
+
+_cfn := {t: [object.union(res, {
 	"logical_id": id,
 	"address": id,
 	"Properties": _cfn_props(res),
@@ -162,8 +177,8 @@ cfn_resources(type) := [object.union(res, {
 	some id, res in object.get(input, "Resources", {})
 	not startswith(id, "__")
 	is_object(res)
-	res.Type == type
-]
+	res.Type == t
+] | some t in _cfn_types}
 
 _cfn_props(res) := res.Properties if is_object(res.Properties)
 
