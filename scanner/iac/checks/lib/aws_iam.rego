@@ -1,10 +1,7 @@
-# METADATA
-# title: AWS IAM policy helpers
-# description: >-
-#   Normalises IAM policy documents from every source (JSON strings,
-#   jsonencode objects, aws_iam_policy_document data sources, CloudFormation
-#   PolicyDocument objects) into one statement shape.
-# scope: package
+# lib.aws: AWS IAM policy helpers
+# Normalises IAM policy documents from every source (JSON strings,
+# jsonencode objects, aws_iam_policy_document data sources, CloudFormation
+# PolicyDocument objects) into one statement shape.
 package lib.aws
 
 # A normalised statement:

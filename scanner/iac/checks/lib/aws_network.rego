@@ -1,10 +1,7 @@
-# METADATA
-# title: AWS network helpers
-# description: >-
-#   Normalises security group rules from aws_security_group blocks,
-#   aws_security_group_rule, aws_vpc_security_group_ingress_rule /
-#   egress_rule and the CloudFormation security group resources.
-# scope: package
+# lib.aws: AWS network helpers
+# Normalises security group rules from aws_security_group blocks,
+# aws_security_group_rule, aws_vpc_security_group_ingress_rule /
+# egress_rule and the CloudFormation security group resources.
 package lib.aws
 
 # A normalised rule: {"r": resource, "obj": located object, "key": key of the
