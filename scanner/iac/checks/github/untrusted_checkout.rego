@@ -22,7 +22,7 @@ import data.lib.iac
 import data.lib.gha
 import rego.v1
 
-pr_head := `github\.event\.pull_request\.head\.(sha|ref)|github\.head_ref|refs/pull/|github\.event\.issue\.number|github\.event\.number|pull_request\.head\.repo\.full_name|head_sha|head\.sha|head_branch`
+pr_head := `github\.event\.pull_request\.head\.(sha|ref)|github\.head_ref|refs/pull/|github\.event\.issue\.number|github\.event\.number|pull_request\.head\.repo\.full_name|head_sha|head\.sha|head_branch|merge_commit_sha`
 
 deny contains res if {
 	some t in gha.triggers
