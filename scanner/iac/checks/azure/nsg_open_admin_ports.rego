@@ -1,8 +1,9 @@
 # METADATA
-# title: Network security group allows SSH or RDP from the internet
+# title: Network security group allows SSH, RDP or other remote administration from the internet
 # description: >-
 #   An inbound Allow rule with source *, 0.0.0.0/0, Internet or Any
-#   reaches port 22 or 3389 (directly, through a range or with *),
+#   reaches a remote administration port — SSH 22, RDP 3389, WinRM
+#   5985/5986 or Telnet 23 — (directly, through a range or with *),
 #   exposing remote administration to brute force.
 # scope: package
 # custom:

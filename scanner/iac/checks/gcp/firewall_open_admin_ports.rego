@@ -1,9 +1,10 @@
 # METADATA
-# title: Firewall allows SSH or RDP from the internet
+# title: Firewall allows SSH, RDP or other remote administration from the internet
 # description: >-
-#   An ingress rule lets 0.0.0.0/0 (or ::/0) reach port 22 or 3389
-#   (directly, through a port range or by allowing all ports), exposing
-#   remote administration to brute force and exploits.
+#   An ingress rule lets 0.0.0.0/0 (or ::/0) reach a remote
+#   administration port — SSH 22, RDP 3389, WinRM 5985/5986 or Telnet 23
+#   — (directly, through a port range or by allowing all ports),
+#   exposing remote administration to brute force and exploits.
 # scope: package
 # custom:
 #   id: TG-GCP-0019

@@ -135,7 +135,8 @@ port_spec_only_web(spec) if num(spec) in {80, 443}
 
 port_spec_only_web(spec) if spec in {"80-80", "443-443"}
 
-admin_ports := {22, 3389}
+# admin_ports are remote administration ports: SSH, RDP, WinRM, Telnet.
+admin_ports := {22, 3389, 5985, 5986, 23}
 
 database_ports := {1433, 1434, 1521, 3306, 5432, 5984, 6379, 7000, 7001, 9042, 9200, 9300, 11211, 27017, 27018, 50000}
 
