@@ -259,3 +259,26 @@ func numberValue(bf *big.Float) any {
 	f, _ := bf.Float64()
 	return f
 }
+
+// plainValue is convertValue without location annotations, for values
+// re-encoded as JSON text.
+func plainValue(v cty.Value) any {
+	out := convertValue(v, nil)
+	return stripAnnotations(out)
+}
+
+func stripAnnotations(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		delete(x, "__loc")
+		delete(x, "__keys")
+		for k, e := range x {
+			x[k] = stripAnnotations(e)
+		}
+	case []any:
+		for i, e := range x {
+			x[i] = stripAnnotations(e)
+		}
+	}
+	return v
+}

@@ -7,6 +7,7 @@ import (
 	"crypto/sha512"
 	"encoding/base64"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"hash"
 	"io/fs"
@@ -63,7 +64,7 @@ func functions(fsys fs.FS, rootDir string) map[string]function.Function {
 		"setsubtract": stdlib.SetSubtractFunc, "setunion": stdlib.SetUnionFunc,
 		"slice": stdlib.SliceFunc, "sort": stdlib.SortFunc, "values": stdlib.ValuesFunc,
 		"zipmap": stdlib.ZipmapFunc, "csvdecode": stdlib.CSVDecodeFunc,
-		"jsonencode": stdlib.JSONEncodeFunc, "jsondecode": stdlib.JSONDecodeFunc,
+		"jsonencode": jsonEncodeFunc, "jsondecode": stdlib.JSONDecodeFunc,
 		"formatdate": stdlib.FormatDateFunc, "timeadd": stdlib.TimeAddFunc,
 		"tostring": stdlib.MakeToFunc(cty.String), "tonumber": stdlib.MakeToFunc(cty.Number),
 		"tobool": stdlib.MakeToFunc(cty.Bool), "tolist": stdlib.MakeToFunc(cty.List(cty.DynamicPseudoType)),
@@ -429,5 +430,28 @@ var rangeFunc = function.New(&function.Spec{
 			return cty.UnknownVal(retType), fmt.Errorf("range: more than %d elements", maxRange)
 		}
 		return stdlib.Range(args...)
+	},
+})
+
+// jsonEncodeFunc is jsonencode that still encodes a partially unknown value:
+// unknown leaves become {"__unknown": true} (with "__ref" when they come from
+// a resource), so a policy document that mentions a bucket ARN stays
+// readable by the checks instead of turning wholly unknown.
+var jsonEncodeFunc = function.New(&function.Spec{
+	Params: []function.Parameter{{Name: "val", Type: cty.DynamicPseudoType, AllowUnknown: true, AllowDynamicType: true, AllowNull: true, AllowMarked: true}},
+	Type:   function.StaticReturnType(cty.String),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		v := args[0]
+		if uv, _ := v.UnmarkDeep(); uv.IsWhollyKnown() {
+			return stdlib.JSONEncode(uv)
+		}
+		if !v.IsKnown() {
+			return v, nil // wholly unknown stays unknown (keeps its marks)
+		}
+		b, err := json.Marshal(plainValue(v))
+		if err != nil {
+			return cty.UnknownVal(cty.String), err
+		}
+		return cty.StringVal(string(b)), nil
 	},
 })

@@ -142,6 +142,8 @@ func TestParseModuleValues(t *testing.T) {
 		{"reference to data source", "refs", terraform.Options{}, "aws_s3_bucket_policy.p", "values.policy", ref("data.aws_iam_policy_document.p")},
 		{"data source mode", "refs", terraform.Options{}, "data.aws_iam_policy_document.p", "mode", "data"},
 		{"interpolated reference", "refs", terraform.Options{}, "data.aws_iam_policy_document.p", "values.statement.0.resources", []any{ref("aws_s3_bucket.b")}},
+		{"jsonencode keeps unknown leaves", "refs", terraform.Options{}, "aws_iam_policy.wild", "values.policy",
+			`{"Statement":[{"Action":"*","Effect":"Allow","Resource":{"__ref":"aws_s3_bucket.b","__unknown":true}}],"Version":"2012-10-17"}`},
 		{"tf.json nested block list", "json_config", terraform.Options{}, "aws_security_group.json", "values.ingress.0.cidr_blocks", []any{"0.0.0.0/0"}},
 		{"tf.json template", "json_config", terraform.Options{}, "aws_security_group.json", "values.tags.Name", "from-json"},
 	}

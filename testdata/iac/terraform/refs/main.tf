@@ -29,3 +29,15 @@ provider "aws" {
 output "bucket" {
   value = aws_s3_bucket.b.bucket
 }
+
+resource "aws_iam_policy" "wild" {
+  name = "wild"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = "*"
+      Resource = aws_s3_bucket.b.arn
+    }]
+  })
+}
