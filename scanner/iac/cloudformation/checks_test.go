@@ -142,6 +142,9 @@ func TestChecksOnFixtures(t *testing.T) {
 			"TG-AWS-0028 OpenRole:80",
 			"TG-AWS-0042 DataKey:89", // symmetric key without rotation; the ECC SigningKey is not reported
 			"TG-AWS-0105 Fn:106",     // DB_PASSWORD literal; API_TOKEN is AWS::NoValue
+			"TG-AWS-0120 WebSG:40",   // rules without Description
+			"TG-AWS-0120 WebSG:44",
+			"TG-AWS-0120 WebSG:48",
 		}},
 		{"bad.json", []string{
 			"TG-AWS-0037 Trail:20",

@@ -127,6 +127,11 @@ func TestTerraformFixtures(t *testing.T) {
 			"TG-AWS-0028 aws_iam_role.open main.tf:102",
 			"TG-AWS-0042 aws_kms_key.data main.tf:111", // the RSA signing key is not reported
 			"TG-AWS-0052 aws_redshift_cluster.dw main.tf:124",
+			"TG-AWS-0120 aws_security_group.web main.tf:49", // rules without description
+			"TG-AWS-0120 aws_security_group.web main.tf:56",
+			"TG-AWS-0120 aws_security_group.web main.tf:63",
+			"TG-AWS-0120 aws_vpc_security_group_ingress_rule.db main.tf:71",
+			"TG-AWS-0120 module.net.aws_security_group.ssh modules/net/main.tf:4",
 		},
 		"good": nil,
 	}

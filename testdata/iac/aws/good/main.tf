@@ -132,6 +132,7 @@ resource "aws_security_group" "app" {
   vpc_id = aws_vpc.main.id
 
   ingress {
+    description = "HTTPS from the VPC"
     from_port   = 443
     to_port     = 443
     protocol    = "tcp"
@@ -139,6 +140,7 @@ resource "aws_security_group" "app" {
   }
 
   egress {
+    description = "HTTPS to AWS APIs"
     from_port   = 443
     to_port     = 443
     protocol    = "tcp"
