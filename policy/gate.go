@@ -225,8 +225,49 @@ func (g *Gate) Decide(ctx context.Context, in Input) (scanner.Decision, error) {
 			return scanner.Decision{}, err
 		}
 	}
+	order := findingOrder(in.Findings)
+	sortReasons(d.Deny, order)
+	sortReasons(d.Warn, order)
 	d.Pass = len(d.Deny) == 0
 	return d, nil
+}
+
+// findingOrder ranks fingerprints most severe first, then in the
+// findings' own (path, line) order.
+func findingOrder(fs []InputFinding) map[string]int {
+	idx := make([]int, len(fs))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return fs[idx[a]].Severity > fs[idx[b]].Severity })
+	m := make(map[string]int, len(fs))
+	for rank, i := range idx {
+		m[fs[i].Fingerprint] = rank + 1
+	}
+	return m
+}
+
+// sortReasons puts reasons about the scan itself (no findings behind
+// them: scanner errors, expired exceptions with no match) first, then
+// reasons in the order of their most important finding. Rego sets have
+// no meaningful order; reports should read most severe first.
+func sortReasons(rs []scanner.Reason, order map[string]int) {
+	key := func(r scanner.Reason) int {
+		best := 0
+		for _, fp := range r.Fingerprints {
+			if o := order[fp]; o > 0 && (best == 0 || o < best) {
+				best = o
+			}
+		}
+		return best
+	}
+	sort.SliceStable(rs, func(i, j int) bool {
+		ki, kj := key(rs[i]), key(rs[j])
+		if ki != kj {
+			return ki < kj
+		}
+		return rs[i].Msg < rs[j].Msg
+	})
 }
 
 // collect turns the evaluated package into reasons, attributed to rules.

@@ -30,14 +30,14 @@ func toolVersion() string {
 func depVersion(path string) string {
 	bi, ok := debug.ReadBuildInfo()
 	if !ok {
-		return "unknown"
+		return ""
 	}
 	for _, d := range bi.Deps {
 		if d.Path == path {
 			return d.Version
 		}
 	}
-	return "unknown"
+	return ""
 }
 
 func (a *app) versionCmd() *cobra.Command {
@@ -47,9 +47,15 @@ func (a *app) versionCmd() *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			fmt.Fprintf(a.stdout, "tollgate %s\n", toolVersion())
-			fmt.Fprintf(a.stdout, "  osv-scanner %s\n", depVersion("github.com/google/osv-scanner/v2"))
-			fmt.Fprintf(a.stdout, "  osv-scalibr %s\n", depVersion("github.com/google/osv-scalibr"))
-			fmt.Fprintf(a.stdout, "  opa         %s\n", depVersion("github.com/open-policy-agent/opa"))
+			for _, d := range []struct{ name, path string }{
+				{"osv-scanner", "github.com/google/osv-scanner/v2"},
+				{"osv-scalibr", "github.com/google/osv-scalibr"},
+				{"opa", "github.com/open-policy-agent/opa"},
+			} {
+				if v := depVersion(d.path); v != "" {
+					fmt.Fprintf(a.stdout, "  %-12s%s\n", d.name, v)
+				}
+			}
 			return nil
 		},
 	}

@@ -1,0 +1,151 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tollgate-dev/tollgate/internal/sarifcheck"
+)
+
+var update = flag.Bool("update", false, "rewrite generated test data (the demo OSV database zips)")
+
+const demoDB = "../../testdata/demo-osv-db"
+
+// buildZip packs the advisory sources of one ecosystem deterministically.
+func buildZip(t *testing.T, srcDir string) []byte {
+	t.Helper()
+	names, err := filepath.Glob(filepath.Join(srcDir, "*.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(names)
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, n := range names {
+		b, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: filepath.Base(n), Method: zip.Deflate, Modified: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write(b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestDemoDBMatchesSources keeps the demo database's zips (which the
+// README's first command scans against) in step with the advisory JSON we
+// wrote in testdata/demo-osv-db/src. Regenerate with -update.
+func TestDemoDBMatchesSources(t *testing.T) {
+	ecos, err := os.ReadDir(filepath.Join(demoDB, "src"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range ecos {
+		want := buildZip(t, filepath.Join(demoDB, "src", e.Name()))
+		zipPath := filepath.Join(demoDB, "osv-scalibr", e.Name(), "all.zip")
+		if *update {
+			if err := os.MkdirAll(filepath.Dir(zipPath), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(zipPath, want, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		got, err := os.ReadFile(zipPath)
+		if err != nil {
+			t.Fatalf("%v (run go test ./cmd/tollgate -run DemoDB -update)", err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s is stale; run go test ./cmd/tollgate -run DemoDB -update", zipPath)
+		}
+	}
+}
+
+// plantedSecrets are the full fake secrets in testdata/demo; no output may
+// contain any of them.
+var plantedSecrets = []string{
+	"AKIAT3STF4KEDEM2KEY7",
+	"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",
+	"S3cr3t-F4ke-Passw0rd",
+}
+
+// TestDemoScanAllFormatsNeverLeakSecrets runs the README's first command
+// with the real scanners, writes every report format (plus the policy
+// input and debug logs), checks each scanner found its demo problem, and
+// asserts that no planted secret appears anywhere.
+func TestDemoScanAllFormatsNeverLeakSecrets(t *testing.T) {
+	dir := t.TempDir()
+	args := []string{"scan", "-v", "--offline", "--osv-db", demoDB, "--dump-input", filepath.Join(dir, "input.json")}
+	for _, f := range []string{"json", "sarif", "markdown", "junit", "table"} {
+		args = append(args, "--report", f+"="+filepath.Join(dir, "out."+f))
+	}
+	args = append(args, "../../testdata/demo")
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), args, &stdout, &stderr)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1\n%s\n%s", code, stdout.String(), stderr.String())
+	}
+	outputs := map[string]string{"stdout": stdout.String(), "stderr": stderr.String()}
+	files, _ := filepath.Glob(filepath.Join(dir, "*"))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		outputs[filepath.Base(f)] = string(b)
+	}
+	if len(outputs) != 8 {
+		t.Fatalf("outputs = %d, want 8", len(outputs))
+	}
+	for name, out := range outputs {
+		for _, s := range plantedSecrets {
+			if strings.Contains(out, s) {
+				t.Errorf("%s contains the secret %q", name, s)
+			}
+		}
+	}
+	for _, want := range []string{"GHSA-35jh-r3h4-6jhm", "GHSA-68w8-qjq3-2gfm", "aws-access-key-id", "github-pat-classic", "url-postgres-password", "TG-K8S-0001", "TG-AWS-0001", "TG-DOCKER-0007", "TG-GHA-0003"} {
+		if !strings.Contains(outputs["out.json"], want) {
+			t.Errorf("demo scan did not report %s", want)
+		}
+	}
+}
+
+// TestEmptyFolderSARIF: scanning an empty folder with every real scanner
+// passes and writes SARIF the official schema and (in CI) the SARIF
+// multitool accept.
+func TestEmptyFolderSARIF(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "empty.sarif")
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), []string{"scan", "-q", "--offline", "--osv-db", t.TempDir(), "-f", "sarif", "-o", out, t.TempDir()}, &stdout, &stderr)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	raw, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sarifcheck.Schema(t, raw)
+	var parsed struct{ Runs []any }
+	if err := json.Unmarshal(raw, &parsed); err != nil || len(parsed.Runs) != 3 {
+		t.Errorf("runs = %d (%v), want one per scanner", len(parsed.Runs), err)
+	}
+	sarifcheck.Multitool(t, raw)
+}
