@@ -166,7 +166,7 @@ func (m *module) run() {
 		if m.ctx.Err() != nil {
 			return
 		}
-		m.emitResource(key)
+		m.safeEmit(key)
 	}
 }
 
@@ -441,9 +441,15 @@ func (m *module) instances(body hcl.Body) ([]instance, bool) {
 	}
 	if a := c.Attributes["for_each"]; a != nil {
 		m.ensureDeps(a.Expr)
-		v, _ := m.eval(a.Expr, m.evalContext()).UnmarkDeep()
+		raw := m.eval(a.Expr, m.evalContext())
+		v, _ := raw.UnmarkDeep()
+		// rv keeps the marks of the elements so each.value still refers
+		// to the resource it came from.
+		rv, _ := raw.Unmark()
 		unknown := []instance{{vars: map[string]cty.Value{"each": cty.ObjectVal(map[string]cty.Value{"key": cty.UnknownVal(cty.String), "value": cty.DynamicVal})}}}
-		if !v.IsWhollyKnown() {
+		// Maps only need known keys (values may be unknown, as with
+		// for_each over another resource); sets need known elements.
+		if !v.IsKnown() || (!v.Type().IsMapType() && !v.Type().IsObjectType() && !v.IsWhollyKnown()) {
 			return unknown, false
 		}
 		if v.IsNull() {
@@ -457,17 +463,19 @@ func (m *module) instances(body hcl.Body) ([]instance, bool) {
 		}
 		switch {
 		case ty.IsMapType() || ty.IsObjectType():
-			for it := v.ElementIterator(); it.Next(); {
+			for it := rv.ElementIterator(); it.Next(); {
 				k, val := it.Element()
+				k, _ = k.Unmark()
 				add(k.AsString(), val)
 			}
 		case ty.IsSetType() || ty.IsListType() || ty.IsTupleType():
-			for it := v.ElementIterator(); it.Next(); {
+			for it := rv.ElementIterator(); it.Next(); {
 				_, val := it.Element()
-				if val.IsNull() || !val.Type().Equals(cty.String) {
+				uv, _ := val.Unmark()
+				if uv.IsNull() || !uv.Type().Equals(cty.String) {
 					return unknown, false
 				}
-				add(val.AsString(), val)
+				add(uv.AsString(), val)
 			}
 		default:
 			return unknown, false
@@ -491,6 +499,17 @@ func childContext(parent *hcl.EvalContext, vars map[string]cty.Value) *hcl.EvalC
 var metaArgs = map[string]bool{
 	"count": true, "for_each": true, "depends_on": true, "provider": true, "lifecycle": true,
 	"provisioner": true, "connection": true, "providers": true, "source": true, "version": true,
+}
+
+// safeEmit emits one resource; a failure inside the evaluator drops that
+// resource (logged) instead of the whole module.
+func (m *module) safeEmit(key string) {
+	defer func() {
+		if r := recover(); r != nil {
+			m.l.log.Debug("terraform: resource not evaluated", "resource", m.addr(key), "panic", r)
+		}
+	}()
+	m.emitResource(key)
 }
 
 // emitResource adds every instance of a resource or data source to the document.

@@ -61,7 +61,12 @@ func IsVarsFile(p string) bool {
 // ParseModule evaluates the module in dir (root-relative, "." for the root)
 // as a root module and returns its document. A syntax error in one of its
 // files is returned as a *scanner.FileError; evaluation problems never fail.
-func ParseModule(ctx context.Context, fsys fs.FS, dir string, opts Options) ([]Document, error) {
+func ParseModule(ctx context.Context, fsys fs.FS, dir string, opts Options) (docs []Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			docs, err = nil, &scanner.FileError{Path: dir, Err: fmt.Errorf("terraform: evaluation failure: %v", r)}
+		}
+	}()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -230,7 +235,7 @@ func (l *loader) load(dir string) (*moduleFiles, error) {
 	mf := &moduleFiles{dir: dir, origin: map[*hcl.Block]*file{}}
 	var errs []error
 	for _, e := range entries {
-		if e.IsDir() || !IsConfigFile(e.Name()) {
+		if e.IsDir() || !IsConfigFile(e.Name()) || isOverrideFile(e.Name()) {
 			continue
 		}
 		p := path.Join(dir, e.Name())
@@ -305,4 +310,12 @@ func (l *loader) readFile(p string) ([]byte, string, error) {
 	rel := cleanDir(p)
 	b, err := fs.ReadFile(l.fsys, rel)
 	return b, rel, err
+}
+
+// isOverrideFile reports terraform override files (override.tf,
+// *_override.tf and their .json forms). They patch blocks of the other files
+// attribute by attribute; they are skipped rather than mis-merged.
+func isOverrideFile(name string) bool {
+	base := strings.TrimSuffix(strings.TrimSuffix(name, ".json"), ".tf")
+	return base == "override" || strings.HasSuffix(base, "_override")
 }

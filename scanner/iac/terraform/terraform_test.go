@@ -128,6 +128,8 @@ func TestParseModuleValues(t *testing.T) {
 		{"for_each set each.key", "count_foreach", terraform.Options{}, `aws_s3_bucket.each["b"]`, "values.bucket", "bucket-b"},
 		{"for_each map each.value", "count_foreach", terraform.Options{}, `aws_iam_user.m["alice"]`, "values.path", "/admin/"},
 		{"for_each index field", "count_foreach", terraform.Options{}, `aws_iam_user.m["bob"]`, "index", "bob"},
+		{"for_each over a resource with for_each", "count_foreach", terraform.Options{}, `aws_s3_bucket_versioning.v["b"]`, "values.bucket", ref(`aws_s3_bucket.each["b"]`)},
+		{"override files are skipped", "count_foreach", terraform.Options{}, "aws_instance.web[0]", "values.instance_type", "t3.micro"},
 		{"unknown count keeps one instance", "count_foreach", terraform.Options{}, "aws_instance.unknown_count", "values.ami", "ami-u"},
 		{"reference to counted instance", "count_foreach", terraform.Options{}, "aws_eip.ip[1]", "values.instance", ref("aws_instance.web[1]")},
 		{"dynamic block with iterator", "dynamic", terraform.Options{}, "aws_security_group.sg", "values.ingress.1.cidr_blocks", []any{"10.0.0.0/8"}},
@@ -166,6 +168,7 @@ func TestParseModuleAddresses(t *testing.T) {
 		{"count_foreach", []string{
 			"aws_instance.web[0]", "aws_instance.web[1]", `aws_s3_bucket.each["a"]`, `aws_s3_bucket.each["b"]`,
 			`aws_iam_user.m["alice"]`, `aws_iam_user.m["bob"]`, "aws_instance.unknown_count", "aws_eip.ip[0]", "aws_eip.ip[1]",
+			`aws_s3_bucket_versioning.v["a"]`, `aws_s3_bucket_versioning.v["b"]`,
 		}},
 		{"modules", []string{
 			"module.net.aws_security_group.web[0]", `module.many["a"].aws_security_group_rule.r`,

@@ -35,3 +35,11 @@ resource "aws_eip" "ip" {
   count    = 2
   instance = aws_instance.web[count.index].id
 }
+
+resource "aws_s3_bucket_versioning" "v" {
+  for_each = aws_s3_bucket.each
+  bucket   = each.value.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
