@@ -51,12 +51,10 @@ type batchResponse struct {
 const maxPages = 50
 
 func (s *Scanner) matchOnline(ctx context.Context, deps []dep) (map[pkgKey][]*osvschema.Vulnerability, error) {
-	var uniq []dep
-	for _, d := range uniquePackages(deps) {
-		if d.version != "" {
-			uniq = append(uniq, d)
-		}
-	}
+	// A package without a version (an unpinned requirement) is queried
+	// by name alone, which returns every advisory for it: the same
+	// "assume affected" rule the offline matcher applies.
+	uniq := uniquePackages(deps)
 	if len(uniq) == 0 {
 		return nil, nil
 	}
