@@ -23,6 +23,7 @@ gated(f) if {
 	f.suppressed == false
 	f.severity_rank >= threshold
 	f.severity_rank > 0
+	not ignore[f.fingerprint]
 }
 
 gated(f) if {
@@ -30,6 +31,16 @@ gated(f) if {
 	f.suppressed == false
 	f.severity_rank == 0
 	unknown_rank >= threshold
+	not ignore[f.fingerprint]
+}
+
+# ignore is a hook for your policies: add
+#   ignore contains f.fingerprint if { some f in input.findings; ... }
+# to take findings out of the severity threshold (for example dev-only
+# dependencies). Ignored findings still appear in every report.
+ignore contains fp if {
+	false
+	fp := ""
 }
 
 location(f) := sprintf("%s:%d", [f.location.path, f.location.start_line]) if f.location.start_line > 0
