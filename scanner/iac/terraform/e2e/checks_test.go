@@ -103,6 +103,7 @@ func TestCloudChecksEndToEnd(t *testing.T) {
 			"gcp/instance_default_sa_full_access google_compute_instance.vm:92",
 			"gcp/instance_ip_forwarding google_compute_instance.vm:82",
 			"gcp/instance_os_login_disabled google_compute_instance.vm:85",
+			"gcp/instance_project_ssh_keys google_compute_instance.vm:83",
 			"gcp/instance_public_ip google_compute_instance.vm:89",
 			"gcp/instance_serial_port google_compute_instance.vm:84",
 			"gcp/kms_key_rotation google_kms_crypto_key.key:106",
