@@ -19,108 +19,64 @@ gen_tree() {
 	rm -rf "$tree"
 	mkdir -p "$tree"
 	# Terraform: 100 root modules of 20 files each, every file a few AWS
-	# resources, some misconfigured.
-	local per_dir=20 i d
+	# resources, some misconfigured. printf (a builtin) keeps this fast.
+	local per_dir=20 i d restrict enc ape np
 	for ((i = 0; i < tf_files; i++)); do
 		d="$tree/terraform/stack$((i / per_dir))"
-		mkdir -p "$d"
 		if ((i % per_dir == 0)); then
-			cat >"$d/variables.tf" <<TF
-variable "env" {
-  type    = string
-  default = "dev"
-}
-variable "cidr" {
-  type = string
-}
-TF
+			mkdir -p "$d"
+			printf '%s\n' 'variable "env" {' '  type    = string' '  default = "dev"' '}' \
+				'variable "cidr" {' '  type = string' '}' >"$d/variables.tf"
 		fi
-		cat >"$d/main$i.tf" <<TF
-resource "aws_s3_bucket" "logs_$i" {
-  bucket = "\${var.env}-logs-$i"
-}
-
-resource "aws_s3_bucket_public_access_block" "logs_$i" {
-  bucket                  = aws_s3_bucket.logs_$i.id
-  block_public_acls       = true
-  block_public_policy     = true
-  ignore_public_acls      = true
-  restrict_public_buckets = $([ $((i % 3)) -eq 0 ] && echo false || echo true)
-}
-
-resource "aws_security_group" "web_$i" {
-  name        = "web-$i"
-  description = "web"
-  vpc_id      = "vpc-123456"
-
-  ingress {
-    from_port   = 443
-    to_port     = 443
-    protocol    = "tcp"
-    cidr_blocks = ["0.0.0.0/0"]
-  }
-
-  ingress {
-    from_port   = 22
-    to_port     = 22
-    protocol    = "tcp"
-    cidr_blocks = [var.cidr]
-  }
-}
-
-resource "aws_db_instance" "db_$i" {
-  identifier          = "db-$i"
-  engine              = "postgres"
-  instance_class      = "db.t3.micro"
-  allocated_storage   = 20
-  storage_encrypted   = $([ $((i % 2)) -eq 0 ] && echo true || echo false)
-  publicly_accessible = false
-  username            = "app"
-  password            = var.cidr
-}
-TF
+		restrict=true enc=true
+		((i % 3 == 0)) && restrict=false
+		((i % 2 == 1)) && enc=false
+		printf '%s\n' \
+			"resource \"aws_s3_bucket\" \"logs_$i\" {" \
+			"  bucket = \"\${var.env}-logs-$i\"" \
+			'}' '' \
+			"resource \"aws_s3_bucket_public_access_block\" \"logs_$i\" {" \
+			"  bucket                  = aws_s3_bucket.logs_$i.id" \
+			'  block_public_acls       = true' \
+			'  block_public_policy     = true' \
+			'  ignore_public_acls      = true' \
+			"  restrict_public_buckets = $restrict" \
+			'}' '' \
+			"resource \"aws_security_group\" \"web_$i\" {" \
+			"  name        = \"web-$i\"" \
+			'  description = "web"' \
+			'  vpc_id      = "vpc-123456"' \
+			'  ingress {' '    from_port   = 443' '    to_port     = 443' '    protocol    = "tcp"' '    cidr_blocks = ["0.0.0.0/0"]' '  }' \
+			'  ingress {' '    from_port   = 22' '    to_port     = 22' '    protocol    = "tcp"' '    cidr_blocks = [var.cidr]' '  }' \
+			'}' '' \
+			"resource \"aws_db_instance\" \"db_$i\" {" \
+			"  identifier          = \"db-$i\"" \
+			'  engine              = "postgres"' \
+			'  instance_class      = "db.t3.micro"' \
+			'  allocated_storage   = 20' \
+			"  storage_encrypted   = $enc" \
+			'  publicly_accessible = false' \
+			'  username            = "app"' \
+			'  password            = var.cidr' \
+			'}' >"$d/main$i.tf"
 	done
 	# Kubernetes: 2,000 manifests (Deployment + Service each).
 	for ((i = 0; i < k8s_files; i++)); do
 		d="$tree/k8s/app$((i / 100))"
-		mkdir -p "$d"
-		cat >"$d/app$i.yaml" <<YAML
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: app-$i
-  namespace: team-$((i % 7))
-spec:
-  replicas: 2
-  selector:
-    matchLabels: {app: app-$i}
-  template:
-    metadata:
-      labels: {app: app-$i}
-    spec:
-      containers:
-        - name: app
-          image: registry.example.com/app:1.$i.0
-          ports: [{containerPort: 8080}]
-          securityContext:
-            allowPrivilegeEscalation: $([ $((i % 4)) -eq 0 ] && echo true || echo false)
-            runAsNonRoot: true
-            readOnlyRootFilesystem: true
-            capabilities: {drop: [ALL]}
-          resources:
-            requests: {cpu: 100m, memory: 128Mi}
-            limits: {cpu: 500m, memory: 256Mi}
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: app-$i
-  namespace: team-$((i % 7))
-spec:
-  type: $([ $((i % 10)) -eq 0 ] && echo NodePort || echo ClusterIP)
-  selector: {app: app-$i}
-  ports: [{port: 80, targetPort: 8080}]
-YAML
+		((i % 100 == 0)) && mkdir -p "$d"
+		ape=false np=ClusterIP
+		((i % 4 == 0)) && ape=true
+		((i % 10 == 0)) && np=NodePort
+		printf '%s\n' \
+			'apiVersion: apps/v1' 'kind: Deployment' 'metadata:' "  name: app-$i" "  namespace: team-$((i % 7))" \
+			'spec:' '  replicas: 2' '  selector:' "    matchLabels: {app: app-$i}" '  template:' '    metadata:' \
+			"      labels: {app: app-$i}" '    spec:' '      containers:' '        - name: app' \
+			"          image: registry.example.com/app:1.$i.0" '          ports: [{containerPort: 8080}]' \
+			'          securityContext:' "            allowPrivilegeEscalation: $ape" '            runAsNonRoot: true' \
+			'            readOnlyRootFilesystem: true' '            capabilities: {drop: [ALL]}' \
+			'          resources:' '            requests: {cpu: 100m, memory: 128Mi}' '            limits: {cpu: 500m, memory: 256Mi}' \
+			'---' 'apiVersion: v1' 'kind: Service' 'metadata:' "  name: app-$i" "  namespace: team-$((i % 7))" \
+			'spec:' "  type: $np" "  selector: {app: app-$i}" '  ports: [{port: 80, targetPort: 8080}]' >"$d/app$i.yaml"
 	done
 }
 

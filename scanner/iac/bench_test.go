@@ -1,0 +1,56 @@
+package iac
+
+import (
+	"context"
+	"testing"
+
+	"github.com/tollgate-dev/tollgate/scanner/iac/kubernetes"
+)
+
+const benchManifest = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: app
+  namespace: team
+spec:
+  template:
+    spec:
+      containers:
+        - name: app
+          image: registry.example.com/app:1.0.0
+          securityContext:
+            allowPrivilegeEscalation: true
+            runAsNonRoot: true
+            readOnlyRootFilesystem: true
+            capabilities: {drop: [ALL]}
+          resources:
+            requests: {cpu: 100m, memory: 128Mi}
+            limits: {cpu: 500m, memory: 256Mi}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: app, namespace: team}
+spec: {type: ClusterIP}
+`
+
+// BenchmarkEvalKubernetes measures parsing and evaluating all Kubernetes
+// checks on a Deployment and a Service.
+func BenchmarkEvalKubernetes(b *testing.B) {
+	s, err := New(Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		docs, err := kubernetes.Parse(ctx, "m.yaml", []byte(benchManifest))
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, d := range docs {
+			if _, err := s.engine.eval(ctx, Document(d)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
