@@ -115,6 +115,7 @@ type dep struct {
 	version   string
 	purl      string
 	dev       bool
+	direct    *bool // nil: unknown
 }
 
 // extractAll runs the extractors over the target's files concurrently.
@@ -193,8 +194,14 @@ func extractFile(ctx context.Context, sfs scalibrfs.FS, root, p string, exts []f
 		if xerr != nil {
 			return deps, fileError(p, fmt.Errorf("%s: %w", e.Name(), xerr))
 		}
+		direct := directSet(sfs, p)
 		for _, pkg := range inv {
-			deps = append(deps, newDep(p, pkg))
+			d := newDep(p, pkg)
+			if direct != nil && d.location == p {
+				v := direct[d.name]
+				d.direct = &v
+			}
+			deps = append(deps, d)
 		}
 	}
 	return deps, nil

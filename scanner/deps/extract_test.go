@@ -42,6 +42,7 @@ func TestExtractFixtures(t *testing.T) {
 		t.Fatal(err)
 	}
 	type pkg struct{ eco, name, version string }
+	yes, no := true, false
 	tests := []struct {
 		dir      string
 		files    []string
@@ -49,41 +50,44 @@ func TestExtractFixtures(t *testing.T) {
 		want     pkg
 		line     int  // expected line of want, 0 = not checked
 		dev      bool // want is dev-only
+		direct   *bool
 	}{
-		{"npm-v1", []string{"package-lock.json"}, 2, pkg{"npm", "lodash", "4.17.4"}, 0, false},
-		{"npm-v2", []string{"package-lock.json"}, 2, pkg{"npm", "minimist", "1.2.0"}, 0, true},
-		{"npm-v3", []string{"package-lock.json"}, 3, pkg{"npm", "qs", "6.7.0"}, 28, false},
-		{"yarn-classic", []string{"yarn.lock"}, 4, pkg{"npm", "lodash", "4.17.4"}, 10, false},
-		{"yarn-berry", []string{"yarn.lock"}, 2, pkg{"npm", "lodash", "4.17.4"}, 0, false},
-		{"pnpm", []string{"pnpm-lock.yaml"}, 2, pkg{"npm", "lodash", "4.17.4"}, 0, false},
-		{"bun", []string{"bun.lock"}, 2, pkg{"npm", "lodash", "4.17.4"}, 0, false},
-		{"pip", []string{"requirements.txt"}, 4, pkg{"PyPI", "Django", "3.2.0"}, 3, false},
-		{"poetry", []string{"poetry.lock"}, 3, pkg{"PyPI", "django", "3.2.0"}, 0, false},
-		{"pipenv", []string{"Pipfile.lock"}, 3, pkg{"PyPI", "pytest", "6.2.0"}, 0, true},
-		{"pdm", []string{"pdm.lock"}, 2, pkg{"PyPI", "django", "3.2.0"}, 0, false},
-		{"uv", []string{"uv.lock"}, 1, pkg{"PyPI", "django", "3.2.0"}, 0, false},
-		{"pylock", []string{"pylock.toml"}, 2, pkg{"PyPI", "django", "3.2.0"}, 0, false},
-		{"gomod", []string{"go.mod"}, 4, pkg{"Go", "golang.org/x/text", "0.3.2"}, 7, false},
-		{"gomod-old", []string{"go.mod"}, 3, pkg{"Go", "golang.org/x/text", "0.3.2"}, 0, false},
-		{"cargo", []string{"Cargo.lock"}, 3, pkg{"crates.io", "smallvec", "1.6.0"}, 0, false},
-		{"bundler", []string{"Gemfile.lock"}, 3, pkg{"RubyGems", "rack", "2.0.6"}, 0, false},
-		{"gems-locked", []string{"gems.locked"}, 1, pkg{"RubyGems", "rack", "2.0.6"}, 0, false},
-		{"composer", []string{"composer.lock"}, 3, pkg{"Packagist", "guzzlehttp/guzzle", "6.5.0"}, 0, false},
-		{"maven", []string{"child/pom.xml", "pom.xml"}, 3, pkg{"Maven", "com.fasterxml.jackson.core:jackson-databind", "2.9.8"}, 20, false},
-		{"gradle", []string{"gradle.lockfile"}, 3, pkg{"Maven", "org.apache.logging.log4j:log4j-core", "2.14.1"}, 0, false},
-		{"gradle-verification", []string{"gradle/verification-metadata.xml"}, 2, pkg{"Maven", "com.fasterxml.jackson.core:jackson-databind", "2.9.8"}, 0, false},
-		{"nuget-lock", []string{"packages.lock.json"}, 2, pkg{"NuGet", "BouncyCastle", "1.8.6"}, 0, false},
-		{"nuget-config", []string{"packages.config"}, 2, pkg{"NuGet", "BouncyCastle", "1.8.6"}, 0, false},
-		{"nuget-depsjson", []string{"Fixture.App.deps.json"}, 2, pkg{"NuGet", "BouncyCastle", "1.8.6"}, 0, false},
-		{"pub", []string{"pubspec.lock"}, 2, pkg{"Pub", "http", "0.12.2"}, 0, false},
-		{"mix", []string{"mix.lock"}, 3, pkg{"Hex", "plug", "1.10.0"}, 0, false},
-		{"conan", []string{"conan.lock"}, 2, pkg{"ConanCenter", "zlib", "1.2.11"}, 0, false},
-		{"renv", []string{"renv.lock"}, 2, pkg{"CRAN", "jsonlite", "1.7.2"}, 0, false},
-		{"cabal", []string{"cabal.project.freeze"}, 3, pkg{"Hackage", "aeson", "1.5.6.0"}, 0, false},
-		{"stack", []string{"stack.yaml.lock"}, 2, pkg{"Hackage", "aeson", "1.5.6.0"}, 0, false},
+		{"npm-v1", []string{"package-lock.json"}, 2, pkg{"npm", "lodash", "4.17.4"}, 0, false, nil},
+		{"npm-v2", []string{"package-lock.json"}, 2, pkg{"npm", "minimist", "1.2.0"}, 0, true, nil},
+		{"npm-v3", []string{"package-lock.json"}, 3, pkg{"npm", "qs", "6.7.0"}, 28, false, &no},
+		{"npm-v3", []string{"package-lock.json"}, 3, pkg{"npm", "lodash", "4.17.4"}, 23, false, &yes},
+		{"yarn-classic", []string{"yarn.lock"}, 4, pkg{"npm", "lodash", "4.17.4"}, 10, false, nil},
+		{"yarn-berry", []string{"yarn.lock"}, 2, pkg{"npm", "lodash", "4.17.4"}, 0, false, nil},
+		{"pnpm", []string{"pnpm-lock.yaml"}, 2, pkg{"npm", "lodash", "4.17.4"}, 0, false, nil},
+		{"bun", []string{"bun.lock"}, 2, pkg{"npm", "lodash", "4.17.4"}, 0, false, nil},
+		{"pip", []string{"requirements.txt"}, 4, pkg{"PyPI", "Django", "3.2.0"}, 3, false, nil},
+		{"poetry", []string{"poetry.lock"}, 3, pkg{"PyPI", "django", "3.2.0"}, 0, false, nil},
+		{"pipenv", []string{"Pipfile.lock"}, 3, pkg{"PyPI", "pytest", "6.2.0"}, 0, true, nil},
+		{"pdm", []string{"pdm.lock"}, 2, pkg{"PyPI", "django", "3.2.0"}, 0, false, nil},
+		{"uv", []string{"uv.lock"}, 1, pkg{"PyPI", "django", "3.2.0"}, 0, false, nil},
+		{"pylock", []string{"pylock.toml"}, 2, pkg{"PyPI", "django", "3.2.0"}, 0, false, nil},
+		{"gomod", []string{"go.mod"}, 4, pkg{"Go", "golang.org/x/text", "0.3.2"}, 7, false, &no},
+		{"gomod", []string{"go.mod"}, 4, pkg{"Go", "github.com/gin-gonic/gin", "1.6.0"}, 8, false, &yes},
+		{"gomod-old", []string{"go.mod"}, 3, pkg{"Go", "golang.org/x/text", "0.3.2"}, 0, false, nil},
+		{"cargo", []string{"Cargo.lock"}, 3, pkg{"crates.io", "smallvec", "1.6.0"}, 0, false, nil},
+		{"bundler", []string{"Gemfile.lock"}, 3, pkg{"RubyGems", "rack", "2.0.6"}, 0, false, nil},
+		{"gems-locked", []string{"gems.locked"}, 1, pkg{"RubyGems", "rack", "2.0.6"}, 0, false, nil},
+		{"composer", []string{"composer.lock"}, 3, pkg{"Packagist", "guzzlehttp/guzzle", "6.5.0"}, 0, false, nil},
+		{"maven", []string{"child/pom.xml", "pom.xml"}, 3, pkg{"Maven", "com.fasterxml.jackson.core:jackson-databind", "2.9.8"}, 20, false, nil},
+		{"gradle", []string{"gradle.lockfile"}, 3, pkg{"Maven", "org.apache.logging.log4j:log4j-core", "2.14.1"}, 0, false, nil},
+		{"gradle-verification", []string{"gradle/verification-metadata.xml"}, 2, pkg{"Maven", "com.fasterxml.jackson.core:jackson-databind", "2.9.8"}, 0, false, nil},
+		{"nuget-lock", []string{"packages.lock.json"}, 2, pkg{"NuGet", "BouncyCastle", "1.8.6"}, 0, false, nil},
+		{"nuget-config", []string{"packages.config"}, 2, pkg{"NuGet", "BouncyCastle", "1.8.6"}, 0, false, nil},
+		{"nuget-depsjson", []string{"Fixture.App.deps.json"}, 2, pkg{"NuGet", "BouncyCastle", "1.8.6"}, 0, false, nil},
+		{"pub", []string{"pubspec.lock"}, 2, pkg{"Pub", "http", "0.12.2"}, 0, false, nil},
+		{"mix", []string{"mix.lock"}, 3, pkg{"Hex", "plug", "1.10.0"}, 0, false, nil},
+		{"conan", []string{"conan.lock"}, 2, pkg{"ConanCenter", "zlib", "1.2.11"}, 0, false, nil},
+		{"renv", []string{"renv.lock"}, 2, pkg{"CRAN", "jsonlite", "1.7.2"}, 0, false, nil},
+		{"cabal", []string{"cabal.project.freeze"}, 3, pkg{"Hackage", "aeson", "1.5.6.0"}, 0, false, nil},
+		{"stack", []string{"stack.yaml.lock"}, 2, pkg{"Hackage", "aeson", "1.5.6.0"}, 0, false, nil},
 	}
 	for _, tt := range tests {
-		t.Run(tt.dir, func(t *testing.T) {
+		t.Run(tt.dir+"/"+tt.want.name, func(t *testing.T) {
 			dir := filepath.Join(fixtures, tt.dir)
 			files := matchedFiles(t, s, dir)
 			if strings.Join(files, ",") != strings.Join(tt.files, ",") {
@@ -117,6 +121,9 @@ func TestExtractFixtures(t *testing.T) {
 			}
 			if found.dev != tt.dev {
 				t.Errorf("dev of %s = %v, want %v", tt.want.name, found.dev, tt.dev)
+			}
+			if tt.direct != nil && (found.direct == nil || *found.direct != *tt.direct) {
+				t.Errorf("direct of %s = %v, want %v", tt.want.name, found.direct, *tt.direct)
 			}
 			if found.purl == "" {
 				t.Errorf("no PURL for %s", tt.want.name)

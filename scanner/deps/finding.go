@@ -216,6 +216,7 @@ func newFinding(d dep, g []*osvschema.Vulnerability, line int, callAnalysis bool
 			FixedVersions: fixed,
 			Fix:           fix,
 			Dev:           d.dev,
+			Direct:        d.direct,
 		},
 		Aliases:     aliases,
 		References:  refs,
