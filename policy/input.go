@@ -76,7 +76,7 @@ type Config struct {
 
 // DefaultConfig is the configuration of a plain `tollgate scan`.
 func DefaultConfig() Config {
-	return Config{FailOn: "high", UnknownSeverity: "high"}
+	return Config{FailOn: "high", UnknownSeverity: "HIGH"}
 }
 
 // InputOptions are the extra facts BuildInput needs besides the result.

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/tollgate-dev/tollgate/internal/sarifcheck"
+	"github.com/tollgate-dev/tollgate/policy"
 )
 
 var update = flag.Bool("update", false, "rewrite generated test data (the demo OSV database zips)")
@@ -120,6 +121,9 @@ func TestDemoScanAllFormatsNeverLeakSecrets(t *testing.T) {
 				t.Errorf("%s contains the secret %q", name, s)
 			}
 		}
+	}
+	if err := policy.ValidateInput([]byte(outputs["input.json"])); err != nil {
+		t.Errorf("--dump-input does not match policy/input.schema.json: %v", err)
 	}
 	for _, want := range []string{"GHSA-35jh-r3h4-6jhm", "GHSA-68w8-qjq3-2gfm", "aws-access-key-id", "github-pat-classic", "url-postgres-password", "TG-K8S-0001", "TG-AWS-0001", "TG-DOCKER-0007", "TG-GHA-0003"} {
 		if !strings.Contains(outputs["out.json"], want) {
