@@ -62,6 +62,12 @@ func TestIntegrationSharedDB(t *testing.T) {
 		{"cargo", "RUSTSEC-2021-0003", "CVE-2021-25900", "smallvec", "1.6.0", "1.6.1", true},
 		{"composer", "", "CVE-2020-15094", "symfony/http-kernel", "v4.4.0", "4.4.13", true},
 		{"bundler", "", "", "rack", "2.0.6", "", true},
+		// The weak spots: git-sourced yarn entries next to registry ones,
+		// a go.mod older than 1.17 (indirect modules only in go.sum), and
+		// a pom whose version is a property of its parent in the tree.
+		{"yarn-classic", "NSWG-ECO-368", "", "lodash", "4.17.4", "4.17.5", true},
+		{"gomod-old", "GO-2020-0015", "", "golang.org/x/text", "0.3.2", "0.3.3", true},
+		{"maven", "GHSA-4w82-r329-3q67", "CVE-2020-8840", "com.fasterxml.jackson.core:jackson-databind", "2.9.8", "2.9.10.3", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.dir, func(t *testing.T) {

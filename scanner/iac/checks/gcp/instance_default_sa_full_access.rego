@@ -24,7 +24,6 @@ deny contains res if {
 	some r in cloud.tf(type)
 	some sa in cloud.blocks(r.values, "service_account")
 	email := cloud.get(sa, "email")
-	not cloud.unknown(email)
 	_default(email)
 	some s in cloud.as_list(cloud.get(sa, "scopes"))
 	s in full_scopes

@@ -8,6 +8,10 @@ test_bad_1 if {
 }
 
 test_bad_2 if {
+	count(c.deny) > 0 with input as t.tf("google_compute_instance", {"service_account": [{"email": t.ref("data.google_compute_default_service_account.default"), "scopes": ["cloud-platform"]}]})
+}
+
+test_bad_3 if {
 	count(c.deny) > 0 with input as t.tf("google_compute_instance_template", {"service_account": [{"email": "1234-compute@developer.gserviceaccount.com", "scopes": ["https://www.googleapis.com/auth/cloud-platform"]}]})
 }
 
@@ -21,4 +25,8 @@ test_good_2 if {
 
 test_good_3 if {
 	count(c.deny) == 0 with input as t.tf("google_compute_instance", {"service_account": [{"scopes": ["logging-write"]}]})
+}
+
+test_good_4 if {
+	count(c.deny) == 0 with input as t.tf("google_compute_instance", {"service_account": [{"email": t.unknown, "scopes": ["cloud-platform"]}]})
 }

@@ -24,7 +24,6 @@ deny contains res if {
 	some r in cloud.tf(type)
 	some sa in cloud.blocks(r.values, "service_account")
 	email := cloud.get(sa, "email")
-	not cloud.unknown(email)
 	_default(email)
 	not _full(sa)
 	res := cloud.res(sprintf("%s uses the default compute service account", [r.address]), r, sa, "email")

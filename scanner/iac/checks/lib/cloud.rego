@@ -141,10 +141,16 @@ admin_ports := {22, 3389, 5985, 5986, 23}
 database_ports := {1433, 1434, 1521, 3306, 5432, 5984, 6379, 7000, 7001, 9042, 9200, 9300, 11211, 27017, 27018, 50000}
 
 # default_compute_sa is true for the project's default compute service
-# account email.
+# account email, literal or read from the data source.
 default_compute_sa(email) if {
 	is_string(email)
 	endswith(email, "-compute@developer.gserviceaccount.com")
+}
+
+# a reference to the google_compute_default_service_account data source
+default_compute_sa(email) if {
+	is_string(email.__ref)
+	contains(email.__ref, "data.google_compute_default_service_account.")
 }
 
 # public_member is true for IAM members that mean "anyone".

@@ -91,3 +91,11 @@ test_nsg_open_inbound if {
 	x.port_key == "destination_port_ranges"
 	x.ports == ["80", "3389"]
 }
+
+test_default_compute_sa if {
+	cloud.default_compute_sa("123-compute@developer.gserviceaccount.com")
+	cloud.default_compute_sa(ref("data.google_compute_default_service_account.default"))
+	not cloud.default_compute_sa(ref("google_service_account.app"))
+	not cloud.default_compute_sa(unknown)
+	not cloud.default_compute_sa("app@p.iam.gserviceaccount.com")
+}
