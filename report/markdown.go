@@ -24,21 +24,16 @@ func (markdownWriter) Write(w io.Writer, r *Report) error {
 	for _, e := range r.Result.Errors {
 		fmt.Fprintf(ew, "> **Scanner error** `%s`: %s\n\n", e.Scanner, mdEscape(e.Err.Error()))
 	}
-	byFP := map[string]int{}
-	for i, f := range r.Result.Findings {
-		byFP[f.Fingerprint] = i
-	}
+	byFP := r.byFingerprint()
 	if len(r.Decision.Deny) > 0 {
 		fmt.Fprintf(ew, "### Why it failed\n\n")
 		for _, d := range r.Decision.Deny {
 			fmt.Fprintf(ew, "- %s%s\n", mdEscape(d.Msg), mdRule(d.Rule, d.Policy))
 			for _, fp := range d.Fingerprints {
-				if i, ok := byFP[fp]; ok {
-					f := r.Result.Findings[i]
+				if f, ok := byFP[fp]; ok {
 					fmt.Fprintf(ew, "  - `%s` %s at `%s`", f.RuleID, mdEscape(title(f)), location(f.Location))
-					if f.Gate != nil && f.Gate.Exception != nil {
-						e := f.Gate.Exception
-						fmt.Fprintf(ew, " — exception `%s` considered (expired: %v)", e.ID, e.Expired)
+					if note := exceptionConsidered(f); note != "" {
+						fmt.Fprintf(ew, " — %s", mdEscape(note))
 					}
 					fmt.Fprintln(ew)
 				}

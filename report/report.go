@@ -84,6 +84,15 @@ func (r *Report) denied() map[string]string {
 	return m
 }
 
+// byFingerprint indexes the findings by fingerprint.
+func (r *Report) byFingerprint() map[string]scanner.Finding {
+	m := make(map[string]scanner.Finding, len(r.Result.Findings))
+	for _, f := range r.Result.Findings {
+		m[f.Fingerprint] = f
+	}
+	return m
+}
+
 // bySeverity returns the findings ordered by severity (highest first), then
 // in the model's order.
 func (r *Report) bySeverity() []scanner.Finding {

@@ -22,13 +22,15 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 // suppressed finding, a baseline finding, a scanner error, deny and warn.
 func fixture() *report.Report {
 	expires := time.Date(2027, 1, 31, 23, 59, 59, 0, time.UTC)
+	lapsed := time.Date(2026, 11, 1, 23, 59, 59, 0, time.UTC)
 	direct := true
 	fs := []scanner.Finding{
 		{Scanner: "deps", RuleID: "GHSA-35jh-r3h4-6jhm", Title: "Command injection in lodash", Description: "lodash before 4.17.21 is vulnerable to command injection via template.",
 			Severity: scanner.SeverityHigh, Score: 7.2, Location: scanner.Location{Path: "web/package-lock.json", StartLine: 12},
 			Package: &scanner.Package{Ecosystem: "npm", Name: "lodash", Version: "4.17.20", PURL: "pkg:npm/lodash@4.17.20", FixedVersions: []string{"4.17.21"}, Fix: "4.17.21", Direct: &direct},
 			Aliases: []string{"CVE-2021-23337"}, References: []string{"https://nvd.nist.gov/vuln/detail/CVE-2021-23337"}, CWEs: []string{"CWE-94"},
-			Evidence: "npm/lodash@4.17.20", Gate: &scanner.GateStatus{New: true}},
+			Evidence: "npm/lodash@4.17.20", Gate: &scanner.GateStatus{New: true, Exception: &scanner.Exception{ID: "CVE-2021-23337", Reason: "not reachable", Owner: "team-web",
+				Expires: &lapsed, Expired: true, Source: ".tollgate.yaml:5"}}},
 		{Scanner: "secrets", RuleID: "github-pat-classic", Title: "GitHub personal access token (classic)", Severity: scanner.SeverityHigh,
 			Location: scanner.Location{Path: "config/app env.yaml", StartLine: 4, StartColumn: 15, EndLine: 4, EndColumn: 55},
 			Snippet:  `token: "ghp_****"`, Evidence: "3f1c0ffee", Remediation: "Revoke the token and load it from a secret store.",

@@ -89,13 +89,53 @@ func (t tableWriter) Write(w io.Writer, r *Report) error {
 	} else {
 		fmt.Fprintf(ew, "Gate: %s (fail-on %s): %d reason(s)\n", t.paint(ansiBold+ansiRed, "FAILED"), r.FailOn, len(r.Decision.Deny))
 	}
+	byFP := r.byFingerprint()
 	for _, d := range r.Decision.Deny {
 		fmt.Fprintf(ew, "  %s %s%s\n", t.paint(ansiRed, "deny"), oneLine(d.Msg), ruleSuffix(d))
+		for i, fp := range d.Fingerprints {
+			f, ok := byFP[fp]
+			if !ok {
+				continue
+			}
+			if i == maxListed {
+				fmt.Fprintf(ew, "      … and %d more findings\n", len(d.Fingerprints)-maxListed)
+				break
+			}
+			if len(d.Fingerprints) > 1 {
+				fmt.Fprintf(ew, "      %s %s at %s\n", f.Severity, f.RuleID, location(f.Location))
+			}
+			if note := exceptionConsidered(f); note != "" {
+				fmt.Fprintf(ew, "      %s\n", note)
+			}
+		}
 	}
 	for _, d := range r.Decision.Warn {
 		fmt.Fprintf(ew, "  %s %s%s\n", t.paint(ansiYellow, "warn"), oneLine(d.Msg), ruleSuffix(d))
 	}
 	return ew.err
+}
+
+// maxListed bounds the findings listed under one deny reason.
+const maxListed = 10
+
+// exceptionConsidered explains an exception that matched a denied finding
+// but did not suppress it (it expired).
+func exceptionConsidered(f scanner.Finding) string {
+	if f.Gate == nil || f.Gate.Exception == nil || !f.Gate.Exception.Expired {
+		return ""
+	}
+	e := f.Gate.Exception
+	s := "exception " + e.ID + " considered: expired"
+	if e.Expires != nil {
+		s += " on " + e.Expires.Format("2006-01-02")
+	}
+	if e.Owner != "" {
+		s += ", owner " + e.Owner
+	}
+	if e.Source != "" {
+		s += " (" + e.Source + ")"
+	}
+	return s
 }
 
 func ruleSuffix(d scanner.Reason) string {
