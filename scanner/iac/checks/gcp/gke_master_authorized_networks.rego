@@ -18,6 +18,7 @@ import data.lib.iac
 
 deny contains res if {
 	some r in cloud.tf("google_container_cluster")
+	not cloud.path_unknown(r.values, ["private_cluster_config", "enable_private_endpoint"])
 	not cloud.on(cloud.dig(r.values, ["private_cluster_config", "enable_private_endpoint"]))
 	cloud.no_block(r.values, "master_authorized_networks_config")
 	res := cloud.res(sprintf("GKE cluster %s has no master authorized networks", [r.address]), r, r.values, "master_authorized_networks_config")

@@ -18,3 +18,7 @@ test_good_1 if {
 test_good_2 if {
 	count(c.deny) == 0 with input as t.tf("google_container_cluster", {"name": "c", "master_authorized_networks_config": t.unknown})
 }
+
+test_good_3 if {
+	count(c.deny) == 0 with input as t.tf("google_container_cluster", {"name": "c", "private_cluster_config": [{"enable_private_endpoint": t.unknown}]})
+}

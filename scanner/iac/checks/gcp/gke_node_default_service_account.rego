@@ -28,6 +28,7 @@ deny contains res if {
 deny contains res if {
 	some r in cloud.tf("google_container_cluster")
 	not cloud.on(cloud.get(r.values, "enable_autopilot"))
+	not cloud.unknown(cloud.get(r.values, "enable_autopilot"))
 	not cloud.on(cloud.get(r.values, "remove_default_node_pool"))
 	not cloud.unknown(cloud.get(r.values, "remove_default_node_pool"))
 	cloud.no_block(r.values, "node_pool")
