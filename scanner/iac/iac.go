@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"path"
 	"runtime"
+	"strconv"
 	"sync"
 	"sync/atomic"
 
@@ -288,6 +289,14 @@ func convert[T any](in []T, f func(T) Document) []Document {
 // toFindings maps check results to findings.
 func (s *Scanner) toFindings(d Document, rs []result) []scanner.Finding {
 	out := make([]scanner.Finding, 0, len(rs))
+	// Several results of one check on one resource (two open ingress rules
+	// of a security group) need distinct evidence, or their fingerprints
+	// would collide; the message tells them apart without using lines.
+	perResource := map[[2]string]int{}
+	for _, r := range rs {
+		perResource[[2]string{r.CheckID, r.Resource}]++
+	}
+	seen := map[[2]string]int{}
 	for _, r := range rs {
 		m := s.engine.byID[r.CheckID]
 		if m == nil {
@@ -308,6 +317,14 @@ func (s *Scanner) toFindings(d Document, rs []result) []scanner.Finding {
 		evidence := r.Resource
 		if evidence == "" {
 			evidence = r.Msg
+		} else if perResource[[2]string{r.CheckID, r.Resource}] > 1 {
+			evidence += "#" + r.Msg
+		}
+		// identical messages too: number them in source order
+		k := [2]string{r.CheckID, evidence}
+		seen[k]++
+		if n := seen[k]; n > 1 {
+			evidence += "#" + strconv.Itoa(n)
 		}
 		desc := r.Msg
 		if desc == "" {
