@@ -47,10 +47,14 @@ measure() { # name, command...
   local wall rss
   wall=$(grep 'Elapsed (wall clock)' "$OUT/$name.time" | awk '{print $NF}')
   rss=$(grep 'Maximum resident set size' "$OUT/$name.time" | awk '{print $NF}')
-  local secs
+  local secs cpu
   secs=$(echo "$wall" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
-  printf '%-10s wall %8.2fs  %8.1f MB/s  peak RSS %6d MB\n' "$name" "$secs" \
-    "$(echo "$SIZE $secs" | awk '{ printf "%.1f", $1/1e6/$2 }')" "$((rss / 1024))" | tee -a "$OUT/summary.txt"
+  # CPU seconds (user+sys) too: on a shared, loaded machine they compare
+  # the tools' work better than wall time does.
+  cpu=$(awk -F': ' '/User time|System time/ { s += $2 } END { print s }' "$OUT/$name.time")
+  printf '%-10s wall %8.2fs  %8.1f MB/s  cpu %8.2fs  %8.1f MB/cpu-s  peak RSS %6d MB\n' "$name" "$secs" \
+    "$(echo "$SIZE $secs" | awk '{ printf "%.1f", $1/1e6/$2 }')" "$cpu" \
+    "$(echo "$SIZE $cpu" | awk '{ printf "%.1f", $1/1e6/$2 }')" "$((rss / 1024))" | tee -a "$OUT/summary.txt"
   echo "$secs" > "$OUT/$name.secs"
 }
 

@@ -30,6 +30,7 @@ const (
 	contextBefore = 200  // how far before a secret "context" regexes look
 	minBlob       = 32   // shortest base64 blob worth decoding
 	maxBlob       = 8192 // longest base64 blob decoded
+	anchoredReach = 320  // how far past its keyword an anchored match may end
 )
 
 func newEngine(rules []*Rule) (*engine, error) {
@@ -97,6 +98,7 @@ type scratch struct {
 	wins    [][]window
 	touched []int32
 	buf     []byte
+	lower   []byte
 }
 
 func (e *engine) newScratch() *scratch {
@@ -126,7 +128,7 @@ func (e *engine) detect(text []byte, lo, hi int, active []bool, sc *scratch) []c
 			r := e.rules[ri]
 			if r.anchored != nil {
 				_, le := lineWindow(text, end-klen, end, r.maxLen).bounds()
-				add(ri, window{end - klen, le}, false)
+				add(ri, window{end - klen, min(le, end+anchoredReach)}, false)
 				continue
 			}
 			add(ri, r.window(text, end-klen, end), true)
@@ -141,7 +143,7 @@ func (e *engine) detect(text []byte, lo, hi int, active []bool, sc *scratch) []c
 	for _, ri := range e.touched(sc) {
 		r := e.rules[ri]
 		for _, w := range sc.wins[ri] {
-			out = e.matchWindow(out, text, w, lo, hi, int(ri), r)
+			out = e.matchWindow(out, text, w, lo, hi, int(ri), r, sc)
 		}
 		sc.wins[ri] = sc.wins[ri][:0]
 	}
@@ -203,9 +205,9 @@ func lineWindow(text []byte, ks, ke, maxLen int) window {
 	return window{lo, hi}
 }
 
-func (e *engine) matchWindow(out []cand, text []byte, w window, lo, hi, ri int, r *Rule) []cand {
+func (e *engine) matchWindow(out []cand, text []byte, w window, lo, hi, ri int, r *Rule, sc *scratch) []cand {
 	sub := text[w.lo:w.hi]
-	if !r.run.ok(sub) {
+	if !r.mayMatch(sub, &sc.lower) {
 		return out
 	}
 	var ms [][]int
@@ -226,12 +228,27 @@ func (e *engine) matchWindow(out []cand, text []byte, w window, lo, hi, ri int, 
 			continue
 		}
 		secret := string(text[s:t])
+		if r.nameGroup > 0 && selfNamed(sub, m, r.nameGroup, secret) {
+			continue
+		}
 		if !e.accept(r, secret, text, s, m[0]+w.lo, m[1]+w.lo) {
 			continue
 		}
 		out = append(out, cand{rule: ri, start: s, end: t, secret: secret})
 	}
 	return out
+}
+
+// selfNamed reports a value that contains the name it is assigned to
+// ("c.fooTokenRequest = fooTokenRequest", "// Credentials: Credentials
+// for ..."): a reference or documentation, not a secret. Only rules with
+// a "name" group get this check.
+func selfNamed(sub []byte, m []int, g int, secret string) bool {
+	if 2*g+1 >= len(m) || m[2*g] < 0 {
+		return false
+	}
+	name := strings.ToLower(strings.Trim(string(sub[m[2*g]:m[2*g+1]]), "\"'`[]._-"))
+	return len(name) >= 3 && strings.Contains(strings.ToLower(secret), name)
 }
 
 // secretSpan picks the secret out of a match: the "secret" group, else

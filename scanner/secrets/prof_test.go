@@ -47,7 +47,7 @@ func TestProfRules(t *testing.T) {
 		for _, ri := range sc.touched {
 			st := time.Now()
 			for _, w := range sc.wins[ri] {
-				if !e.rules[ri].run.ok(b[w.lo:w.hi]) {
+				if !e.rules[ri].mayMatch(b[w.lo:w.hi], &sc.lower) {
 					continue
 				}
 				e.rules[ri].Regex.FindAllSubmatchIndex(b[w.lo:w.hi], -1)

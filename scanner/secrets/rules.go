@@ -41,10 +41,13 @@ type Rule struct {
 	TP, FP []string
 
 	secretGroup int // index of the secret group; 0: first non-empty group, else whole match
+	nameGroup   int // index of the optional "name" group (the setting's name)
 	allow       []*regexp.Regexp
 	allowMatch  []*regexp.Regexp // gitleaks regexTarget = "match"
 	allowPrefix []*regexp.Regexp // YAML allow_match: line start to match end
 	run         runFilter        // a run of characters every match contains
+	lits        [][]byte         // literals every match contains (case-sensitive)
+	foldLits    [][]byte         // literals every match contains, any case (lower-cased)
 	anchored    *regexp.Regexp   // YAML anchored: the regex matched only at keyword hits
 	allowLine   []*regexp.Regexp // gitleaks regexTarget = "line"
 	stopwords   []string
@@ -207,8 +210,10 @@ func (r *Rule) setRegex(re string) error {
 	}
 	r.Regex = c
 	r.secretGroup = c.SubexpIndex("secret")
+	r.nameGroup = c.SubexpIndex("name")
 	r.maxLen, r.multiline = regexShape(re)
 	r.run = requiredRun(re)
+	r.lits, r.foldLits = requiredLiterals(re)
 	return nil
 }
 
@@ -451,4 +456,77 @@ func (f *runFilter) ok(b []byte) bool {
 		}
 	}
 	return false
+}
+
+// requiredLiterals lists literals that every match of re contains: the
+// literal nodes of its top-level concatenation (through captures). Each
+// is checked with a substring search before the regex runs on a window,
+// which rejects most keyword hits for a fraction of a regex's cost.
+func requiredLiterals(re string) (exact, fold [][]byte) {
+	p, err := syntax.Parse(re, syntax.Perl)
+	if err != nil {
+		return nil, nil
+	}
+	var walk func(*syntax.Regexp)
+	walk = func(n *syntax.Regexp) {
+		switch n.Op {
+		case syntax.OpCapture:
+			walk(n.Sub[0])
+		case syntax.OpConcat:
+			for _, s := range n.Sub {
+				walk(s)
+			}
+		case syntax.OpRepeat, syntax.OpPlus:
+			if n.Min >= 1 || n.Op == syntax.OpPlus {
+				walk(n.Sub[0])
+			}
+		case syntax.OpLiteral:
+			lit := string(n.Rune)
+			if !isASCII(lit) {
+				return
+			}
+			if n.Flags&syntax.FoldCase != 0 {
+				fold = append(fold, []byte(strings.ToLower(lit)))
+			} else {
+				exact = append(exact, []byte(lit))
+			}
+		}
+	}
+	walk(p)
+	return exact, fold
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// mayMatch applies the cheap necessary conditions to a window. lower is
+// scratch space for the lower-cased window.
+func (r *Rule) mayMatch(b []byte, lower *[]byte) bool {
+	for _, l := range r.lits {
+		if !bytes.Contains(b, l) {
+			return false
+		}
+	}
+	if len(r.foldLits) > 0 {
+		lb := (*lower)[:0]
+		for _, c := range b {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			lb = append(lb, c)
+		}
+		*lower = lb
+		for _, l := range r.foldLits {
+			if !bytes.Contains(lb, l) {
+				return false
+			}
+		}
+	}
+	return r.run.ok(b)
 }
