@@ -84,6 +84,7 @@ func TestCloudChecksEndToEnd(t *testing.T) {
 	}{
 		{"gcp_good", nil},
 		{"azure_good", nil},
+		{"unknown_var", nil}, // unresolvable variables never produce findings
 		{"gcp_bad", []string{
 			"gcp/bigquery_public_dataset google_bigquery_dataset.ds:115",
 			"gcp/dns_dnssec_disabled google_dns_managed_zone.zone:119",
