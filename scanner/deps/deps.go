@@ -88,8 +88,10 @@ func New(opts Options) (*Scanner, error) {
 		return nil, ErrCallAnalysis
 	}
 	if opts.DBDir == "" {
+		// Online scans do not need the directory: a missing $HOME (as in
+		// some CI containers) only matters offline.
 		dir, err := DefaultDBDir()
-		if err != nil {
+		if err != nil && opts.Offline {
 			return nil, err
 		}
 		opts.DBDir = dir
@@ -202,6 +204,7 @@ func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding
 	} else {
 		stats["mode"] = "online"
 		stats["api"] = s.opts.APIBaseURL
+		stats["db"] = map[string]any{"source": "api", "fetched_at": s.opts.Now().UTC().Format(time.RFC3339), "age_seconds": 0}
 		vulns, matchErr = s.matchOnline(ctx, deps)
 	}
 	s.mu.Lock()
