@@ -13,8 +13,10 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/profiler"
 	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/tollgate-dev/tollgate/scanner/iac/checks"
@@ -143,5 +145,99 @@ func TestTerraformFixtures(t *testing.T) {
 				t.Errorf("findings:\n got: %q\nwant: %q", got, want)
 			}
 		})
+	}
+}
+
+// largeModule builds a terraform document with n buckets (each protected by
+// four split resources), n security groups and n IAM policies.
+func largeModule(n int) map[string]any {
+	loc := map[string]any{"path": "main.tf", "start_line": 1, "end_line": 5}
+	res := func(typ, name string, values map[string]any) map[string]any {
+		values["__loc"] = loc
+		return map[string]any{"address": typ + "." + name, "mode": "managed", "type": typ, "name": name, "module": "", "values": values, "__loc": loc}
+	}
+	ref := func(a string) map[string]any { return map[string]any{"__ref": a, "__unknown": true} }
+	var rs []any
+	for i := 0; i < n; i++ {
+		b := fmt.Sprintf("b%d", i)
+		rs = append(rs,
+			res("aws_s3_bucket", b, map[string]any{"bucket": b}),
+			res("aws_s3_bucket_public_access_block", b, map[string]any{"bucket": ref("aws_s3_bucket." + b), "block_public_acls": true}),
+			res("aws_s3_bucket_server_side_encryption_configuration", b, map[string]any{"bucket": ref("aws_s3_bucket." + b)}),
+			res("aws_s3_bucket_versioning", b, map[string]any{"bucket": ref("aws_s3_bucket." + b), "versioning_configuration": []any{map[string]any{"status": "Enabled"}}}),
+			res("aws_s3_bucket_policy", b, map[string]any{"bucket": ref("aws_s3_bucket." + b), "policy": `{"Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*"}]}`}),
+			res("aws_security_group", b, map[string]any{"ingress": []any{map[string]any{"from_port": 22, "to_port": 22, "protocol": "tcp", "cidr_blocks": []any{"0.0.0.0/0"}}}}),
+			res("aws_iam_policy", b, map[string]any{"policy": map[string]any{"Statement": []any{map[string]any{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}}}}),
+		)
+	}
+	return map[string]any{"resources": rs}
+}
+
+func BenchmarkAWSChecksLargeModule(b *testing.B) {
+	t := &testing.T{}
+	c, _ := compileAWS(t)
+	doc := largeModule(100)
+	raw, _ := json.Marshal(doc)
+	var input any
+	_ = json.Unmarshal(raw, &input)
+	pq, err := rego.New(rego.Compiler(c), rego.Query("data.tollgate.iac.aws[pkg].deny[res]")).PrepareForEval(context.Background())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		rs, err := pq.Eval(context.Background(), rego.EvalInput(input))
+		if err != nil || len(rs) == 0 {
+			b.Fatal(err, len(rs))
+		}
+	}
+}
+
+func TestZZProfile(t *testing.T) {
+	if os.Getenv("AWS_PROFILE_CHECKS") == "" {
+		t.Skip("set AWS_PROFILE_CHECKS=1 to time every check on a large module")
+	}
+	c, ids := compileAWS(t)
+	raw, _ := json.Marshal(largeModule(100))
+	var input any
+	_ = json.Unmarshal(raw, &input)
+	v, err := ast.InterfaceToValue(input)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var total time.Duration
+	for pkg := range ids {
+		pq, err := rego.New(rego.Compiler(c), rego.Query("data.tollgate.iac.aws."+pkg+".deny")).PrepareForEval(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		start := time.Now()
+		if _, err := pq.Eval(context.Background(), rego.EvalParsedInput(v)); err != nil {
+			t.Fatal(err)
+		}
+		d := time.Since(start)
+		total += d
+		if d > 20*time.Millisecond {
+			t.Logf("%v %s", d, pkg)
+		}
+	}
+	t.Logf("total %v", total)
+}
+
+func TestZZProfiler(t *testing.T) {
+	if os.Getenv("AWS_PROFILE_CHECKS") == "" {
+		t.Skip("set AWS_PROFILE_CHECKS=1 to profile the AWS checks on a large module")
+	}
+	c, _ := compileAWS(t)
+	raw, _ := json.Marshal(largeModule(50))
+	var input any
+	_ = json.Unmarshal(raw, &input)
+	p := profiler.New()
+	_, err := rego.New(rego.Compiler(c), rego.Query("data.tollgate.iac.aws[pkg].deny[res]"), rego.Input(input), rego.QueryTracer(p)).Eval(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range p.ReportTopNResults(25, []string{"total_time_ns"}) {
+		t.Logf("%v %d %s:%d", time.Duration(s.ExprTimeNs), s.NumEval, s.Location.File, s.Location.Row)
 	}
 }

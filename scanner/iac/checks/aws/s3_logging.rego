@@ -16,10 +16,7 @@ package tollgate.iac.aws.s3_logging
 import data.lib.aws
 
 # a bucket that receives logs does not need to log itself
-log_target(r) if {
-	some l in aws.tf("aws_s3_bucket_logging")
-	aws.tf_refs(aws.get(l.values, "target_bucket"), r)
-}
+log_target(r) if count(aws.linked_exact("aws_s3_bucket_logging", "target_bucket", r)) > 0
 
 log_target(r) if {
 	some b in aws.tf("aws_s3_bucket")

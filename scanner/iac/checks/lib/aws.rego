@@ -113,9 +113,25 @@ path(obj, p) := object.get(obj, p, null) if is_object(obj) else := null
 # Resources and results (r is a Terraform resource or a CloudFormation
 # resource from iac.cfn_resources)
 
-tf(t) := iac.resources(t)
+# tf returns the managed Terraform resources of a type. The resources are
+# indexed by type once per evaluation (a rule is cached, a function is not),
+# which keeps large modules fast.
+tf(t) := object.get(tf_index, t, [])
 
-cfn(t) := iac.cfn_resources(t)
+tf_types := {r.type | some r in object.get(input, "resources", []); is_string(r.type)}
+
+tf_index := {t: iac.resources(t) | some t in tf_types}
+
+# cfn returns the CloudFormation resources of a Type (see iac.cfn_resources).
+cfn(t) := object.get(cfn_index, t, [])
+
+cfn_types := {r.Type |
+	some id, r in object.get(input, "Resources", {})
+	not startswith(id, "__")
+	is_string(r.Type)
+}
+
+cfn_index := {t: iac.cfn_resources(t) | some t in cfn_types}
 
 is_tf(r) if {
 	r.address
@@ -195,10 +211,84 @@ tf_maybe_refs(v, r) if {
 }
 
 # linked: resources of type t whose attribute attr (maybe) designates r.
-linked(t, attr, r) := [x |
+# The common (type, attribute) pairs go through an index built once per
+# evaluation; others fall back to comparing every pair.
+linked(t, attr, r) := array.concat(linked_exact(t, attr, r), link_unknown[[t, attr]]) if {
+	[t, attr] in link_pairs
+} else := [x |
 	some x in tf(t)
 	tf_maybe_refs(get(x.values, attr), r)
 ]
+
+# linked_exact: resources of type t whose attribute attr designates r.
+linked_exact(t, attr, r) := [x |
+	idx := link_index[[t, attr]]
+	some k in target_keys(r)
+	some x in object.get(idx, k, [])
+] if {
+	[t, attr] in link_pairs
+} else := [x |
+	some x in tf(t)
+	tf_refs(get(x.values, attr), r)
+]
+
+link_pairs := {
+	["aws_s3_bucket_public_access_block", "bucket"],
+	["aws_s3_bucket_server_side_encryption_configuration", "bucket"],
+	["aws_s3_bucket_versioning", "bucket"],
+	["aws_s3_bucket_logging", "bucket"],
+	["aws_s3_bucket_logging", "target_bucket"],
+	["aws_s3_bucket_policy", "bucket"],
+	["aws_s3_bucket_acl", "bucket"],
+	["aws_flow_log", "vpc_id"],
+	["aws_redshift_logging", "cluster_identifier"],
+	["aws_secretsmanager_secret_rotation", "secret_id"],
+}
+
+# value_keys: the index keys a referencing value can match.
+value_keys(v) := {strip_index(v.__ref)} if {
+	is_object(v)
+	is_string(v.__ref)
+} else := {concat("", ["lit:", v])} if {
+	is_string(v)
+	v != ""
+} else := set()
+
+# target_keys: the index keys under which r can be designated.
+target_keys(r) := {r.address, strip_index(r.address)} | {concat("", ["lit:", x]) |
+	some k in ["bucket", "id", "name", "arn"]
+	x := get(r.values, k)
+	is_string(x)
+	x != ""
+}
+
+link_index[[t, attr]] := {k: [e.x | some e in entries; k in e.keys] | some e0 in entries; some k in e0.keys} if {
+	some pair in link_pairs
+	[t, attr] := pair
+	entries := [{"x": x, "keys": value_keys(get(x.values, attr))} | some x in tf(t)]
+}
+
+# link_unknown: resources of type t whose attribute attr cannot be resolved
+# (it might designate any resource).
+link_unknown[[t, attr]] := [x |
+	some x in tf(t)
+	v := get(x.values, attr)
+	unknown_link(v)
+] if {
+	some pair in link_pairs
+	[t, attr] := pair
+}
+
+unknown_link(v) if {
+	unknown(v)
+	not is_string(v.__ref)
+}
+
+unknown_link(v) if {
+	unknown(v)
+	is_string(v.__ref)
+	startswith(v.__ref, "var.")
+}
 
 # cfn_refs: a CloudFormation value designates the resource with logical id.
 cfn_refs(v, id) if v.Ref == id
@@ -242,9 +332,15 @@ cfn_maybe_refs(v, id) if {
 }
 
 cfn_refs_other(v, id) if {
-	some other, _ in input.Resources
+	is_string(v.Ref)
+	v.Ref != id
+	input.Resources[v.Ref]
+}
+
+cfn_refs_other(v, id) if {
+	other := v["Fn::GetAtt"][0]
 	other != id
-	cfn_refs(v, other)
+	input.Resources[other]
 }
 
 # cfn_linked: CloudFormation resources of type t whose property p (a path

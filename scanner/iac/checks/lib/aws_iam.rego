@@ -22,14 +22,24 @@ policy_doc(v) := d if {
 }
 
 # data_doc returns the aws_iam_policy_document data source a value refers to.
-data_doc(v) := d if {
+data_doc(v) := data_docs[v.__ref] if {
 	is_object(v)
 	is_string(v.__ref)
-	some d in input.resources
+} else := ds[0] if {
+	is_object(v)
+	is_string(v.__ref)
+	ds := [d | some d in data_doc_list; strip_index(d.address) == v.__ref]
+	count(ds) > 0
+}
+
+data_doc_list := [d |
+	some d in object.get(input, "resources", [])
 	d.mode == "data"
 	d.type == "aws_iam_policy_document"
-	v.__ref in {d.address, strip_index(d.address)}
-}
+]
+
+# data_docs indexes the aws_iam_policy_document data sources by address.
+data_docs := {d.address: d | some d in data_doc_list}
 
 # statements returns the normalised statements of a policy value (JSON
 # string, object or reference to an aws_iam_policy_document).
