@@ -58,7 +58,7 @@ func functions(fsys fs.FS, rootDir string) map[string]function.Function {
 		"coalescelist": stdlib.CoalesceListFunc, "compact": stdlib.CompactFunc,
 		"concat": stdlib.ConcatFunc, "contains": stdlib.ContainsFunc, "distinct": stdlib.DistinctFunc,
 		"element": stdlib.ElementFunc, "flatten": stdlib.FlattenFunc, "index": stdlib.IndexFunc,
-		"keys": stdlib.KeysFunc, "length": stdlib.LengthFunc, "lookup": stdlib.LookupFunc,
+		"keys": stdlib.KeysFunc, "length": stdlib.LengthFunc, "lookup": lookupFunc,
 		"merge": stdlib.MergeFunc, "range": rangeFunc, "reverse": stdlib.ReverseListFunc,
 		"setintersection": stdlib.SetIntersectionFunc, "setproduct": stdlib.SetProductFunc,
 		"setsubtract": stdlib.SetSubtractFunc, "setunion": stdlib.SetUnionFunc,
@@ -453,5 +453,42 @@ var jsonEncodeFunc = function.New(&function.Spec{
 			return cty.UnknownVal(cty.String), err
 		}
 		return cty.StringVal(string(b)), nil
+	},
+})
+
+// lookupFunc is terraform's lookup(map, key, default): it accepts objects as
+// well as maps and a default of any type (null included).
+var lookupFunc = function.New(&function.Spec{
+	Params: []function.Parameter{
+		{Name: "inputMap", Type: cty.DynamicPseudoType, AllowUnknown: true, AllowMarked: true},
+		{Name: "key", Type: cty.String, AllowMarked: true},
+	},
+	VarParam: &function.Parameter{Name: "default", Type: cty.DynamicPseudoType, AllowUnknown: true, AllowNull: true, AllowDynamicType: true, AllowMarked: true},
+	Type:     function.StaticReturnType(cty.DynamicPseudoType),
+	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+		m, marks := args[0].Unmark()
+		key, kmarks := args[1].Unmark()
+		if !m.IsKnown() || !key.IsKnown() {
+			return cty.DynamicVal.WithMarks(marks, kmarks), nil
+		}
+		k := key.AsString()
+		ty := m.Type()
+		switch {
+		case m.IsNull():
+		case ty.IsObjectType():
+			if ty.HasAttribute(k) {
+				return m.GetAttr(k).WithMarks(marks, kmarks), nil
+			}
+		case ty.IsMapType():
+			if m.HasIndex(key).True() {
+				return m.Index(key).WithMarks(marks, kmarks), nil
+			}
+		default:
+			return cty.DynamicVal, fmt.Errorf("lookup: first argument must be a map or object")
+		}
+		if len(args) > 2 {
+			return args[2].WithMarks(marks, kmarks), nil
+		}
+		return cty.DynamicVal, fmt.Errorf("lookup: key %q not found and no default", k)
 	},
 })

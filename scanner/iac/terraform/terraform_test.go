@@ -146,6 +146,11 @@ func TestParseModuleValues(t *testing.T) {
 		{"interpolated reference", "refs", terraform.Options{}, "data.aws_iam_policy_document.p", "values.statement.0.resources", []any{ref("aws_s3_bucket.b")}},
 		{"jsonencode keeps unknown leaves", "refs", terraform.Options{}, "aws_iam_policy.wild", "values.policy",
 			`{"Statement":[{"Action":"*","Effect":"Allow","Resource":{"__ref":"aws_s3_bucket.b","__unknown":true}}],"Version":"2012-10-17"}`},
+		{"optional() defaults in typed variables", "typed", terraform.Options{}, "aws_security_group.this[0]", "values.ingress.1.cidr_blocks", []any{"10.0.0.0/8"}},
+		{"lookup on an object", "typed", terraform.Options{}, "aws_security_group.this[0]", "values.ingress.0.cidr_blocks", []any{"0.0.0.0/0"}},
+		{"for expression in merge", "typed", terraform.Options{}, "aws_security_group.this[0]", "values.tags", map[string]any{"Name": "x", "rule-0": "443", "rule-1": "5432"}},
+		{"for_each over a for-expression map", "typed", terraform.Options{}, `aws_security_group_rule.r["rule-1"]`, "values.from_port", int64(5432)},
+		{"reference into a counted resource", "typed", terraform.Options{}, `aws_security_group_rule.r["rule-0"]`, "values.security_group_id", ref("aws_security_group.this[0]")},
 		{"tf.json nested block list", "json_config", terraform.Options{}, "aws_security_group.json", "values.ingress.0.cidr_blocks", []any{"0.0.0.0/0"}},
 		{"tf.json template", "json_config", terraform.Options{}, "aws_security_group.json", "values.tags.Name", "from-json"},
 	}
