@@ -108,15 +108,22 @@ func ParseModule(ctx context.Context, fsys fs.FS, dir string, opts Options) (doc
 // RootModules returns the directories of dirs that are root modules: those
 // that no other directory in dirs calls as a local module (source "./..." or
 // "../..."). Directories with syntax errors count as root modules, so that the
-// error is reported. The result is sorted.
+// error is reported; in a group of directories that only call each other, the
+// first (by name) is a root. The result is sorted.
 func RootModules(ctx context.Context, fsys fs.FS, dirs []string) ([]string, error) {
 	set := map[string]bool{}
 	for _, d := range dirs {
 		set[cleanDir(d)] = true
 	}
+	all := make([]string, 0, len(set))
+	for d := range set {
+		all = append(all, d)
+	}
+	sort.Strings(all)
+	calls := map[string][]string{}
 	called := map[string]bool{}
 	l := &loader{fsys: fsys, files: map[string]*moduleFiles{}, log: slog.New(slog.DiscardHandler)}
-	for d := range set {
+	for _, d := range all {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
@@ -124,16 +131,38 @@ func RootModules(ctx context.Context, fsys fs.FS, dirs []string) ([]string, erro
 		if err != nil {
 			continue
 		}
-		for _, mc := range mf.moduleSources() {
-			if target, ok := localSource(d, mc); ok && target != d {
+		for _, src := range mf.moduleSources() {
+			if target, ok := localSource(d, src); ok && target != d && set[target] {
+				calls[d] = append(calls[d], target)
 				called[target] = true
 			}
 		}
 	}
 	var roots []string
-	for d := range set {
+	reached := map[string]bool{}
+	var visit func(string)
+	visit = func(d string) {
+		if reached[d] {
+			return
+		}
+		reached[d] = true
+		for _, c := range calls[d] {
+			visit(c)
+		}
+	}
+	for _, d := range all {
 		if !called[d] {
 			roots = append(roots, d)
+			visit(d)
+		}
+	}
+	// Directories that only call each other (a source cycle) are reached
+	// from no root; the first of each such group becomes a root so that
+	// its resources are still scanned.
+	for _, d := range all {
+		if !reached[d] {
+			roots = append(roots, d)
+			visit(d)
 		}
 	}
 	sort.Strings(roots)

@@ -151,6 +151,8 @@ func TestParseModuleValues(t *testing.T) {
 		{"for expression in merge", "typed", terraform.Options{}, "aws_security_group.this[0]", "values.tags", map[string]any{"Name": "x", "rule-0": "443", "rule-1": "5432"}},
 		{"for_each over a for-expression map", "typed", terraform.Options{}, `aws_security_group_rule.r["rule-1"]`, "values.from_port", int64(5432)},
 		{"reference into a counted resource", "typed", terraform.Options{}, `aws_security_group_rule.r["rule-0"]`, "values.security_group_id", ref("aws_security_group.this[0]")},
+		{"nested module with count", "nested", terraform.Options{}, "module.a.module.b[1].aws_s3_bucket.x", "values.bucket", "app-1"},
+		{"module source cycle stops", "cycle/x", terraform.Options{}, "module.y.aws_s3_bucket.y", "values.bucket", "y"},
 		{"tf.json nested block list", "json_config", terraform.Options{}, "aws_security_group.json", "values.ingress.0.cidr_blocks", []any{"0.0.0.0/0"}},
 		{"tf.json template", "json_config", terraform.Options{}, "aws_security_group.json", "values.tags.Name", "from-json"},
 	}
@@ -242,13 +244,26 @@ func TestParseModuleSyntaxError(t *testing.T) {
 }
 
 func TestRootModules(t *testing.T) {
-	dirs := []string{"modules", "modules/modules/net", "modules/modules/sg", "refs", "vars"}
-	got, err := terraform.RootModules(context.Background(), os.DirFS(fixtures), dirs)
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		name       string
+		dirs, want []string
+	}{
+		{"called modules are not roots",
+			[]string{"modules", "modules/modules/net", "modules/modules/sg", "refs", "vars", "nested", "nested/a", "nested/b"},
+			[]string{"modules", "nested", "refs", "vars"}},
+		{"a source cycle keeps one root", []string{"cycle/x", "cycle/y"}, []string{"cycle/x"}},
+		{"module dir alone is a root", []string{"./modules/modules/net/"}, []string{"modules/modules/net"}},
 	}
-	if diff := cmp.Diff([]string{"modules", "refs", "vars"}, got); diff != "" {
-		t.Errorf("RootModules (-want +got):\n%s", diff)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := terraform.RootModules(context.Background(), os.DirFS(fixtures), tc.dirs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("RootModules (-want +got):\n%s", diff)
+			}
+		})
 	}
 }
 

@@ -1,0 +1,7 @@
+module "y" {
+  source = "../y"
+}
+
+resource "aws_s3_bucket" "x" {
+  bucket = "x"
+}

@@ -1,0 +1,5 @@
+variable "name" {}
+
+resource "aws_s3_bucket" "x" {
+  bucket = var.name
+}
