@@ -26,7 +26,7 @@ resource "aws_s3_bucket_policy" "data" {
       Effect    = "Allow"
       Principal = "*"
       Action    = "s3:GetObject"
-      Resource  = "arn:aws:s3:::prod-data/*" # a reference here would make the whole policy unknown
+      Resource  = "${aws_s3_bucket.data.arn}/*"
     }]
   })
 }
