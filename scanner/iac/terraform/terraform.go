@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -122,16 +123,11 @@ func RootModules(ctx context.Context, fsys fs.FS, dirs []string) ([]string, erro
 	sort.Strings(all)
 	calls := map[string][]string{}
 	called := map[string]bool{}
-	l := &loader{fsys: fsys, files: map[string]*moduleFiles{}, log: slog.New(slog.DiscardHandler)}
 	for _, d := range all {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		mf, err := l.load(d)
-		if err != nil {
-			continue
-		}
-		for _, src := range mf.moduleSources() {
+		for _, src := range moduleSourcesIn(fsys, d) {
 			if target, ok := localSource(d, src); ok && target != d && set[target] {
 				calls[d] = append(calls[d], target)
 				called[target] = true
@@ -167,6 +163,35 @@ func RootModules(ctx context.Context, fsys fs.FS, dirs []string) ([]string, erro
 	}
 	sort.Strings(roots)
 	return roots, nil
+}
+
+// moduleSourcesIn returns the literal module sources of a directory's
+// configuration files. Files that cannot contain a module block are not
+// parsed, and files that fail to parse are ignored (ParseModule reports them).
+func moduleSourcesIn(fsys fs.FS, dir string) []string {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		if e.IsDir() || !IsConfigFile(e.Name()) || isOverrideFile(e.Name()) {
+			continue
+		}
+		p := path.Join(dir, e.Name())
+		src, err := fs.ReadFile(fsys, p)
+		if err != nil || !bytes.Contains(src, []byte("module")) || !bytes.Contains(src, []byte("source")) {
+			continue
+		}
+		f, err := parseFile(p, src)
+		if err != nil {
+			continue
+		}
+		content, _, _ := f.body.PartialContent(rootSchema)
+		mf := &moduleFiles{blocks: content.Blocks}
+		out = append(out, mf.moduleSources()...)
+	}
+	return out
 }
 
 func cleanDir(d string) string {
