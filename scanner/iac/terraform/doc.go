@@ -34,7 +34,10 @@
 // A scanner hands [RootModules] every directory that holds Terraform files;
 // it drops directories that another scanned directory calls as a local module
 // (their resources are reported once, with their module address, through the
-// caller). Directories that nobody calls are root modules.
+// caller). Directories that nobody calls are root modules; in a group of
+// directories that only call each other the first by name is a root.
+//
+// Override files (override.tf, *_override.tf) are skipped.
 //
 // # Plans
 //
