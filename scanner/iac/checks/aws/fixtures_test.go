@@ -193,7 +193,7 @@ func BenchmarkAWSChecksLargeModule(b *testing.B) {
 	}
 }
 
-func TestZZProfile(t *testing.T) {
+func TestProfileChecksTiming(t *testing.T) {
 	if os.Getenv("AWS_PROFILE_CHECKS") == "" {
 		t.Skip("set AWS_PROFILE_CHECKS=1 to time every check on a large module")
 	}
@@ -224,7 +224,7 @@ func TestZZProfile(t *testing.T) {
 	t.Logf("total %v", total)
 }
 
-func TestZZProfiler(t *testing.T) {
+func TestProfileChecksTrace(t *testing.T) {
 	if os.Getenv("AWS_PROFILE_CHECKS") == "" {
 		t.Skip("set AWS_PROFILE_CHECKS=1 to profile the AWS checks on a large module")
 	}
