@@ -52,7 +52,9 @@ func (db *localDB) loaded(eco string) bool {
 }
 
 // get returns the index of an ecosystem, loading it on first use.
-func (db *localDB) get(ctx context.Context, eco string) (*ecoIndex, error) {
+// need, when not nil, holds the name keys of the packages being scanned;
+// advisories that name none of them are not decoded.
+func (db *localDB) get(ctx context.Context, eco string, need map[string]bool) (*ecoIndex, error) {
 	db.mu.Lock()
 	idx, ok := db.ecos[eco]
 	if !ok {
@@ -60,11 +62,11 @@ func (db *localDB) get(ctx context.Context, eco string) (*ecoIndex, error) {
 		db.ecos[eco] = idx
 	}
 	db.mu.Unlock()
-	idx.once.Do(func() { idx.err = idx.load(ctx, db.dir, eco) })
+	idx.once.Do(func() { idx.err = idx.load(ctx, db.dir, eco, need) })
 	return idx, idx.err
 }
 
-func (idx *ecoIndex) load(ctx context.Context, dir, eco string) error {
+func (idx *ecoIndex) load(ctx context.Context, dir, eco string, need map[string]bool) error {
 	p, err := osvdb.Find(dir, eco)
 	if err != nil {
 		return fmt.Errorf("%w %s in %s (run `tollgate db update --ecosystems %s`)", ErrNoDatabase, eco, dir, eco)
@@ -97,7 +99,7 @@ func (idx *ecoIndex) load(ctx context.Context, dir, eco string) error {
 				if ctx.Err() != nil {
 					return
 				}
-				vulns[i], errs[i] = decodeEntry(opts, files[i])
+				vulns[i], errs[i] = decodeEntry(opts, files[i], eco, need)
 			}
 		}()
 	}
@@ -127,7 +129,7 @@ func (idx *ecoIndex) load(ctx context.Context, dir, eco string) error {
 	return nil
 }
 
-func decodeEntry(opts protojson.UnmarshalOptions, f *zip.File) (*osvschema.Vulnerability, error) {
+func decodeEntry(opts protojson.UnmarshalOptions, f *zip.File, eco string, need map[string]bool) (*osvschema.Vulnerability, error) {
 	rc, err := f.Open()
 	if err != nil {
 		return nil, err
@@ -136,6 +138,9 @@ func decodeEntry(opts protojson.UnmarshalOptions, f *zip.File) (*osvschema.Vulne
 	b, err := io.ReadAll(rc)
 	if err != nil {
 		return nil, err
+	}
+	if need != nil && !namesAny(b, eco, need) {
+		return nil, nil
 	}
 	v := &osvschema.Vulnerability{}
 	if err := opts.Unmarshal(b, v); err != nil {
@@ -168,5 +173,48 @@ func normalizePyPINames(v *osvschema.Vulnerability) {
 			continue
 		}
 		p.Name = pythonNameSep.ReplaceAllLiteralString(strings.ToLower(p.GetName()), "-")
+	}
+}
+
+// namesAny is a cheap pre-filter on an advisory's raw JSON: it reports
+// whether any "name" string value (affected package names among them)
+// has a key in need. It errs towards true: an escaped string counts as a
+// hit, so the full decoder and matcher decide.
+func namesAny(b []byte, eco string, need map[string]bool) bool {
+	key := []byte(`"name"`)
+	for {
+		i := bytes.Index(b, key)
+		if i < 0 {
+			return false
+		}
+		b = b[i+len(key):]
+		j := 0
+		for j < len(b) && (b[j] == ' ' || b[j] == '\t' || b[j] == '\n' || b[j] == '\r') {
+			j++
+		}
+		if j >= len(b) || b[j] != ':' {
+			continue
+		}
+		j++
+		for j < len(b) && (b[j] == ' ' || b[j] == '\t' || b[j] == '\n' || b[j] == '\r') {
+			j++
+		}
+		if j >= len(b) || b[j] != '"' {
+			continue
+		}
+		end := bytes.IndexByte(b[j+1:], '"')
+		if end < 0 {
+			return true
+		}
+		val := b[j+1 : j+1+end]
+		if bytes.IndexByte(val, '\\') >= 0 {
+			return true
+		}
+		for _, k := range nameKeys(eco, string(val)) {
+			if need[k] {
+				return true
+			}
+		}
+		b = b[j+1+end:]
 	}
 }

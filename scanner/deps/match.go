@@ -57,15 +57,23 @@ func (s *Scanner) matchOffline(ctx context.Context, deps []dep) (map[pkgKey][]*o
 	db := newLocalDB(s.opts.DBDir)
 	uniq := uniquePackages(deps)
 	ecos := map[string]bool{}
+	need := map[string]map[string]bool{}
 	for _, d := range uniq {
-		ecos[baseEcosystem(d.ecosystem)] = true
+		eco := baseEcosystem(d.ecosystem)
+		ecos[eco] = true
+		if need[eco] == nil {
+			need[eco] = map[string]bool{}
+		}
+		for _, k := range depKeys(d) {
+			need[eco][k] = true
+		}
 	}
 	// Load the needed ecosystems in parallel; each load is itself
 	// parallel, so this mostly overlaps file reads with decoding.
 	errc := make(chan error, len(ecos))
 	for eco := range ecos {
 		go func() {
-			_, err := db.get(ctx, eco)
+			_, err := db.get(ctx, eco, need[eco])
 			errc <- err
 		}()
 	}
@@ -80,7 +88,7 @@ func (s *Scanner) matchOffline(ctx context.Context, deps []dep) (map[pkgKey][]*o
 	}
 	out := map[pkgKey][]*osvschema.Vulnerability{}
 	for _, d := range uniq {
-		idx, err := db.get(ctx, baseEcosystem(d.ecosystem))
+		idx, err := db.get(ctx, baseEcosystem(d.ecosystem), nil)
 		if err != nil {
 			continue // reported above
 		}
@@ -101,6 +109,19 @@ var goMajorSuffix = regexp.MustCompile(`(v[0-9]+)`)
 // candidates returns the advisories that name the package, without
 // looking at versions.
 func (idx *ecoIndex) candidates(d dep) []*osvschema.Vulnerability {
+	var out []*osvschema.Vulnerability
+	for _, k := range depKeys(d) {
+		for _, v := range idx.byName[k] {
+			if !slices.Contains(out, v) {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
+}
+
+// depKeys are the index keys an advisory about d can be filed under.
+func depKeys(d dep) []string {
 	keys := nameKeys(d.ecosystem, d.name)
 	if baseEcosystem(d.ecosystem) == "Go" {
 		if d.name == "go" {
@@ -112,15 +133,7 @@ func (idx *ecoIndex) candidates(d dep) []*osvschema.Vulnerability {
 			}
 		}
 	}
-	var out []*osvschema.Vulnerability
-	for _, k := range keys {
-		for _, v := range idx.byName[k] {
-			if !slices.Contains(out, v) {
-				out = append(out, v)
-			}
-		}
-	}
-	return out
+	return keys
 }
 
 // affecting applies osv-scalibr's matcher (the one osv-scanner uses
