@@ -32,6 +32,12 @@ deny contains res if {
 }
 
 deny contains res if {
+	some [r, b, m] in cloud.iam_policy_public
+	r.type in {"google_bigquery_dataset_iam_policy", "google_bigquery_table_iam_policy"}
+	res := cloud.res_path(sprintf("%s grants %v to %s", [r.address, cloud.get(b, "role"), m]), r, ["policy_data"])
+}
+
+deny contains res if {
 	some type in ["google_bigquery_dataset_iam_member", "google_bigquery_dataset_iam_binding", "google_bigquery_table_iam_member", "google_bigquery_table_iam_binding"]
 	some r in cloud.tf(type)
 	some key in ["member", "members"]

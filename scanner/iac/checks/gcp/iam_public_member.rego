@@ -18,7 +18,7 @@ import data.lib.cloud
 import data.lib.iac
 
 # buckets and datasets have their own checks (TG-GCP-0001, TG-GCP-0031)
-skipped := {"google_storage_bucket_iam_member", "google_storage_bucket_iam_binding", "google_bigquery_dataset_iam_member", "google_bigquery_dataset_iam_binding", "google_bigquery_table_iam_member", "google_bigquery_table_iam_binding"}
+skipped := {"google_storage_bucket_iam_member", "google_storage_bucket_iam_binding", "google_storage_bucket_iam_policy", "google_bigquery_dataset_iam_member", "google_bigquery_dataset_iam_binding", "google_bigquery_dataset_iam_policy", "google_bigquery_table_iam_member", "google_bigquery_table_iam_binding", "google_bigquery_table_iam_policy"}
 
 public_roles := {"roles/run.invoker", "roles/cloudfunctions.invoker"}
 
@@ -33,4 +33,12 @@ deny contains res if {
 	some m in cloud.as_list(cloud.get(r.values, key))
 	cloud.public_member(m)
 	res := cloud.res(sprintf("%s grants %v to %s", [r.address, role, m]), r, r.values, key)
+}
+
+deny contains res if {
+	some [r, b, m] in cloud.iam_policy_public
+	not r.type in skipped
+	role := cloud.get(b, "role")
+	not role in public_roles
+	res := cloud.res_path(sprintf("%s grants %v to %s through its policy", [r.address, role, m]), r, ["policy_data"])
 }

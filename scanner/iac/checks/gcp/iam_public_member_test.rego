@@ -8,6 +8,10 @@ test_bad_1 if {
 }
 
 test_bad_2 if {
+	count(c.deny) > 0 with input as t.doc([object.union(t.res("google_iam_policy", "p", {"binding": [{"role": "roles/pubsub.subscriber", "members": ["allAuthenticatedUsers"]}]}), {"mode": "data", "address": "data.google_iam_policy.p"}), t.res("google_pubsub_subscription_iam_policy", "s", {"policy_data": t.ref("data.google_iam_policy.p")})])
+}
+
+test_bad_3 if {
 	count(c.deny) > 0 with input as t.tf("google_pubsub_topic_iam_binding", {"role": "roles/pubsub.publisher", "members": ["allAuthenticatedUsers"]})
 }
 

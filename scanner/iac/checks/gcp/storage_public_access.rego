@@ -42,6 +42,12 @@ deny contains res if {
 }
 
 deny contains res if {
+	some [r, b, m] in cloud.iam_policy_public
+	r.type == "google_storage_bucket_iam_policy"
+	res := cloud.res_path(sprintf("Bucket IAM policy %s grants %v to %s", [r.address, cloud.get(b, "role"), m]), r, ["policy_data"])
+}
+
+deny contains res if {
 	some type in ["google_storage_bucket_access_control", "google_storage_default_object_access_control", "google_storage_object_access_control"]
 	some r in cloud.tf(type)
 	cloud.public_member(cloud.get(r.values, "entity"))

@@ -19,6 +19,10 @@ test_bad_4 if {
 	count(c.deny) > 0 with input as t.tf("google_storage_default_object_access_control", {"bucket": "b", "role": "READER", "entity": "allUsers"})
 }
 
+test_bad_5 if {
+	count(c.deny) > 0 with input as t.doc([object.union(t.res("google_iam_policy", "p", {"binding": [{"role": "roles/storage.objectViewer", "members": ["allUsers"]}]}), {"mode": "data", "address": "data.google_iam_policy.p"}), t.res("google_storage_bucket_iam_policy", "b", {"bucket": "b", "policy_data": t.ref("data.google_iam_policy.p")})])
+}
+
 test_good_1 if {
 	count(c.deny) == 0 with input as t.tf("google_storage_bucket_iam_member", {"bucket": "b", "role": "roles/storage.objectViewer", "member": "group:team@example.com"})
 }

@@ -207,3 +207,23 @@ nsg_tcp(p) if p in {"tcp", "*", "asterisk"}
 
 # nsg_carries_ports is true for protocols with ports (not ICMP).
 nsg_carries_ports(p) if p in {"tcp", "udp", "*", "asterisk"}
+
+# ------------------------------------------------------------ GCP IAM policies
+
+# iam_policy_public yields [resource, binding, member] for google_*_iam_policy
+# resources whose policy_data comes from a google_iam_policy data source
+# granting a role to allUsers / allAuthenticatedUsers.
+iam_policy_public contains [r, b, m] if {
+	some r in input.resources
+	object.get(r, "mode", "managed") == "managed"
+	startswith(r.type, "google_")
+	endswith(r.type, "_iam_policy")
+	pd := get(r.values, "policy_data")
+	some d in input.resources
+	d.mode == "data"
+	d.type == "google_iam_policy"
+	iac.references(pd, d)
+	some b in blocks(d.values, "binding")
+	some m in as_list(get(b, "members"))
+	public_member(m)
+}

@@ -99,3 +99,15 @@ test_default_compute_sa if {
 	not cloud.default_compute_sa(unknown)
 	not cloud.default_compute_sa("app@p.iam.gserviceaccount.com")
 }
+
+test_iam_policy_public if {
+	d := doc([
+		object.union(res("google_iam_policy", "p", {"binding": [{"role": "roles/viewer", "members": ["allUsers"]}]}), {"mode": "data", "address": "data.google_iam_policy.p"}),
+		res("google_storage_bucket_iam_policy", "b", {"bucket": "b", "policy_data": ref("data.google_iam_policy.p")}),
+	])
+	found := cloud.iam_policy_public with input as d
+	count(found) == 1
+	some [r, _, m] in found
+	r.address == "google_storage_bucket_iam_policy.b"
+	m == "allUsers"
+}

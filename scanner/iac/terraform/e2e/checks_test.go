@@ -114,6 +114,7 @@ func TestCloudChecksEndToEnd(t *testing.T) {
 			"gcp/sql_public_ip google_sql_database_instance.db:28",
 			"gcp/sql_require_ssl google_sql_database_instance.db:27",
 			"gcp/storage_public_access google_storage_bucket_iam_member.public:20",
+			"gcp/storage_public_access google_storage_bucket_iam_policy.policy:139",
 			"gcp/storage_uniform_access google_storage_bucket.data:12",
 			"gcp/subnet_flow_logs google_compute_subnetwork.subnet:124",
 		}},

@@ -126,3 +126,15 @@ resource "google_compute_subnetwork" "subnet" {
   ip_cidr_range = "10.0.0.0/24"
   network       = "default"
 }
+
+data "google_iam_policy" "public" {
+  binding {
+    role    = "roles/storage.objectViewer"
+    members = ["allAuthenticatedUsers"]
+  }
+}
+
+resource "google_storage_bucket_iam_policy" "policy" {
+  bucket      = google_storage_bucket.data.name
+  policy_data = data.google_iam_policy.public.policy_data
+}
