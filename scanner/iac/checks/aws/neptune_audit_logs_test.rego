@@ -1,0 +1,28 @@
+package tollgate.iac.aws.neptune_audit_logs_test
+
+import data.lib.aws_test as t
+import data.tollgate.iac.aws.neptune_audit_logs as c
+
+test_tf_bad_1 if {
+	count(c.deny) > 0 with input as t.tf("aws_neptune_cluster", {"cluster_identifier": "n"})
+}
+
+test_tf_good_1 if {
+	count(c.deny) == 0 with input as t.tf("aws_neptune_cluster", {"enable_cloudwatch_logs_exports": ["audit"]})
+}
+
+test_cfn_bad_1 if {
+	count(c.deny) > 0 with input as t.cfn("AWS::Neptune::DBCluster", {})
+}
+
+test_cfn_good_1 if {
+	count(c.deny) == 0 with input as t.cfn("AWS::Neptune::DBCluster", {"EnableCloudwatchLogsExports": ["audit"]})
+}
+
+test_tf_unknown_no_finding if {
+	count(c.deny) == 0 with input as t.tf("aws_neptune_cluster", {"cluster_identifier": "n", "enable_cloudwatch_logs_exports": {"__unknown": true}})
+}
+
+test_cfn_unresolved_ref_no_finding if {
+	count(c.deny) == 0 with input as t.cfn("AWS::Neptune::DBCluster", {"EnableCloudwatchLogsExports": {"Ref": "SomeParameter"}})
+}
