@@ -14,3 +14,8 @@ test_cfn if {
 	count(c.deny) == 1 with input as t.cfn("AWS::Lambda::Function", {"Environment": {"Variables": {"API_TOKEN": "ghp_FAKEFAKEFAKEFAKE"}}})
 	count(c.deny) == 0 with input as t.cfn("AWS::Lambda::Function", {"Environment": {"Variables": {"API_TOKEN": "{{resolve:secretsmanager:api:SecretString:token}}", "SECRET": {"Ref": "SecretParam"}}}})
 }
+
+test_tf_pointer_names_not_reported if {
+	vars := {"TOKEN_TABLE": "tokens", "SECRET_NAME": "prod/db", "API_KEY_HEADER": "x-api-key", "PASSWORD_MIN_LENGTH": "12", "DB_USER": "app"}
+	count(c.deny) == 0 with input as t.tf("aws_lambda_function", {"environment": [{"variables": vars}]})
+}

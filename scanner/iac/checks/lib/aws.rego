@@ -439,7 +439,7 @@ num_or(x, d) := n if {
 secret_name_re := `(?i)(passw(or)?d|passwd|secret|token|api[_-]?key|apikey|private[_-]?key|access[_-]?key|credential|auth[_-]?key|client[_-]?secret)`
 
 # names that describe where a secret is, not the secret itself
-secret_pointer_re := `(?i)(_arn|_name|_id|_path|_param|_parameter|_url|_uri|_endpoint|_file|_ttl|_length|_enabled|_version|_region|_key_id|_policy|_type|_header|_location|_ref|_source|_expiry|_expiration|_timeout)$`
+secret_pointer_re := `(?i)(_arn|_name|_names|_id|_ids|_path|_param|_parameter|_url|_uri|_endpoint|_file|_ttl|_length|_size|_count|_enabled|_version|_region|_key_id|_policy|_type|_header|_location|_ref|_source|_expiry|_expiration|_timeout|_table|_bucket|_queue|_topic|_stream|_prefix|_field|_mode|_format|_host|_port|_user|_username|_audience|_issuer)$`
 
 secret_name(k) if {
 	is_string(k)
