@@ -45,3 +45,11 @@ func BenchmarkGateDecide100k(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkGateInput100k isolates building the input document.
+func BenchmarkGateInput100k(b *testing.B) {
+	res := manyFindings(100_000)
+	for b.Loop() {
+		_ = policy.BuildInput(res, policy.InputOptions{Config: policy.DefaultConfig(), Now: now})
+	}
+}

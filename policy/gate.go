@@ -252,22 +252,33 @@ func findingOrder(fs []InputFinding) map[string]int {
 // reasons in the order of their most important finding. Rego sets have
 // no meaningful order; reports should read most severe first.
 func sortReasons(rs []scanner.Reason, order map[string]int) {
-	key := func(r scanner.Reason) int {
+	keys := make(map[*scanner.Reason]int, len(rs))
+	for i := range rs {
 		best := 0
-		for _, fp := range r.Fingerprints {
+		for _, fp := range rs[i].Fingerprints {
 			if o := order[fp]; o > 0 && (best == 0 || o < best) {
 				best = o
 			}
 		}
-		return best
+		keys[&rs[i]] = best
 	}
-	sort.SliceStable(rs, func(i, j int) bool {
-		ki, kj := key(rs[i]), key(rs[j])
-		if ki != kj {
-			return ki < kj
+	type keyed struct {
+		key int
+		r   scanner.Reason
+	}
+	ks := make([]keyed, len(rs))
+	for i := range rs {
+		ks[i] = keyed{keys[&rs[i]], rs[i]}
+	}
+	sort.SliceStable(ks, func(i, j int) bool {
+		if ks[i].key != ks[j].key {
+			return ks[i].key < ks[j].key
 		}
-		return rs[i].Msg < rs[j].Msg
+		return ks[i].r.Msg < ks[j].r.Msg
 	})
+	for i := range ks {
+		rs[i] = ks[i].r
+	}
 }
 
 // collect turns the evaluated package into reasons, attributed to rules.
