@@ -1,6 +1,8 @@
 package main
 
 import (
+	"path/filepath"
+
 	"github.com/tollgate-dev/tollgate/scanner"
 	"github.com/tollgate-dev/tollgate/scanner/deps"
 	"github.com/tollgate-dev/tollgate/scanner/iac"
@@ -18,7 +20,18 @@ func defaultRegistry(s scanSettings) scanner.Registry {
 			return secrets.New(secrets.Options{ExtraRuleFiles: s.secretRules, GitSince: s.gitSince, Logger: s.logger})
 		},
 		iac.Name: func() (scanner.Scanner, error) {
-			return iac.New(iac.Options{ExtraCheckDirs: s.checkDirs, TFVarFiles: s.tfVars, Logger: s.logger})
+			// --tf-vars paths are the user's, relative to the working
+			// directory; the scanner resolves relative ones against the
+			// scan root, so make them absolute here.
+			vars := make([]string, len(s.tfVars))
+			for i, v := range s.tfVars {
+				abs, err := filepath.Abs(v)
+				if err != nil {
+					return nil, err
+				}
+				vars[i] = abs
+			}
+			return iac.New(iac.Options{ExtraCheckDirs: s.checkDirs, TFVarFiles: vars, Logger: s.logger})
 		},
 	}
 }
