@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"sort"
@@ -165,5 +166,61 @@ func TestChecksOnFixtures(t *testing.T) {
 				t.Errorf("findings:\n got: %q\nwant: %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestChecksSurviveOddValues replaces random parts of the fixtures with
+// values of unexpected types: no AWS check may fail the evaluation (a
+// conflict or a type error would drop every finding of the document).
+func TestChecksSurviveOddValues(t *testing.T) {
+	c, ids := awsChecks(t)
+	odd := []any{"x", int64(3), nil, true, []any{"a", int64(1)}, map[string]any{"Ref": "AWS::Region"}, map[string]any{"Fn::If": []any{"C", "a", "b"}}, map[string]any{}}
+	rng := rand.New(rand.NewSource(7))
+	for _, name := range []string{"bad.yaml", "good.yaml"} {
+		for i := 0; i < 25; i++ {
+			doc := copyValue(parseFixture(t, name).Value).(map[string]any)
+			for j := 0; j < 5; j++ {
+				mutate(doc, odd[rng.Intn(len(odd))], rng)
+			}
+			evalAWS(t, c, ids, doc) // fails the test on an evaluation error
+		}
+	}
+}
+
+// mutate replaces one randomly chosen value below the Resources.
+func mutate(doc map[string]any, repl any, rng *rand.Rand) {
+	var cur any = doc["Resources"]
+	for depth := 0; depth < 8; depth++ {
+		switch t := cur.(type) {
+		case map[string]any:
+			var keys []string
+			for k := range t {
+				if !isAnnotation(k) {
+					keys = append(keys, k)
+				}
+			}
+			if len(keys) == 0 {
+				return
+			}
+			sort.Strings(keys)
+			k := keys[rng.Intn(len(keys))]
+			if rng.Intn(3) == 0 {
+				t[k] = repl
+				return
+			}
+			cur = t[k]
+		case []any:
+			if len(t) == 0 {
+				return
+			}
+			i := rng.Intn(len(t))
+			if rng.Intn(3) == 0 {
+				t[i] = repl
+				return
+			}
+			cur = t[i]
+		default:
+			return
+		}
 	}
 }

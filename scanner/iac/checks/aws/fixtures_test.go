@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"sort"
@@ -239,5 +240,71 @@ func TestProfileChecksTrace(t *testing.T) {
 	}
 	for _, s := range p.ReportTopNResults(25, []string{"total_time_ns"}) {
 		t.Logf("%v %d %s:%d", time.Duration(s.ExprTimeNs), s.NumEval, s.Location.File, s.Location.Row)
+	}
+}
+
+// TestChecksSurviveOddValues replaces random attribute values of the
+// fixtures with values of unexpected types: no AWS check may fail the
+// evaluation.
+func TestChecksSurviveOddValues(t *testing.T) {
+	c, ids := compileAWS(t)
+	odd := []any{"x", 3, nil, true, []any{"a", 1}, map[string]any{"__unknown": true}, map[string]any{"__ref": "aws_s3_bucket.data", "__unknown": true}, map[string]any{}}
+	rng := rand.New(rand.NewSource(7))
+	for _, dir := range []string{"bad", "good"} {
+		root := filepath.Join("..", "..", "..", "..", "testdata", "iac", "aws", dir)
+		docs, err := terraform.ParseModule(context.Background(), os.DirFS(root), ".", terraform.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw, _ := json.Marshal(docs[0].Value)
+		for i := 0; i < 25; i++ {
+			var doc map[string]any
+			_ = json.Unmarshal(raw, &doc)
+			rs := doc["resources"].([]any)
+			for j := 0; j < 6; j++ {
+				r := rs[rng.Intn(len(rs))].(map[string]any)
+				mutate(r["values"], odd[rng.Intn(len(odd))], rng)
+			}
+			if _, err := rego.New(rego.Compiler(c), rego.Query("data.tollgate.iac.aws[pkg].deny[res]"), rego.Input(doc)).Eval(context.Background()); err != nil {
+				t.Fatalf("%s mutation %d: %v", dir, i, err)
+			}
+		}
+	}
+	_ = ids
+}
+
+func mutate(v any, repl any, rng *rand.Rand) {
+	for depth := 0; depth < 6; depth++ {
+		switch t := v.(type) {
+		case map[string]any:
+			var keys []string
+			for k := range t {
+				if !strings.HasPrefix(k, "__") {
+					keys = append(keys, k)
+				}
+			}
+			if len(keys) == 0 {
+				return
+			}
+			sort.Strings(keys)
+			k := keys[rng.Intn(len(keys))]
+			if rng.Intn(2) == 0 {
+				t[k] = repl
+				return
+			}
+			v = t[k]
+		case []any:
+			if len(t) == 0 {
+				return
+			}
+			i := rng.Intn(len(t))
+			if rng.Intn(2) == 0 {
+				t[i] = repl
+				return
+			}
+			v = t[i]
+		default:
+			return
+		}
 	}
 }
