@@ -40,3 +40,8 @@ test_cfn if {
 	count(c.deny) == 1 with input as t.cfn("AWS::IAM::Role", {"Policies": [{"PolicyName": "a", "PolicyDocument": admin}]})
 	count(c.deny) == 0 with input as t.cfn("AWS::IAM::Role", {"Policies": [{"PolicyName": "a", "PolicyDocument": {"Statement": [{"Effect": "Allow", "Action": "sqs:SendMessage", "Resource": {"Fn::GetAtt": ["Q", "Arn"]}}]}}]})
 }
+
+test_cfn_sam_function_policies if {
+	count(c.deny) == 1 with input as t.cfn("AWS::Serverless::Function", {"Policies": ["AWSLambdaBasicExecutionRole", {"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}]})
+	count(c.deny) == 0 with input as t.cfn("AWS::Serverless::Function", {"Policies": ["AWSLambdaBasicExecutionRole", {"S3ReadPolicy": {"BucketName": "b"}}]})
+}

@@ -207,6 +207,14 @@ cfn_permission_sources contains {"r": r, "key": "Policies", "value": p.PolicyDoc
 	is_object(p)
 }
 
+# SAM functions: Policies entries that are inline policy documents
+cfn_permission_sources contains {"r": r, "key": "Policies", "value": p} if {
+	some r in cfn("AWS::Serverless::Function")
+	some p in as_list(get(r.Properties, "Policies"))
+	is_object(p)
+	get(p, "Statement") != null
+}
+
 permission_sources := tf_permission_sources | cfn_permission_sources
 
 # permission_statements: {"r", "key", "st"} for every permission statement.
