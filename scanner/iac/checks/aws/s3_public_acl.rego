@@ -60,6 +60,14 @@ deny contains res if {
 	res := aws.res_at(sprintf("S3 bucket ACL %s grants %s to %s", [r.address, aws.get(g, "permission"), ge.uri]), r, g)
 }
 
+deny contains res if {
+	some r in aws.tf("aws_s3_bucket")
+	some g in aws.blocks(r.values, "grant")
+	aws.get(g, "uri") in public_groups
+	not ignored(r)
+	res := aws.res_at(sprintf("S3 bucket %s grants %v to %s", [r.address, aws.get(g, "permissions"), g.uri]), r, g)
+}
+
 acl_ignored(acl_res) if {
 	some b in aws.tf("aws_s3_bucket")
 	aws.tf_refs(aws.get(acl_res.values, "bucket"), b)

@@ -45,3 +45,8 @@ test_cfn_private if {
 	count(c.deny) == 0 with input as t.cfn("AWS::S3::Bucket", {"AccessControl": "Private"})
 	count(c.deny) == 0 with input as t.cfn("AWS::S3::Bucket", {"AccessControl": {"Ref": "AclParam"}})
 }
+
+test_tf_inline_grant if {
+	count(c.deny) == 1 with input as t.tf("aws_s3_bucket", {"grant": [{"type": "Group", "permissions": ["READ"], "uri": "http://acs.amazonaws.com/groups/global/AllUsers"}]})
+	count(c.deny) == 0 with input as t.tf("aws_s3_bucket", {"grant": [{"type": "CanonicalUser", "permissions": ["FULL_CONTROL"], "id": "abc"}]})
+}
