@@ -30,14 +30,22 @@ func TestProfRules(t *testing.T) {
 		}
 		sc.touched = sc.touched[:0]
 		e.ac.scan(b, func(end int, kw int32) {
+			klen := len(e.ac.keywords[kw])
 			for _, ri := range e.kwRules[kw] {
 				r := e.rules[ri]
 				hits[ri]++
-				w := r.window(b, end-len(e.ac.keywords[kw]), end)
+				var w window
+				merge := true
+				if r.anchored != nil {
+					_, le := lineWindow(b, end-klen, end, r.maxLen).bounds()
+					w, merge = window{end - klen, min(le, end+anchoredReach)}, false
+				} else {
+					w = r.window(b, end-klen, end)
+				}
 				ws := sc.wins[ri]
 				if len(ws) == 0 {
 					sc.touched = append(sc.touched, ri)
-				} else if last := &ws[len(ws)-1]; w.lo <= last.hi {
+				} else if last := &ws[len(ws)-1]; merge && w.lo <= last.hi {
 					last.hi = max(last.hi, w.hi)
 					continue
 				}
@@ -47,11 +55,8 @@ func TestProfRules(t *testing.T) {
 		for _, ri := range sc.touched {
 			st := time.Now()
 			for _, w := range sc.wins[ri] {
-				if !e.rules[ri].mayMatch(b[w.lo:w.hi], &sc.lower) {
-					continue
-				}
-				e.rules[ri].Regex.FindAllSubmatchIndex(b[w.lo:w.hi], -1)
 				bytesIn[ri] += w.hi - w.lo
+				e.matchWindow(nil, b, w, 0, len(b), int(ri), e.rules[ri], sc)
 			}
 			dur[ri] += time.Since(st)
 			sc.wins[ri] = sc.wins[ri][:0]
