@@ -160,7 +160,7 @@ func skipDetail(s scanner.SkipCounts) string {
 	}{
 		{s.ExcludedDirs, "excluded dirs"}, {s.ExcludedFiles, "excluded files"}, {s.Binary, "binary"},
 		{s.TooLarge, "too large"}, {s.Unreadable, "unreadable"}, {s.Symlinks, "symlinks"},
-		{s.OutsideRoot, "links outside root"}, {s.Irregular, "special files"},
+		{s.OutsideRoot, "links outside root"}, {s.Irregular, "special files"}, {s.Gitignored, "gitignored"},
 	} {
 		if p.n > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", p.n, p.name))

@@ -28,6 +28,7 @@ type runConfig struct {
 	fsys            fs.FS
 	logger          *slog.Logger
 	now             func() time.Time
+	gitignore       bool
 }
 
 // WithExcludes adds doublestar globs to skip (see [DefaultExcludes] for
@@ -57,6 +58,13 @@ func WithConcurrency(n int) Option {
 // handed to scanners as Target.Root. Tests use it to inject faults.
 func WithFS(fsys fs.FS) Option {
 	return func(c *runConfig) { c.fsys = fsys }
+}
+
+// WithGitignore makes the walk honour .gitignore files (the root's and
+// every folder's). Off by default: what is in the workspace is what a
+// pipeline builds and ships, ignored or not.
+func WithGitignore(on bool) Option {
+	return func(c *runConfig) { c.gitignore = on }
 }
 
 // WithLogger sets where progress is logged (default: discard).
@@ -100,7 +108,7 @@ func Run(ctx context.Context, root string, ss []Scanner, opts ...Option) (*Resul
 
 	started := cfg.now()
 	t0 := time.Now()
-	files, wst, err := walk(ctx, fsys, ss, excl, cfg.maxFileSize)
+	files, wst, err := walk(ctx, fsys, ss, excl, cfg.maxFileSize, cfg.gitignore)
 	if err != nil {
 		return nil, fmt.Errorf("walk %s: %w", abs, err)
 	}

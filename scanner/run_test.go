@@ -301,3 +301,30 @@ func TestRegistry(t *testing.T) {
 		t.Errorf("unknown scanner: %v", err)
 	}
 }
+
+func TestRunGitignoreIsOptIn(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		".gitignore":      "*.log\nbuild/\n!keep.log\n",
+		"app.txt":         "BAD\n",
+		"debug.log":       "BAD\n",
+		"keep.log":        "BAD\n",
+		"build/out.txt":   "BAD\n",
+		"sub/.gitignore":  "local.txt\n",
+		"sub/local.txt":   "BAD\n",
+		"other/local.txt": "BAD\n",
+	})
+	count := func(opts ...scanner.Option) (int, scanner.SkipCounts) {
+		res, err := scanner.Run(context.Background(), root, []scanner.Scanner{&lineScanner{name: "t"}}, opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(res.Findings), res.Walk.Skipped
+	}
+	if n, _ := count(); n != 6 {
+		t.Errorf("default: %d findings, want 6 (gitignore not applied)", n)
+	}
+	n, sk := count(scanner.WithGitignore(true))
+	if n != 3 || sk.Gitignored != 3 { // app.txt, keep.log, other/local.txt remain
+		t.Errorf("with gitignore: %d findings, %d gitignored; want 3 and 3", n, sk.Gitignored)
+	}
+}

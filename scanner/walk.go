@@ -60,11 +60,14 @@ type SkipCounts struct {
 	Symlinks      int `json:"symlinks"`
 	OutsideRoot   int `json:"outside_root"`
 	Irregular     int `json:"irregular"`
+	// Gitignored counts files and folders skipped because a .gitignore
+	// names them (only with WithGitignore).
+	Gitignored int `json:"gitignored"`
 }
 
 // Total is the number of skipped entries.
 func (s SkipCounts) Total() int {
-	return s.ExcludedDirs + s.ExcludedFiles + s.Binary + s.TooLarge + s.Unreadable + s.Symlinks + s.OutsideRoot + s.Irregular
+	return s.ExcludedDirs + s.ExcludedFiles + s.Binary + s.TooLarge + s.Unreadable + s.Symlinks + s.OutsideRoot + s.Irregular + s.Gitignored
 }
 
 // Diagnostic explains why one path was skipped.
@@ -115,9 +118,14 @@ type walked struct {
 
 // walk visits fsys once, calling Match on every scanner for each regular
 // file, and returns the kept files in lexical order.
-func walk(ctx context.Context, fsys fs.FS, ss []Scanner, excl matcher, maxSize int64) ([]walked, WalkStats, error) {
+func walk(ctx context.Context, fsys fs.FS, ss []Scanner, excl matcher, maxSize int64, useGitignore bool) ([]walked, WalkStats, error) {
 	var st WalkStats
 	var out []walked
+	var ign *gitignores
+	if useGitignore {
+		ign = &gitignores{}
+		ign.load(fsys, ".")
+	}
 	diag := func(p, reason string) {
 		if len(st.Diagnostics) < maxDiagnostics {
 			st.Diagnostics = append(st.Diagnostics, Diagnostic{Path: p, Reason: reason})
@@ -146,6 +154,11 @@ func walk(ctx context.Context, fsys fs.FS, ss []Scanner, excl matcher, maxSize i
 				st.Skipped.ExcludedDirs++
 				return fs.SkipDir
 			}
+			if ign.ignored(p, true) {
+				st.Skipped.Gitignored++
+				return fs.SkipDir
+			}
+			ign.load(fsys, p)
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
@@ -164,6 +177,10 @@ func walk(ctx context.Context, fsys fs.FS, ss []Scanner, excl matcher, maxSize i
 		st.Files++
 		if excl.excluded(p) {
 			st.Skipped.ExcludedFiles++
+			return nil
+		}
+		if ign.ignored(p, false) {
+			st.Skipped.Gitignored++
 			return nil
 		}
 		var want []int

@@ -42,6 +42,7 @@ type scanFlags struct {
 	baseline          string
 	excludes          []string
 	noDefaultExcludes bool
+	gitignore         bool
 	maxFileSize       int64
 	allowErrors       bool
 	allowExpired      bool
@@ -92,6 +93,7 @@ any scanner error, unless --allow-scanner-errors).`,
 	fl.StringVar(&f.baseline, "baseline", "", "tollgate JSON or SARIF report of an earlier scan: only new findings fail")
 	fl.StringArrayVar(&f.excludes, "exclude", nil, "doublestar glob to skip (repeatable); a pattern without / matches names anywhere")
 	fl.BoolVar(&f.noDefaultExcludes, "no-default-excludes", false, "also scan node_modules, vendor, build outputs and tool caches")
+	fl.BoolVar(&f.gitignore, "gitignore", false, "skip what .gitignore files name (off by default: the workspace is what ships)")
 	fl.Int64Var(&f.maxFileSize, "max-file-size", scanner.DefaultMaxFileSize, "skip (and count) files larger than this many bytes; 0 = no cap")
 	fl.BoolVar(&f.allowErrors, "allow-scanner-errors", false, "let the gate decide even if a scanner failed (errors become warnings)")
 	fl.BoolVar(&f.allowExpired, "allow-expired-exceptions", false, "do not fail the gate because an exception expired")
@@ -176,7 +178,7 @@ func (a *app) scan(cmd *cobra.Command, root string, f *scanFlags) error {
 	}
 
 	runOpts := []scanner.Option{scanner.WithExcludes(f.excludes...), scanner.WithMaxFileSize(f.maxFileSize),
-		scanner.WithLogger(logger), scanner.WithClock(a.now)}
+		scanner.WithLogger(logger), scanner.WithClock(a.now), scanner.WithGitignore(f.gitignore)}
 	if f.noDefaultExcludes {
 		runOpts = append(runOpts, scanner.WithDefaultExcludes())
 	}
