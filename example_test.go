@@ -73,12 +73,12 @@ func Example() {
 		fmt.Println(err)
 	}
 	// Output:
-	// SEVERITY  SCANNER  RULE  LOCATION                  TITLE
+	// SEVERITY  SCANNER  RULE  LOCATION                   TITLE
 	// HIGH      license  agpl  third_party/lib/LICENSE:1  AGPL-licensed code
 	//
 	// Findings: 1 (HIGH 1)
 	// Files: 1 scanned, 0 skipped
 	//
 	// Gate: FAILED (fail-on high): 1 reason(s)
-	//   deny HIGH agpl at third_party/lib/LICENSE:1: AGPL-licensed code  [severity-threshold @ default.rego:41]
+	//   deny HIGH agpl at third_party/lib/LICENSE:1: AGPL-licensed code  [severity-threshold @ default.rego:35]
 }
