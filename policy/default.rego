@@ -1,7 +1,7 @@
 # The default tollgate gate. Users add rules to this package with
 # --policy, or replace it entirely with --no-default-policy.
 #
-# Input: see docs/policy-input.md and policy/input.schema.json.
+# Input: see the README ("Policy input") and policy/input.schema.json.
 package tollgate.gate
 
 severity_rank := {"UNKNOWN": 0, "INFO": 1, "LOW": 2, "MEDIUM": 3, "HIGH": 4, "CRITICAL": 5}
