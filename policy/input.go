@@ -11,7 +11,7 @@ import (
 const SchemaVersion = "1"
 
 // Input is the document a policy sees as `input`. Its JSON form is
-// described by input.schema.json and docs/policy-input.md.
+// described by input.schema.json and the README ("Policy input").
 type Input struct {
 	SchemaVersion string           `json:"schema_version"`
 	Findings      []InputFinding   `json:"findings"`
