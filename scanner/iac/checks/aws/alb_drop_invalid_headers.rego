@@ -32,7 +32,7 @@ attr_on(attrs, key) if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::ElasticLoadBalancingV2::LoadBalancer")
+	some r in aws.cfn_index["AWS::ElasticLoadBalancingV2::LoadBalancer"]
 	aws.get(r.Properties, "Type") in {null, "application"}
 	attrs := aws.get(r.Properties, "LoadBalancerAttributes")
 	not aws.unknown(attrs)

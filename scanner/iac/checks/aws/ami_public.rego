@@ -16,7 +16,7 @@ package tollgate.iac.aws.ami_public
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_ami_launch_permission")
+	some r in aws.tf_index["aws_ami_launch_permission"]
 	aws.get(r.values, "group") == "all"
 	res := aws.res_key(sprintf("AMI launch permission %s shares the image with everyone", [r.address]), r, "group")
 }

@@ -16,28 +16,28 @@ package tollgate.iac.aws.apigw_access_logging
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_api_gateway_stage")
+	some r in aws.tf_index["aws_api_gateway_stage"]
 	v := aws.dig(aws.props(r), ["access_log_settings"])
 	aws.unset(v)
 	res := aws.res_path(sprintf("API Gateway stage %s has no access logging", [aws.rid(r)]), r, ["access_log_settings"])
 }
 
 deny contains res if {
-	some r in aws.tf("aws_apigatewayv2_stage")
+	some r in aws.tf_index["aws_apigatewayv2_stage"]
 	v := aws.dig(aws.props(r), ["access_log_settings"])
 	aws.unset(v)
 	res := aws.res_path(sprintf("API Gateway stage %s has no access logging", [aws.rid(r)]), r, ["access_log_settings"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::ApiGateway::Stage")
+	some r in aws.cfn_index["AWS::ApiGateway::Stage"]
 	v := aws.dig(aws.props(r), ["AccessLogSetting"])
 	aws.unset(v)
 	res := aws.res_path(sprintf("API Gateway stage %s has no access logging", [aws.rid(r)]), r, ["AccessLogSetting"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::ApiGatewayV2::Stage")
+	some r in aws.cfn_index["AWS::ApiGatewayV2::Stage"]
 	v := aws.dig(aws.props(r), ["AccessLogSettings"])
 	aws.unset(v)
 	res := aws.res_path(sprintf("API Gateway stage %s has no access logging", [aws.rid(r)]), r, ["AccessLogSettings"])

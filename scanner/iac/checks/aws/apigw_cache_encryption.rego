@@ -15,7 +15,7 @@ package tollgate.iac.aws.apigw_cache_encryption
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_api_gateway_method_settings")
+	some r in aws.tf_index["aws_api_gateway_method_settings"]
 	v := aws.dig(aws.props(r), ["settings", "cache_data_encrypted"])
 	not aws.unknown(v)
 	aws.off(v)
@@ -24,7 +24,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::ApiGateway::Stage")
+	some r in aws.cfn_index["AWS::ApiGateway::Stage"]
 	v := aws.dig(aws.props(r), ["MethodSettings", "CacheDataEncrypted"])
 	not aws.unknown(v)
 	aws.off(v)

@@ -16,28 +16,28 @@ package tollgate.iac.aws.apigw_domain_tls
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_api_gateway_domain_name")
+	some r in aws.tf_index["aws_api_gateway_domain_name"]
 	v := aws.dig(aws.props(r), ["security_policy"])
 	v == "TLS_1_0"
 	res := aws.res_path(sprintf("API Gateway domain %s allows TLS 1.0", [aws.rid(r)]), r, ["security_policy"])
 }
 
 deny contains res if {
-	some r in aws.tf("aws_apigatewayv2_domain_name")
+	some r in aws.tf_index["aws_apigatewayv2_domain_name"]
 	v := aws.dig(aws.props(r), ["domain_name_configuration", "security_policy"])
 	v == "TLS_1_0"
 	res := aws.res_path(sprintf("API Gateway domain %s allows TLS 1.0", [aws.rid(r)]), r, ["domain_name_configuration", "security_policy"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::ApiGateway::DomainName")
+	some r in aws.cfn_index["AWS::ApiGateway::DomainName"]
 	v := aws.dig(aws.props(r), ["SecurityPolicy"])
 	v == "TLS_1_0"
 	res := aws.res_path(sprintf("API Gateway domain %s allows TLS 1.0", [aws.rid(r)]), r, ["SecurityPolicy"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::ApiGatewayV2::DomainName")
+	some r in aws.cfn_index["AWS::ApiGatewayV2::DomainName"]
 	v := aws.dig(aws.props(r), ["DomainNameConfigurations", "SecurityPolicy"])
 	v == "TLS_1_0"
 	res := aws.res_path(sprintf("API Gateway domain %s allows TLS 1.0", [aws.rid(r)]), r, ["DomainNameConfigurations", "SecurityPolicy"])

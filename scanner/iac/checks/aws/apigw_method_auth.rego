@@ -16,7 +16,7 @@ package tollgate.iac.aws.apigw_method_auth
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_api_gateway_method")
+	some r in aws.tf_index["aws_api_gateway_method"]
 	v := aws.dig(aws.props(r), ["authorization"])
 	v == "NONE"
 	not aws.get(r.values, "http_method") == "OPTIONS"
@@ -26,7 +26,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::ApiGateway::Method")
+	some r in aws.cfn_index["AWS::ApiGateway::Method"]
 	v := aws.dig(aws.props(r), ["AuthorizationType"])
 	aws.unset_or_not_in(v, {"AWS_IAM", "COGNITO_USER_POOLS", "CUSTOM"})
 	not aws.get(r.Properties, "HttpMethod") == "OPTIONS"

@@ -15,7 +15,7 @@ package tollgate.iac.aws.apigw_tracing
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_api_gateway_stage")
+	some r in aws.tf_index["aws_api_gateway_stage"]
 	v := aws.dig(aws.props(r), ["xray_tracing_enabled"])
 	not aws.unknown(v)
 	aws.off(v)
@@ -23,7 +23,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::ApiGateway::Stage")
+	some r in aws.cfn_index["AWS::ApiGateway::Stage"]
 	v := aws.dig(aws.props(r), ["TracingEnabled"])
 	not aws.unknown(v)
 	aws.off(v)

@@ -16,14 +16,14 @@ package tollgate.iac.aws.athena_workgroup_encryption
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_athena_workgroup")
+	some r in aws.tf_index["aws_athena_workgroup"]
 	v := aws.dig(aws.props(r), ["configuration", "result_configuration", "encryption_configuration"])
 	aws.unset(v)
 	res := aws.res_path(sprintf("Athena workgroup %s does not encrypt query results", [aws.rid(r)]), r, ["configuration", "result_configuration", "encryption_configuration"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::Athena::WorkGroup")
+	some r in aws.cfn_index["AWS::Athena::WorkGroup"]
 	v := aws.dig(aws.props(r), ["WorkGroupConfiguration", "ResultConfiguration", "EncryptionConfiguration"])
 	aws.unset(v)
 	res := aws.res_path(sprintf("Athena workgroup %s does not encrypt query results", [aws.rid(r)]), r, ["WorkGroupConfiguration", "ResultConfiguration", "EncryptionConfiguration"])

@@ -16,7 +16,7 @@ package tollgate.iac.aws.cloudfront_https
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_cloudfront_distribution")
+	some r in aws.tf_index["aws_cloudfront_distribution"]
 	some k in ["default_cache_behavior", "ordered_cache_behavior"]
 	some b in aws.blocks(r.values, k)
 	aws.get(b, "viewer_protocol_policy") == "allow-all"
@@ -24,7 +24,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::CloudFront::Distribution")
+	some r in aws.cfn_index["AWS::CloudFront::Distribution"]
 	cfg := aws.get(r.Properties, "DistributionConfig")
 	some b in array.concat([aws.get(cfg, "DefaultCacheBehavior")], aws.as_list(aws.get(cfg, "CacheBehaviors")))
 	aws.get(b, "ViewerProtocolPolicy") == "allow-all"

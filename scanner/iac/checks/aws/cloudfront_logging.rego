@@ -15,17 +15,17 @@ package tollgate.iac.aws.cloudfront_logging
 
 import data.lib.aws
 
-v2_logging if count(aws.tf("aws_cloudwatch_log_delivery_source")) > 0
+v2_logging if count(aws.tf_index["aws_cloudwatch_log_delivery_source"]) > 0
 
 deny contains res if {
-	some r in aws.tf("aws_cloudfront_distribution")
+	some r in aws.tf_index["aws_cloudfront_distribution"]
 	aws.no_block(r.values, "logging_config")
 	not v2_logging
 	res := aws.res(sprintf("CloudFront distribution %s has no access logging", [r.address]), r)
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::CloudFront::Distribution")
+	some r in aws.cfn_index["AWS::CloudFront::Distribution"]
 	cfg := aws.get(r.Properties, "DistributionConfig")
 	aws.absent(cfg, "Logging")
 	count(aws.cfn("AWS::Logs::DeliverySource")) == 0

@@ -17,7 +17,7 @@ package tollgate.iac.aws.cloudfront_origin_https
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_cloudfront_distribution")
+	some r in aws.tf_index["aws_cloudfront_distribution"]
 	some o in aws.blocks(r.values, "origin")
 	some c in aws.blocks(o, "custom_origin_config")
 	aws.get(c, "origin_protocol_policy") == "http-only"
@@ -25,7 +25,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.tf("aws_cloudfront_distribution")
+	some r in aws.tf_index["aws_cloudfront_distribution"]
 	some o in aws.blocks(r.values, "origin")
 	some c in aws.blocks(o, "custom_origin_config")
 	not aws.get(c, "origin_protocol_policy") == "http-only"
@@ -34,7 +34,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::CloudFront::Distribution")
+	some r in aws.cfn_index["AWS::CloudFront::Distribution"]
 	some o in aws.as_list(aws.path(r.Properties, ["DistributionConfig", "Origins"]))
 	c := aws.get(o, "CustomOriginConfig")
 	aws.get(c, "OriginProtocolPolicy") == "http-only"
@@ -42,7 +42,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::CloudFront::Distribution")
+	some r in aws.cfn_index["AWS::CloudFront::Distribution"]
 	some o in aws.as_list(aws.path(r.Properties, ["DistributionConfig", "Origins"]))
 	c := aws.get(o, "CustomOriginConfig")
 	not aws.get(c, "OriginProtocolPolicy") == "http-only"

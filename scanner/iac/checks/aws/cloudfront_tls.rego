@@ -18,7 +18,7 @@ import data.lib.aws
 weak := {"SSLv3", "TLSv1", "TLSv1_2016", "TLSv1.1_2016"}
 
 deny contains res if {
-	some r in aws.tf("aws_cloudfront_distribution")
+	some r in aws.tf_index["aws_cloudfront_distribution"]
 	some vc in aws.blocks(r.values, "viewer_certificate")
 	not aws.is_true(aws.get(vc, "cloudfront_default_certificate"))
 	not aws.unknown(aws.get(vc, "cloudfront_default_certificate"))
@@ -32,7 +32,7 @@ weak_or_unset(v) if aws.unset(v)
 weak_or_unset(v) if v in weak
 
 deny contains res if {
-	some r in aws.cfn("AWS::CloudFront::Distribution")
+	some r in aws.cfn_index["AWS::CloudFront::Distribution"]
 	vc := aws.path(r.Properties, ["DistributionConfig", "ViewerCertificate"])
 	is_object(vc)
 	not aws.is_true(aws.get(vc, "CloudFrontDefaultCertificate"))

@@ -16,19 +16,19 @@ package tollgate.iac.aws.cloudfront_waf
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_cloudfront_distribution")
+	some r in aws.tf_index["aws_cloudfront_distribution"]
 	aws.absent(r.values, "web_acl_id")
 	res := aws.res(sprintf("CloudFront distribution %s has no WAF web ACL", [r.address]), r)
 }
 
 deny contains res if {
-	some r in aws.tf("aws_cloudfront_distribution")
+	some r in aws.tf_index["aws_cloudfront_distribution"]
 	aws.get(r.values, "web_acl_id") == ""
 	res := aws.res_key(sprintf("CloudFront distribution %s has no WAF web ACL", [r.address]), r, "web_acl_id")
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::CloudFront::Distribution")
+	some r in aws.cfn_index["AWS::CloudFront::Distribution"]
 	cfg := aws.get(r.Properties, "DistributionConfig")
 	aws.absent(cfg, "WebACLId")
 	res := aws.res(sprintf("CloudFront distribution %s has no WAF web ACL", [r.logical_id]), r)

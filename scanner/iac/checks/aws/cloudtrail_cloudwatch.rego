@@ -16,14 +16,14 @@ package tollgate.iac.aws.cloudtrail_cloudwatch
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_cloudtrail")
+	some r in aws.tf_index["aws_cloudtrail"]
 	v := aws.dig(aws.props(r), ["cloud_watch_logs_group_arn"])
 	aws.unset(v)
 	res := aws.res_path(sprintf("CloudTrail %s does not send events to CloudWatch Logs", [aws.rid(r)]), r, ["cloud_watch_logs_group_arn"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::CloudTrail::Trail")
+	some r in aws.cfn_index["AWS::CloudTrail::Trail"]
 	v := aws.dig(aws.props(r), ["CloudWatchLogsLogGroupArn"])
 	aws.unset(v)
 	res := aws.res_path(sprintf("CloudTrail %s does not send events to CloudWatch Logs", [aws.rid(r)]), r, ["CloudWatchLogsLogGroupArn"])

@@ -17,14 +17,14 @@ package tollgate.iac.aws.cloudtrail_kms
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_cloudtrail")
+	some r in aws.tf_index["aws_cloudtrail"]
 	v := aws.dig(aws.props(r), ["kms_key_id"])
 	aws.unset(v)
 	res := aws.res_path(sprintf("CloudTrail %s does not encrypt logs with a KMS key", [aws.rid(r)]), r, ["kms_key_id"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::CloudTrail::Trail")
+	some r in aws.cfn_index["AWS::CloudTrail::Trail"]
 	v := aws.dig(aws.props(r), ["KMSKeyId"])
 	aws.unset(v)
 	res := aws.res_path(sprintf("CloudTrail %s does not encrypt logs with a KMS key", [aws.rid(r)]), r, ["KMSKeyId"])

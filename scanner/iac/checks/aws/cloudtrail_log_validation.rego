@@ -16,7 +16,7 @@ package tollgate.iac.aws.cloudtrail_log_validation
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_cloudtrail")
+	some r in aws.tf_index["aws_cloudtrail"]
 	v := aws.dig(aws.props(r), ["enable_log_file_validation"])
 	not aws.unknown(v)
 	aws.off(v)
@@ -24,7 +24,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::CloudTrail::Trail")
+	some r in aws.cfn_index["AWS::CloudTrail::Trail"]
 	v := aws.dig(aws.props(r), ["EnableLogFileValidation"])
 	not aws.unknown(v)
 	aws.off(v)

@@ -15,14 +15,14 @@ package tollgate.iac.aws.cloudtrail_logging_disabled
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_cloudtrail")
+	some r in aws.tf_index["aws_cloudtrail"]
 	v := aws.dig(aws.props(r), ["enable_logging"])
 	v == false
 	res := aws.res_path(sprintf("CloudTrail %s has logging turned off", [aws.rid(r)]), r, ["enable_logging"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::CloudTrail::Trail")
+	some r in aws.cfn_index["AWS::CloudTrail::Trail"]
 	v := aws.dig(aws.props(r), ["IsLogging"])
 	v in {false, "false"}
 	res := aws.res_path(sprintf("CloudTrail %s has logging turned off", [aws.rid(r)]), r, ["IsLogging"])

@@ -17,14 +17,14 @@ package tollgate.iac.aws.cloudwatch_log_group_kms
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_cloudwatch_log_group")
+	some r in aws.tf_index["aws_cloudwatch_log_group"]
 	v := aws.dig(aws.props(r), ["kms_key_id"])
 	aws.unset(v)
 	res := aws.res_path(sprintf("CloudWatch log group %s is not encrypted with a customer managed KMS key", [aws.rid(r)]), r, ["kms_key_id"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::Logs::LogGroup")
+	some r in aws.cfn_index["AWS::Logs::LogGroup"]
 	v := aws.dig(aws.props(r), ["KmsKeyId"])
 	aws.unset(v)
 	res := aws.res_path(sprintf("CloudWatch log group %s is not encrypted with a customer managed KMS key", [aws.rid(r)]), r, ["KmsKeyId"])

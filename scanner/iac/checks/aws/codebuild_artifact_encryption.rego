@@ -15,21 +15,21 @@ package tollgate.iac.aws.codebuild_artifact_encryption
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_codebuild_project")
+	some r in aws.tf_index["aws_codebuild_project"]
 	v := aws.dig(aws.props(r), ["artifacts", "encryption_disabled"])
 	aws.is_true(v)
 	res := aws.res_path(sprintf("CodeBuild project %s writes unencrypted artifacts", [aws.rid(r)]), r, ["artifacts", "encryption_disabled"])
 }
 
 deny contains res if {
-	some r in aws.tf("aws_codebuild_project")
+	some r in aws.tf_index["aws_codebuild_project"]
 	v := aws.dig(aws.props(r), ["secondary_artifacts", "encryption_disabled"])
 	aws.is_true(v)
 	res := aws.res_path(sprintf("CodeBuild project %s writes unencrypted artifacts", [aws.rid(r)]), r, ["secondary_artifacts", "encryption_disabled"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::CodeBuild::Project")
+	some r in aws.cfn_index["AWS::CodeBuild::Project"]
 	v := aws.dig(aws.props(r), ["Artifacts", "EncryptionDisabled"])
 	aws.is_true(v)
 	res := aws.res_path(sprintf("CodeBuild project %s writes unencrypted artifacts", [aws.rid(r)]), r, ["Artifacts", "EncryptionDisabled"])

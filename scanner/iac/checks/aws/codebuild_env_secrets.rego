@@ -17,7 +17,7 @@ package tollgate.iac.aws.codebuild_env_secrets
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_codebuild_project")
+	some r in aws.tf_index["aws_codebuild_project"]
 	some env in aws.blocks(r.values, "environment")
 	some ev in aws.blocks(env, "environment_variable")
 	aws.get(ev, "type") in {null, "PLAINTEXT"}
@@ -27,7 +27,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::CodeBuild::Project")
+	some r in aws.cfn_index["AWS::CodeBuild::Project"]
 	some ev in aws.as_list(aws.path(r.Properties, ["Environment", "EnvironmentVariables"]))
 	aws.get(ev, "Type") in {null, "PLAINTEXT"}
 	aws.secret_name(aws.get(ev, "Name"))

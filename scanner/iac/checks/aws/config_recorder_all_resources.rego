@@ -16,14 +16,14 @@ package tollgate.iac.aws.config_recorder_all_resources
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_config_configuration_recorder")
+	some r in aws.tf_index["aws_config_configuration_recorder"]
 	v := aws.dig(aws.props(r), ["recording_group", "all_supported"])
 	v == false
 	res := aws.res_path(sprintf("AWS Config recorder %s does not record all supported resources", [aws.rid(r)]), r, ["recording_group", "all_supported"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::Config::ConfigurationRecorder")
+	some r in aws.cfn_index["AWS::Config::ConfigurationRecorder"]
 	v := aws.dig(aws.props(r), ["RecordingGroup", "AllSupported"])
 	v in {false, "false"}
 	res := aws.res_path(sprintf("AWS Config recorder %s does not record all supported resources", [aws.rid(r)]), r, ["RecordingGroup", "AllSupported"])

@@ -16,7 +16,7 @@ package tollgate.iac.aws.dax_encryption
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_dax_cluster")
+	some r in aws.tf_index["aws_dax_cluster"]
 	v := aws.dig(aws.props(r), ["server_side_encryption", "enabled"])
 	not aws.unknown(v)
 	aws.off(v)
@@ -24,7 +24,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::DAX::Cluster")
+	some r in aws.cfn_index["AWS::DAX::Cluster"]
 	v := aws.dig(aws.props(r), ["SSESpecification", "SSEEnabled"])
 	not aws.unknown(v)
 	aws.off(v)

@@ -17,7 +17,7 @@ package tollgate.iac.aws.default_security_group
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_default_security_group")
+	some r in aws.tf_index["aws_default_security_group"]
 	some k in ["ingress", "egress"]
 	some b in aws.blocks(r.values, k)
 	res := aws.res_at(sprintf("Default security group %s has an %s rule", [r.address, k]), r, b)

@@ -16,14 +16,14 @@ package tollgate.iac.aws.dms_public
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_dms_replication_instance")
+	some r in aws.tf_index["aws_dms_replication_instance"]
 	v := aws.dig(aws.props(r), ["publicly_accessible"])
 	aws.is_true(v)
 	res := aws.res_path(sprintf("DMS replication instance %s is publicly accessible", [aws.rid(r)]), r, ["publicly_accessible"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::DMS::ReplicationInstance")
+	some r in aws.cfn_index["AWS::DMS::ReplicationInstance"]
 	v := aws.dig(aws.props(r), ["PubliclyAccessible"])
 	aws.is_true(v)
 	res := aws.res_path(sprintf("DMS replication instance %s is publicly accessible", [aws.rid(r)]), r, ["PubliclyAccessible"])

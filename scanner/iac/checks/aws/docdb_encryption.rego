@@ -15,7 +15,7 @@ package tollgate.iac.aws.docdb_encryption
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_docdb_cluster")
+	some r in aws.tf_index["aws_docdb_cluster"]
 	v := aws.dig(aws.props(r), ["storage_encrypted"])
 	not aws.unknown(v)
 	aws.off(v)
@@ -23,7 +23,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::DocDB::DBCluster")
+	some r in aws.cfn_index["AWS::DocDB::DBCluster"]
 	v := aws.dig(aws.props(r), ["StorageEncrypted"])
 	not aws.unknown(v)
 	aws.off(v)

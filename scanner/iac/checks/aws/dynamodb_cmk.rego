@@ -17,7 +17,7 @@ package tollgate.iac.aws.dynamodb_cmk
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_dynamodb_table")
+	some r in aws.tf_index["aws_dynamodb_table"]
 	v := aws.dig(aws.props(r), ["server_side_encryption", "enabled"])
 	not aws.unknown(v)
 	aws.off(v)
@@ -25,7 +25,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::DynamoDB::Table")
+	some r in aws.cfn_index["AWS::DynamoDB::Table"]
 	v := aws.dig(aws.props(r), ["SSESpecification", "SSEEnabled"])
 	not aws.unknown(v)
 	aws.off(v)

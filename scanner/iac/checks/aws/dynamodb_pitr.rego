@@ -16,7 +16,7 @@ package tollgate.iac.aws.dynamodb_pitr
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_dynamodb_table")
+	some r in aws.tf_index["aws_dynamodb_table"]
 	v := aws.dig(aws.props(r), ["point_in_time_recovery", "enabled"])
 	not aws.unknown(v)
 	aws.off(v)
@@ -24,7 +24,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::DynamoDB::Table")
+	some r in aws.cfn_index["AWS::DynamoDB::Table"]
 	v := aws.dig(aws.props(r), ["PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled"])
 	not aws.unknown(v)
 	aws.off(v)

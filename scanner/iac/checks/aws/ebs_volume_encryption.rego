@@ -16,12 +16,12 @@ package tollgate.iac.aws.ebs_volume_encryption
 import data.lib.aws
 
 default_encryption if {
-	some d in aws.tf("aws_ebs_encryption_by_default")
+	some d in aws.tf_index["aws_ebs_encryption_by_default"]
 	not aws.is_false(aws.get(d.values, "enabled"))
 }
 
 deny contains res if {
-	some r in aws.tf("aws_ebs_volume")
+	some r in aws.tf_index["aws_ebs_volume"]
 	v := aws.dig(aws.props(r), ["encrypted"])
 	not aws.unknown(v)
 	aws.off(v)
@@ -31,7 +31,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::EC2::Volume")
+	some r in aws.cfn_index["AWS::EC2::Volume"]
 	v := aws.dig(aws.props(r), ["Encrypted"])
 	not aws.unknown(v)
 	aws.off(v)

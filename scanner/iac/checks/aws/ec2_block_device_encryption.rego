@@ -16,7 +16,7 @@ package tollgate.iac.aws.ec2_block_device_encryption
 import data.lib.aws
 
 default_encryption if {
-	some d in aws.tf("aws_ebs_encryption_by_default")
+	some d in aws.tf_index["aws_ebs_encryption_by_default"]
 	not aws.is_false(aws.get(d.values, "enabled"))
 }
 
@@ -39,7 +39,7 @@ deny contains res if {
 
 deny contains res if {
 	not default_encryption
-	some r in aws.tf("aws_launch_template")
+	some r in aws.tf_index["aws_launch_template"]
 	some m in aws.blocks(r.values, "block_device_mappings")
 	some dev in aws.blocks(m, "ebs")
 	unencrypted(dev)
@@ -55,14 +55,14 @@ cfn_unencrypted(ebs) if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::EC2::Instance")
+	some r in aws.cfn_index["AWS::EC2::Instance"]
 	some m in aws.as_list(aws.get(r.Properties, "BlockDeviceMappings"))
 	cfn_unencrypted(aws.get(m, "Ebs"))
 	res := aws.res_at(sprintf("EC2 instance %s has an unencrypted EBS block device", [r.logical_id]), r, m)
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::EC2::LaunchTemplate")
+	some r in aws.cfn_index["AWS::EC2::LaunchTemplate"]
 	some m in aws.as_list(aws.path(r.Properties, ["LaunchTemplateData", "BlockDeviceMappings"]))
 	cfn_unencrypted(aws.get(m, "Ebs"))
 	res := aws.res_at(sprintf("Launch template %s has an unencrypted EBS block device", [r.logical_id]), r, m)

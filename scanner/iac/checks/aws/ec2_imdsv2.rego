@@ -17,7 +17,7 @@ package tollgate.iac.aws.ec2_imdsv2
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_instance")
+	some r in aws.tf_index["aws_instance"]
 	v := aws.dig(aws.props(r), ["metadata_options", "http_tokens"])
 	aws.unset_or_not_in(v, {"required"})
 	not aws.get(aws.first_block(r.values, "metadata_options"), "http_endpoint") == "disabled"
@@ -26,7 +26,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.tf("aws_launch_template")
+	some r in aws.tf_index["aws_launch_template"]
 	v := aws.dig(aws.props(r), ["metadata_options", "http_tokens"])
 	aws.unset_or_not_in(v, {"required"})
 	not aws.get(aws.first_block(r.values, "metadata_options"), "http_endpoint") == "disabled"
@@ -34,7 +34,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.tf("aws_launch_configuration")
+	some r in aws.tf_index["aws_launch_configuration"]
 	v := aws.dig(aws.props(r), ["metadata_options", "http_tokens"])
 	aws.unset_or_not_in(v, {"required"})
 	not aws.get(aws.first_block(r.values, "metadata_options"), "http_endpoint") == "disabled"
@@ -42,7 +42,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::EC2::LaunchTemplate")
+	some r in aws.cfn_index["AWS::EC2::LaunchTemplate"]
 	v := aws.dig(aws.props(r), ["LaunchTemplateData", "MetadataOptions", "HttpTokens"])
 	aws.unset_or_not_in(v, {"required"})
 	not aws.path(r.Properties, ["LaunchTemplateData", "MetadataOptions", "HttpEndpoint"]) == "disabled"

@@ -16,35 +16,35 @@ package tollgate.iac.aws.ec2_public_ip
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_instance")
+	some r in aws.tf_index["aws_instance"]
 	v := aws.dig(aws.props(r), ["associate_public_ip_address"])
 	aws.is_true(v)
 	res := aws.res_path(sprintf("EC2 %s associates a public IP address", [aws.rid(r)]), r, ["associate_public_ip_address"])
 }
 
 deny contains res if {
-	some r in aws.tf("aws_launch_template")
+	some r in aws.tf_index["aws_launch_template"]
 	v := aws.dig(aws.props(r), ["network_interfaces", "associate_public_ip_address"])
 	aws.is_true(v)
 	res := aws.res_path(sprintf("EC2 %s associates a public IP address", [aws.rid(r)]), r, ["network_interfaces", "associate_public_ip_address"])
 }
 
 deny contains res if {
-	some r in aws.tf("aws_launch_configuration")
+	some r in aws.tf_index["aws_launch_configuration"]
 	v := aws.dig(aws.props(r), ["associate_public_ip_address"])
 	aws.is_true(v)
 	res := aws.res_path(sprintf("EC2 %s associates a public IP address", [aws.rid(r)]), r, ["associate_public_ip_address"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::EC2::Instance")
+	some r in aws.cfn_index["AWS::EC2::Instance"]
 	v := aws.dig(aws.props(r), ["NetworkInterfaces", "AssociatePublicIpAddress"])
 	aws.is_true(v)
 	res := aws.res_path(sprintf("EC2 %s associates a public IP address", [aws.rid(r)]), r, ["NetworkInterfaces", "AssociatePublicIpAddress"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::EC2::LaunchTemplate")
+	some r in aws.cfn_index["AWS::EC2::LaunchTemplate"]
 	v := aws.dig(aws.props(r), ["LaunchTemplateData", "NetworkInterfaces", "AssociatePublicIpAddress"])
 	aws.is_true(v)
 	res := aws.res_path(sprintf("EC2 %s associates a public IP address", [aws.rid(r)]), r, ["LaunchTemplateData", "NetworkInterfaces", "AssociatePublicIpAddress"])

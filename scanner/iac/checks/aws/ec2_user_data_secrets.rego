@@ -52,13 +52,13 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::EC2::Instance")
+	some r in aws.cfn_index["AWS::EC2::Instance"]
 	leaks(cfn_text(aws.get(r.Properties, "UserData")))
 	res := aws.res_key(sprintf("%s user data contains a credential", [r.logical_id]), r, "UserData")
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::EC2::LaunchTemplate")
+	some r in aws.cfn_index["AWS::EC2::LaunchTemplate"]
 	ud := aws.path(r.Properties, ["LaunchTemplateData", "UserData"])
 	leaks(cfn_text(ud))
 	res := aws.res_key(sprintf("%s user data contains a credential", [r.logical_id]), r, "LaunchTemplateData")

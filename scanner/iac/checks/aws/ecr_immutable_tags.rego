@@ -16,14 +16,14 @@ package tollgate.iac.aws.ecr_immutable_tags
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_ecr_repository")
+	some r in aws.tf_index["aws_ecr_repository"]
 	v := aws.dig(aws.props(r), ["image_tag_mutability"])
 	aws.unset_or_not_in(v, {"IMMUTABLE", "IMMUTABLE_WITH_EXCLUSION"})
 	res := aws.res_path(sprintf("ECR repository %s allows mutable image tags", [aws.rid(r)]), r, ["image_tag_mutability"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::ECR::Repository")
+	some r in aws.cfn_index["AWS::ECR::Repository"]
 	v := aws.dig(aws.props(r), ["ImageTagMutability"])
 	aws.unset_or_not_in(v, {"IMMUTABLE", "IMMUTABLE_WITH_EXCLUSION"})
 	res := aws.res_path(sprintf("ECR repository %s allows mutable image tags", [aws.rid(r)]), r, ["ImageTagMutability"])

@@ -16,14 +16,14 @@ package tollgate.iac.aws.ecr_kms
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_ecr_repository")
+	some r in aws.tf_index["aws_ecr_repository"]
 	v := aws.dig(aws.props(r), ["encryption_configuration", "encryption_type"])
 	aws.unset_or_not_in(v, {"KMS", "KMS_DSSE"})
 	res := aws.res_path(sprintf("ECR repository %s is not encrypted with a KMS key", [aws.rid(r)]), r, ["encryption_configuration", "encryption_type"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::ECR::Repository")
+	some r in aws.cfn_index["AWS::ECR::Repository"]
 	v := aws.dig(aws.props(r), ["EncryptionConfiguration", "EncryptionType"])
 	aws.unset_or_not_in(v, {"KMS", "KMS_DSSE"})
 	res := aws.res_path(sprintf("ECR repository %s is not encrypted with a KMS key", [aws.rid(r)]), r, ["EncryptionConfiguration", "EncryptionType"])

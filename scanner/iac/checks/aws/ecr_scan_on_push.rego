@@ -14,10 +14,10 @@ package tollgate.iac.aws.ecr_scan_on_push
 
 import data.lib.aws
 
-registry_scanning if count(aws.tf("aws_ecr_registry_scanning_configuration")) > 0
+registry_scanning if count(aws.tf_index["aws_ecr_registry_scanning_configuration"]) > 0
 
 deny contains res if {
-	some r in aws.tf("aws_ecr_repository")
+	some r in aws.tf_index["aws_ecr_repository"]
 	v := aws.dig(aws.props(r), ["image_scanning_configuration", "scan_on_push"])
 	not aws.unknown(v)
 	aws.off(v)
@@ -26,7 +26,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::ECR::Repository")
+	some r in aws.cfn_index["AWS::ECR::Repository"]
 	v := aws.dig(aws.props(r), ["ImageScanningConfiguration", "ScanOnPush"])
 	not aws.unknown(v)
 	aws.off(v)

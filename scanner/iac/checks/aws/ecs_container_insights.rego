@@ -16,7 +16,7 @@ package tollgate.iac.aws.ecs_container_insights
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_ecs_cluster")
+	some r in aws.tf_index["aws_ecs_cluster"]
 	s := aws.get(r.values, "setting")
 	not aws.unknown(s)
 	not insights_on(aws.as_list(s), "name", "value")
@@ -24,7 +24,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::ECS::Cluster")
+	some r in aws.cfn_index["AWS::ECS::Cluster"]
 	s := aws.get(r.Properties, "ClusterSettings")
 	not aws.unknown(s)
 	not insights_on(aws.as_list(s), "Name", "Value")

@@ -17,7 +17,7 @@ package tollgate.iac.aws.ecs_env_secrets
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_ecs_task_definition")
+	some r in aws.tf_index["aws_ecs_task_definition"]
 	some cd in aws.container_definitions(aws.get(r.values, "container_definitions"))
 	some e in aws.as_list(aws.get(cd, "environment"))
 	aws.secret_name(aws.get(e, "name"))
@@ -26,7 +26,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::ECS::TaskDefinition")
+	some r in aws.cfn_index["AWS::ECS::TaskDefinition"]
 	some cd in aws.as_list(aws.get(r.Properties, "ContainerDefinitions"))
 	some e in aws.as_list(aws.get(cd, "Environment"))
 	aws.secret_name(aws.get(e, "Name"))

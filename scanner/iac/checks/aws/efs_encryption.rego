@@ -16,7 +16,7 @@ package tollgate.iac.aws.efs_encryption
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_efs_file_system")
+	some r in aws.tf_index["aws_efs_file_system"]
 	v := aws.dig(aws.props(r), ["encrypted"])
 	not aws.unknown(v)
 	aws.off(v)
@@ -24,7 +24,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::EFS::FileSystem")
+	some r in aws.cfn_index["AWS::EFS::FileSystem"]
 	v := aws.dig(aws.props(r), ["Encrypted"])
 	not aws.unknown(v)
 	aws.off(v)

@@ -28,14 +28,14 @@ missing_cfn(types) if {
 }
 
 deny contains res if {
-	some r in aws.tf("aws_eks_cluster")
+	some r in aws.tf_index["aws_eks_cluster"]
 	v := aws.dig(aws.props(r), ["enabled_cluster_log_types"])
 	missing(v)
 	res := aws.res_path(sprintf("EKS cluster %s does not enable the api and audit control plane logs", [aws.rid(r)]), r, ["enabled_cluster_log_types"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::EKS::Cluster")
+	some r in aws.cfn_index["AWS::EKS::Cluster"]
 	v := aws.dig(aws.props(r), ["Logging", "ClusterLogging", "EnabledTypes"])
 	missing_cfn(v)
 	res := aws.res_path(sprintf("EKS cluster %s does not enable the api and audit control plane logs", [aws.rid(r)]), r, ["Logging", "ClusterLogging", "EnabledTypes"])

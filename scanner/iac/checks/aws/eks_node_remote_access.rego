@@ -16,7 +16,7 @@ package tollgate.iac.aws.eks_node_remote_access
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_eks_node_group")
+	some r in aws.tf_index["aws_eks_node_group"]
 	some ra in aws.blocks(r.values, "remote_access")
 	not aws.unset(aws.get(ra, "ec2_ssh_key"))
 	aws.absent(ra, "source_security_group_ids")
@@ -24,7 +24,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::EKS::Nodegroup")
+	some r in aws.cfn_index["AWS::EKS::Nodegroup"]
 	ra := aws.get(r.Properties, "RemoteAccess")
 	not aws.unset(aws.get(ra, "Ec2SshKey"))
 	aws.absent(ra, "SourceSecurityGroups")

@@ -24,7 +24,7 @@ open_cidrs(cidrs) if {
 }
 
 deny contains res if {
-	some r in aws.tf("aws_eks_cluster")
+	some r in aws.tf_index["aws_eks_cluster"]
 	some vc in aws.blocks(r.values, "vpc_config")
 	pub := aws.get(vc, "endpoint_public_access")
 	not aws.is_false(pub)
@@ -36,7 +36,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::EKS::Cluster")
+	some r in aws.cfn_index["AWS::EKS::Cluster"]
 	vc := aws.get(r.Properties, "ResourcesVpcConfig")
 	is_object(vc)
 	not aws.unknown(vc)

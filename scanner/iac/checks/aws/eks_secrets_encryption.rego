@@ -16,14 +16,14 @@ package tollgate.iac.aws.eks_secrets_encryption
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_eks_cluster")
+	some r in aws.tf_index["aws_eks_cluster"]
 	v := aws.dig(aws.props(r), ["encryption_config"])
 	aws.unset(v)
 	res := aws.res_path(sprintf("EKS cluster %s does not encrypt secrets with a KMS key", [aws.rid(r)]), r, ["encryption_config"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::EKS::Cluster")
+	some r in aws.cfn_index["AWS::EKS::Cluster"]
 	v := aws.dig(aws.props(r), ["EncryptionConfig"])
 	aws.unset(v)
 	res := aws.res_path(sprintf("EKS cluster %s does not encrypt secrets with a KMS key", [aws.rid(r)]), r, ["EncryptionConfig"])

@@ -16,7 +16,7 @@ package tollgate.iac.aws.elasticache_at_rest
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_elasticache_replication_group")
+	some r in aws.tf_index["aws_elasticache_replication_group"]
 	v := aws.dig(aws.props(r), ["at_rest_encryption_enabled"])
 	not aws.unknown(v)
 	aws.off(v)
@@ -24,7 +24,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::ElastiCache::ReplicationGroup")
+	some r in aws.cfn_index["AWS::ElastiCache::ReplicationGroup"]
 	v := aws.dig(aws.props(r), ["AtRestEncryptionEnabled"])
 	not aws.unknown(v)
 	aws.off(v)

@@ -16,7 +16,7 @@ package tollgate.iac.aws.firehose_encryption
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_kinesis_firehose_delivery_stream")
+	some r in aws.tf_index["aws_kinesis_firehose_delivery_stream"]
 	v := aws.dig(aws.props(r), ["server_side_encryption", "enabled"])
 	not aws.unknown(v)
 	aws.off(v)
@@ -26,7 +26,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::KinesisFirehose::DeliveryStream")
+	some r in aws.cfn_index["AWS::KinesisFirehose::DeliveryStream"]
 	v := aws.dig(aws.props(r), ["DeliveryStreamEncryptionConfigurationInput"])
 	aws.unset(v)
 	aws.unset(aws.get(r.Properties, "KinesisStreamSourceConfiguration"))

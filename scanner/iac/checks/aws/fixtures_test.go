@@ -230,7 +230,18 @@ func TestProfileChecksTrace(t *testing.T) {
 		t.Skip("set AWS_PROFILE_CHECKS=1 to profile the AWS checks on a large module")
 	}
 	c, _ := compileAWS(t)
-	raw, _ := json.Marshal(largeModule(50))
+	var raw []byte
+	if os.Getenv("AWS_PROFILE_CHECKS") == "empty" {
+		raw = []byte(`{"resources": []}`)
+	} else if os.Getenv("AWS_PROFILE_CHECKS") == "bad" {
+		docs, err := terraform.ParseModule(context.Background(), os.DirFS(filepath.Join("..", "..", "..", "..", "testdata", "iac", "aws", "bad")), ".", terraform.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw, _ = json.Marshal(docs[0].Value)
+	} else {
+		raw, _ = json.Marshal(largeModule(50))
+	}
 	var input any
 	_ = json.Unmarshal(raw, &input)
 	p := profiler.New()
@@ -305,6 +316,49 @@ func mutate(v any, repl any, rng *rand.Rand) {
 			v = t[i]
 		default:
 			return
+		}
+	}
+}
+
+func BenchmarkAWSChecksBadFixture(b *testing.B) {
+	t := &testing.T{}
+	c, _ := compileAWS(t)
+	root := filepath.Join("..", "..", "..", "..", "testdata", "iac", "aws", "bad")
+	docs, err := terraform.ParseModule(context.Background(), os.DirFS(root), ".", terraform.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	raw, _ := json.Marshal(docs[0].Value)
+	var input any
+	_ = json.Unmarshal(raw, &input)
+	v, err := ast.InterfaceToValue(input)
+	if err != nil {
+		b.Fatal(err)
+	}
+	pq, err := rego.New(rego.Compiler(c), rego.Query("data.tollgate.iac.aws[pkg].deny[res]")).PrepareForEval(context.Background())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := pq.Eval(context.Background(), rego.EvalParsedInput(v)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkAWSChecksEmptyModule(b *testing.B) {
+	t := &testing.T{}
+	c, _ := compileAWS(t)
+	v, _ := ast.InterfaceToValue(map[string]any{"resources": []any{}})
+	pq, err := rego.New(rego.Compiler(c), rego.Query("data.tollgate.iac.aws[pkg].deny[res]")).PrepareForEval(context.Background())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := pq.Eval(context.Background(), rego.EvalParsedInput(v)); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -16,21 +16,21 @@ package tollgate.iac.aws.glue_catalog_encryption
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_glue_data_catalog_encryption_settings")
+	some r in aws.tf_index["aws_glue_data_catalog_encryption_settings"]
 	v := aws.dig(aws.props(r), ["data_catalog_encryption_settings", "encryption_at_rest", "catalog_encryption_mode"])
 	v == "DISABLED"
 	res := aws.res_path(sprintf("Glue Data Catalog encryption settings %s leave the catalog unencrypted", [aws.rid(r)]), r, ["data_catalog_encryption_settings", "encryption_at_rest", "catalog_encryption_mode"])
 }
 
 deny contains res if {
-	some r in aws.tf("aws_glue_data_catalog_encryption_settings")
+	some r in aws.tf_index["aws_glue_data_catalog_encryption_settings"]
 	v := aws.dig(aws.props(r), ["data_catalog_encryption_settings", "connection_password_encryption", "return_connection_password_encrypted"])
 	v == false
 	res := aws.res_path(sprintf("Glue Data Catalog encryption settings %s leave the catalog unencrypted", [aws.rid(r)]), r, ["data_catalog_encryption_settings", "connection_password_encryption", "return_connection_password_encrypted"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::Glue::DataCatalogEncryptionSettings")
+	some r in aws.cfn_index["AWS::Glue::DataCatalogEncryptionSettings"]
 	v := aws.dig(aws.props(r), ["DataCatalogEncryptionSettings", "EncryptionAtRest", "CatalogEncryptionMode"])
 	v == "DISABLED"
 	res := aws.res_path(sprintf("Glue Data Catalog encryption settings %s leave the catalog unencrypted", [aws.rid(r)]), r, ["DataCatalogEncryptionSettings", "EncryptionAtRest", "CatalogEncryptionMode"])

@@ -16,42 +16,42 @@ package tollgate.iac.aws.glue_security_configuration
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_glue_security_configuration")
+	some r in aws.tf_index["aws_glue_security_configuration"]
 	v := aws.dig(aws.props(r), ["encryption_configuration", "s3_encryption", "s3_encryption_mode"])
 	v == "DISABLED"
 	res := aws.res_path(sprintf("Glue security configuration %s disables encryption", [aws.rid(r)]), r, ["encryption_configuration", "s3_encryption", "s3_encryption_mode"])
 }
 
 deny contains res if {
-	some r in aws.tf("aws_glue_security_configuration")
+	some r in aws.tf_index["aws_glue_security_configuration"]
 	v := aws.dig(aws.props(r), ["encryption_configuration", "cloudwatch_encryption", "cloudwatch_encryption_mode"])
 	v == "DISABLED"
 	res := aws.res_path(sprintf("Glue security configuration %s disables encryption", [aws.rid(r)]), r, ["encryption_configuration", "cloudwatch_encryption", "cloudwatch_encryption_mode"])
 }
 
 deny contains res if {
-	some r in aws.tf("aws_glue_security_configuration")
+	some r in aws.tf_index["aws_glue_security_configuration"]
 	v := aws.dig(aws.props(r), ["encryption_configuration", "job_bookmarks_encryption", "job_bookmarks_encryption_mode"])
 	v == "DISABLED"
 	res := aws.res_path(sprintf("Glue security configuration %s disables encryption", [aws.rid(r)]), r, ["encryption_configuration", "job_bookmarks_encryption", "job_bookmarks_encryption_mode"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::Glue::SecurityConfiguration")
+	some r in aws.cfn_index["AWS::Glue::SecurityConfiguration"]
 	v := aws.dig(aws.props(r), ["EncryptionConfiguration", "S3Encryptions", "S3EncryptionMode"])
 	v == "DISABLED"
 	res := aws.res_path(sprintf("Glue security configuration %s disables encryption", [aws.rid(r)]), r, ["EncryptionConfiguration", "S3Encryptions", "S3EncryptionMode"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::Glue::SecurityConfiguration")
+	some r in aws.cfn_index["AWS::Glue::SecurityConfiguration"]
 	v := aws.dig(aws.props(r), ["EncryptionConfiguration", "CloudWatchEncryption", "CloudWatchEncryptionMode"])
 	v == "DISABLED"
 	res := aws.res_path(sprintf("Glue security configuration %s disables encryption", [aws.rid(r)]), r, ["EncryptionConfiguration", "CloudWatchEncryption", "CloudWatchEncryptionMode"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::Glue::SecurityConfiguration")
+	some r in aws.cfn_index["AWS::Glue::SecurityConfiguration"]
 	v := aws.dig(aws.props(r), ["EncryptionConfiguration", "JobBookmarksEncryption", "JobBookmarksEncryptionMode"])
 	v == "DISABLED"
 	res := aws.res_path(sprintf("Glue security configuration %s disables encryption", [aws.rid(r)]), r, ["EncryptionConfiguration", "JobBookmarksEncryption", "JobBookmarksEncryptionMode"])

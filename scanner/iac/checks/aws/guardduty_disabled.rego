@@ -15,14 +15,14 @@ package tollgate.iac.aws.guardduty_disabled
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_guardduty_detector")
+	some r in aws.tf_index["aws_guardduty_detector"]
 	v := aws.dig(aws.props(r), ["enable"])
 	v == false
 	res := aws.res_path(sprintf("GuardDuty detector %s is disabled", [aws.rid(r)]), r, ["enable"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::GuardDuty::Detector")
+	some r in aws.cfn_index["AWS::GuardDuty::Detector"]
 	v := aws.dig(aws.props(r), ["Enable"])
 	v in {false, "false"}
 	res := aws.res_path(sprintf("GuardDuty detector %s is disabled", [aws.rid(r)]), r, ["Enable"])

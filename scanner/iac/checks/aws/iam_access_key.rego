@@ -17,13 +17,13 @@ package tollgate.iac.aws.iam_access_key
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_iam_access_key")
+	some r in aws.tf_index["aws_iam_access_key"]
 	not aws.get(r.values, "status") == "Inactive"
 	res := aws.res(sprintf("%s creates a long-lived access key", [r.address]), r)
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::IAM::AccessKey")
+	some r in aws.cfn_index["AWS::IAM::AccessKey"]
 	not aws.get(r.Properties, "Status") == "Inactive"
 	res := aws.res(sprintf("%s creates a long-lived access key", [r.logical_id]), r)
 }

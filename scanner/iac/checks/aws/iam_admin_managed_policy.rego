@@ -38,7 +38,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.tf("aws_iam_role")
+	some r in aws.tf_index["aws_iam_role"]
 	some a in aws.as_list(aws.get(r.values, "managed_policy_arns"))
 	admin_arn(a)
 	res := aws.res_key(sprintf("IAM role %s has AdministratorAccess attached", [r.address]), r, "managed_policy_arns")

@@ -19,7 +19,7 @@ import data.lib.aws
 requires := ["require_lowercase_characters", "require_uppercase_characters", "require_numbers", "require_symbols"]
 
 deny contains res if {
-	some r in aws.tf("aws_iam_account_password_policy")
+	some r in aws.tf_index["aws_iam_account_password_policy"]
 	v := aws.get(r.values, "minimum_password_length")
 	not aws.unknown(v)
 	length := aws.num_or(v, 6)
@@ -28,14 +28,14 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.tf("aws_iam_account_password_policy")
+	some r in aws.tf_index["aws_iam_account_password_policy"]
 	some k in requires
 	aws.not_true(r.values, k)
 	res := aws.res_key(sprintf("Password policy %s does not set %s", [r.address, k]), r, k)
 }
 
 deny contains res if {
-	some r in aws.tf("aws_iam_account_password_policy")
+	some r in aws.tf_index["aws_iam_account_password_policy"]
 	v := aws.get(r.values, "password_reuse_prevention")
 	not aws.unknown(v)
 	aws.num_or(v, 0) < 24
@@ -43,7 +43,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.tf("aws_iam_account_password_policy")
+	some r in aws.tf_index["aws_iam_account_password_policy"]
 	v := aws.get(r.values, "max_password_age")
 	not aws.unknown(v)
 	age := aws.num_or(v, 0)

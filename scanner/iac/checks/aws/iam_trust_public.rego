@@ -17,14 +17,14 @@ package tollgate.iac.aws.iam_trust_public
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_iam_role")
+	some r in aws.tf_index["aws_iam_role"]
 	some st in aws.statements(aws.get(r.values, "assume_role_policy"))
 	aws.public_statement(st)
 	res := aws.stmt_res(sprintf("IAM role %s trust policy allows anyone to assume it", [r.address]), r, "assume_role_policy", st)
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::IAM::Role")
+	some r in aws.cfn_index["AWS::IAM::Role"]
 	some st in aws.statements(aws.get(r.Properties, "AssumeRolePolicyDocument"))
 	aws.public_statement(st)
 	res := aws.stmt_res(sprintf("IAM role %s trust policy allows anyone to assume it", [r.logical_id]), r, "AssumeRolePolicyDocument", st)

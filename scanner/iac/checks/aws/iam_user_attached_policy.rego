@@ -16,24 +16,24 @@ package tollgate.iac.aws.iam_user_attached_policy
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_iam_user_policy_attachment")
+	some r in aws.tf_index["aws_iam_user_policy_attachment"]
 	res := aws.res(sprintf("%s attaches a policy directly to a user", [r.address]), r)
 }
 
 deny contains res if {
-	some r in aws.tf("aws_iam_policy_attachment")
+	some r in aws.tf_index["aws_iam_policy_attachment"]
 	count(aws.as_list(aws.get(r.values, "users"))) > 0
 	res := aws.res_key(sprintf("%s attaches a policy directly to users", [r.address]), r, "users")
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::IAM::User")
+	some r in aws.cfn_index["AWS::IAM::User"]
 	count(aws.as_list(aws.get(r.Properties, "ManagedPolicyArns"))) > 0
 	res := aws.res_key(sprintf("IAM user %s has managed policies attached directly", [r.logical_id]), r, "ManagedPolicyArns")
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::IAM::ManagedPolicy")
+	some r in aws.cfn_index["AWS::IAM::ManagedPolicy"]
 	count(aws.as_list(aws.get(r.Properties, "Users"))) > 0
 	res := aws.res_key(sprintf("Managed policy %s is attached directly to users", [r.logical_id]), r, "Users")
 }

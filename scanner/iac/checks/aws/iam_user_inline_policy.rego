@@ -16,12 +16,12 @@ package tollgate.iac.aws.iam_user_inline_policy
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_iam_user_policy")
+	some r in aws.tf_index["aws_iam_user_policy"]
 	res := aws.res(sprintf("IAM user policy %s attaches an inline policy directly to a user", [r.address]), r)
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::IAM::User")
+	some r in aws.cfn_index["AWS::IAM::User"]
 	count(aws.as_list(aws.get(r.Properties, "Policies"))) > 0
 	res := aws.res_key(sprintf("IAM user %s has inline policies", [r.logical_id]), r, "Policies")
 }

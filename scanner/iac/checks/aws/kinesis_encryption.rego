@@ -15,14 +15,14 @@ package tollgate.iac.aws.kinesis_encryption
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_kinesis_stream")
+	some r in aws.tf_index["aws_kinesis_stream"]
 	v := aws.dig(aws.props(r), ["encryption_type"])
 	aws.unset_or_not_in(v, {"KMS"})
 	res := aws.res_path(sprintf("Kinesis stream %s is not encrypted", [aws.rid(r)]), r, ["encryption_type"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::Kinesis::Stream")
+	some r in aws.cfn_index["AWS::Kinesis::Stream"]
 	v := aws.dig(aws.props(r), ["StreamEncryption"])
 	aws.unset(v)
 	res := aws.res_path(sprintf("Kinesis stream %s is not encrypted", [aws.rid(r)]), r, ["StreamEncryption"])

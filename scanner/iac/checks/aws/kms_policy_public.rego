@@ -25,7 +25,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::KMS::Key")
+	some r in aws.cfn_index["AWS::KMS::Key"]
 	some st in aws.statements(aws.get(r.Properties, "KeyPolicy"))
 	aws.public_statement(st)
 	res := aws.stmt_res(sprintf("KMS key policy %s allows %v to anyone without a condition", [r.logical_id, st.actions]), r, "KeyPolicy", st)

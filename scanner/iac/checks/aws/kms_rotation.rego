@@ -22,7 +22,7 @@ symmetric(spec, usage) if {
 }
 
 deny contains res if {
-	some r in aws.tf("aws_kms_key")
+	some r in aws.tf_index["aws_kms_key"]
 	v := aws.dig(aws.props(r), ["enable_key_rotation"])
 	not aws.unknown(v)
 	aws.off(v)
@@ -32,7 +32,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::KMS::Key")
+	some r in aws.cfn_index["AWS::KMS::Key"]
 	v := aws.dig(aws.props(r), ["EnableKeyRotation"])
 	not aws.unknown(v)
 	aws.off(v)

@@ -23,7 +23,7 @@ deprecated := {
 }
 
 deny contains res if {
-	some r in aws.tf("aws_lambda_function")
+	some r in aws.tf_index["aws_lambda_function"]
 	rt := aws.get(r.values, "runtime")
 	rt in deprecated
 	res := aws.res_key(sprintf("Lambda function %s uses the deprecated runtime %s", [r.address, rt]), r, "runtime")

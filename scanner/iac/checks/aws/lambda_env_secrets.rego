@@ -18,7 +18,7 @@ package tollgate.iac.aws.lambda_env_secrets
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_lambda_function")
+	some r in aws.tf_index["aws_lambda_function"]
 	some e in aws.blocks(r.values, "environment")
 	vars := aws.get(e, "variables")
 	is_object(vars)

@@ -17,7 +17,7 @@ package tollgate.iac.aws.lambda_permission_public
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_lambda_permission")
+	some r in aws.tf_index["aws_lambda_permission"]
 	aws.get(r.values, "principal") == "*"
 	aws.absent(r.values, "source_arn")
 	aws.absent(r.values, "source_account")
@@ -26,7 +26,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::Lambda::Permission")
+	some r in aws.cfn_index["AWS::Lambda::Permission"]
 	aws.get(r.Properties, "Principal") == "*"
 	aws.absent(r.Properties, "SourceArn")
 	aws.absent(r.Properties, "SourceAccount")

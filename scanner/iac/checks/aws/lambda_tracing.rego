@@ -16,21 +16,21 @@ package tollgate.iac.aws.lambda_tracing
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_lambda_function")
+	some r in aws.tf_index["aws_lambda_function"]
 	v := aws.dig(aws.props(r), ["tracing_config", "mode"])
 	aws.unset_or_not_in(v, {"Active"})
 	res := aws.res_path(sprintf("Lambda function %s does not enable active tracing", [aws.rid(r)]), r, ["tracing_config", "mode"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::Lambda::Function")
+	some r in aws.cfn_index["AWS::Lambda::Function"]
 	v := aws.dig(aws.props(r), ["TracingConfig", "Mode"])
 	aws.unset_or_not_in(v, {"Active"})
 	res := aws.res_path(sprintf("Lambda function %s does not enable active tracing", [aws.rid(r)]), r, ["TracingConfig", "Mode"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::Serverless::Function")
+	some r in aws.cfn_index["AWS::Serverless::Function"]
 	v := aws.dig(aws.props(r), ["Tracing"])
 	aws.unset_or_not_in(v, {"Active"})
 	res := aws.res_path(sprintf("Lambda function %s does not enable active tracing", [aws.rid(r)]), r, ["Tracing"])

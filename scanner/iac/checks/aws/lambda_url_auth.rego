@@ -16,14 +16,14 @@ package tollgate.iac.aws.lambda_url_auth
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_lambda_function_url")
+	some r in aws.tf_index["aws_lambda_function_url"]
 	v := aws.dig(aws.props(r), ["authorization_type"])
 	v == "NONE"
 	res := aws.res_path(sprintf("Lambda function URL %s allows unauthenticated invocation", [aws.rid(r)]), r, ["authorization_type"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::Lambda::Url")
+	some r in aws.cfn_index["AWS::Lambda::Url"]
 	v := aws.dig(aws.props(r), ["AuthType"])
 	v == "NONE"
 	res := aws.res_path(sprintf("Lambda function URL %s allows unauthenticated invocation", [aws.rid(r)]), r, ["AuthType"])

@@ -26,7 +26,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::ElasticLoadBalancingV2::LoadBalancer")
+	some r in aws.cfn_index["AWS::ElasticLoadBalancingV2::LoadBalancer"]
 	not aws.get(r.Properties, "Type") == "gateway"
 	attrs := aws.get(r.Properties, "LoadBalancerAttributes")
 	not aws.unknown(attrs)

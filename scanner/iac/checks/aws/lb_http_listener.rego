@@ -45,7 +45,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.tf("aws_elb")
+	some r in aws.tf_index["aws_elb"]
 	some l in aws.blocks(r.values, "listener")
 	lower(aws.get(l, "lb_protocol")) == "http"
 	res := aws.res_at(sprintf("Classic load balancer %s has a plain HTTP listener", [r.address]), r, l)
@@ -65,7 +65,7 @@ cfn_unknown_actions(actions) if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::ElasticLoadBalancingV2::Listener")
+	some r in aws.cfn_index["AWS::ElasticLoadBalancingV2::Listener"]
 	aws.get(r.Properties, "Protocol") == "HTTP"
 	actions := aws.get(r.Properties, "DefaultActions")
 	not cfn_unknown_actions(actions)
@@ -74,7 +74,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::ElasticLoadBalancing::LoadBalancer")
+	some r in aws.cfn_index["AWS::ElasticLoadBalancing::LoadBalancer"]
 	some l in aws.as_list(aws.get(r.Properties, "Listeners"))
 	lower(aws.get(l, "Protocol")) == "http"
 	res := aws.res_at(sprintf("Classic load balancer %s has a plain HTTP listener", [r.logical_id]), r, l)

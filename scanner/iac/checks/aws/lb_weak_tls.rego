@@ -37,7 +37,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::ElasticLoadBalancingV2::Listener")
+	some r in aws.cfn_index["AWS::ElasticLoadBalancingV2::Listener"]
 	aws.get(r.Properties, "Protocol") in {"HTTPS", "TLS"}
 	p := aws.get(r.Properties, "SslPolicy")
 	is_string(p)
@@ -46,7 +46,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::ElasticLoadBalancingV2::Listener")
+	some r in aws.cfn_index["AWS::ElasticLoadBalancingV2::Listener"]
 	aws.get(r.Properties, "Protocol") in {"HTTPS", "TLS"}
 	aws.absent(r.Properties, "SslPolicy")
 	res := aws.res_key(sprintf("Listener %s sets no SslPolicy (the default ELBSecurityPolicy-2016-08 allows TLS 1.0)", [r.logical_id]), r, "Protocol")

@@ -16,14 +16,14 @@ package tollgate.iac.aws.mq_public
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_mq_broker")
+	some r in aws.tf_index["aws_mq_broker"]
 	v := aws.dig(aws.props(r), ["publicly_accessible"])
 	aws.is_true(v)
 	res := aws.res_path(sprintf("MQ broker %s is publicly accessible", [aws.rid(r)]), r, ["publicly_accessible"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::AmazonMQ::Broker")
+	some r in aws.cfn_index["AWS::AmazonMQ::Broker"]
 	v := aws.dig(aws.props(r), ["PubliclyAccessible"])
 	aws.is_true(v)
 	res := aws.res_path(sprintf("MQ broker %s is publicly accessible", [aws.rid(r)]), r, ["PubliclyAccessible"])

@@ -16,28 +16,28 @@ package tollgate.iac.aws.msk_in_transit
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_msk_cluster")
+	some r in aws.tf_index["aws_msk_cluster"]
 	v := aws.dig(aws.props(r), ["encryption_info", "encryption_in_transit", "client_broker"])
 	v in {"PLAINTEXT", "TLS_PLAINTEXT"}
 	res := aws.res_path(sprintf("MSK cluster %s allows unencrypted traffic", [aws.rid(r)]), r, ["encryption_info", "encryption_in_transit", "client_broker"])
 }
 
 deny contains res if {
-	some r in aws.tf("aws_msk_cluster")
+	some r in aws.tf_index["aws_msk_cluster"]
 	v := aws.dig(aws.props(r), ["encryption_info", "encryption_in_transit", "in_cluster"])
 	v == false
 	res := aws.res_path(sprintf("MSK cluster %s allows unencrypted traffic", [aws.rid(r)]), r, ["encryption_info", "encryption_in_transit", "in_cluster"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::MSK::Cluster")
+	some r in aws.cfn_index["AWS::MSK::Cluster"]
 	v := aws.dig(aws.props(r), ["EncryptionInfo", "EncryptionInTransit", "ClientBroker"])
 	v in {"PLAINTEXT", "TLS_PLAINTEXT"}
 	res := aws.res_path(sprintf("MSK cluster %s allows unencrypted traffic", [aws.rid(r)]), r, ["EncryptionInfo", "EncryptionInTransit", "ClientBroker"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::MSK::Cluster")
+	some r in aws.cfn_index["AWS::MSK::Cluster"]
 	v := aws.dig(aws.props(r), ["EncryptionInfo", "EncryptionInTransit", "InCluster"])
 	v in {false, "false"}
 	res := aws.res_path(sprintf("MSK cluster %s allows unencrypted traffic", [aws.rid(r)]), r, ["EncryptionInfo", "EncryptionInTransit", "InCluster"])

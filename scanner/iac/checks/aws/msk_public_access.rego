@@ -16,14 +16,14 @@ package tollgate.iac.aws.msk_public_access
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_msk_cluster")
+	some r in aws.tf_index["aws_msk_cluster"]
 	v := aws.dig(r.values, ["broker_node_group_info", "connectivity_info", "public_access", "type"])
 	v == "SERVICE_PROVIDED_EIPS"
 	res := aws.res_path(sprintf("MSK cluster %s brokers are publicly accessible", [r.address]), r, ["broker_node_group_info", "connectivity_info", "public_access", "type"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::MSK::Cluster")
+	some r in aws.cfn_index["AWS::MSK::Cluster"]
 	v := aws.path(r.Properties, ["BrokerNodeGroupInfo", "ConnectivityInfo", "PublicAccess", "Type"])
 	v == "SERVICE_PROVIDED_EIPS"
 	res := aws.res_key(sprintf("MSK cluster %s brokers are publicly accessible", [r.logical_id]), r, "BrokerNodeGroupInfo")

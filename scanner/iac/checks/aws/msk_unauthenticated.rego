@@ -16,13 +16,13 @@ package tollgate.iac.aws.msk_unauthenticated
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_msk_cluster")
+	some r in aws.tf_index["aws_msk_cluster"]
 	aws.is_true(aws.dig(r.values, ["client_authentication", "unauthenticated"]))
 	res := aws.res_path(sprintf("MSK cluster %s allows unauthenticated clients", [r.address]), r, ["client_authentication", "unauthenticated"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::MSK::Cluster")
+	some r in aws.cfn_index["AWS::MSK::Cluster"]
 	aws.is_true(aws.path(r.Properties, ["ClientAuthentication", "Unauthenticated", "Enabled"]))
 	res := aws.res_key(sprintf("MSK cluster %s allows unauthenticated clients", [r.logical_id]), r, "ClientAuthentication")
 }

@@ -19,21 +19,21 @@ import data.lib.aws
 admin_ports := {22, 3389}
 
 entries contains {"r": r, "obj": b, "action": aws.get(b, "action"), "cidr": c, "proto": aws.get(b, "protocol"), "from": aws.get(b, "from_port"), "to": aws.get(b, "to_port")} if {
-	some r in aws.tf("aws_network_acl")
+	some r in aws.tf_index["aws_network_acl"]
 	some b in aws.blocks(r.values, "ingress")
 	some c in [aws.get(b, "cidr_block"), aws.get(b, "ipv6_cidr_block")]
 	aws.open_cidr(c)
 }
 
 entries contains {"r": r, "obj": r.values, "action": aws.get(r.values, "rule_action"), "cidr": c, "proto": aws.get(r.values, "protocol"), "from": aws.get(r.values, "from_port"), "to": aws.get(r.values, "to_port")} if {
-	some r in aws.tf("aws_network_acl_rule")
+	some r in aws.tf_index["aws_network_acl_rule"]
 	not aws.is_true(aws.get(r.values, "egress"))
 	some c in [aws.get(r.values, "cidr_block"), aws.get(r.values, "ipv6_cidr_block")]
 	aws.open_cidr(c)
 }
 
 entries contains {"r": r, "obj": r.Properties, "action": aws.get(r.Properties, "RuleAction"), "cidr": c, "proto": aws.get(r.Properties, "Protocol"), "from": aws.path(r.Properties, ["PortRange", "From"]), "to": aws.path(r.Properties, ["PortRange", "To"])} if {
-	some r in aws.cfn("AWS::EC2::NetworkAclEntry")
+	some r in aws.cfn_index["AWS::EC2::NetworkAclEntry"]
 	not aws.is_true(aws.get(r.Properties, "Egress"))
 	some c in [aws.get(r.Properties, "CidrBlock"), aws.get(r.Properties, "Ipv6CidrBlock")]
 	aws.open_cidr(c)

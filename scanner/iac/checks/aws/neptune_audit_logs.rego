@@ -21,14 +21,14 @@ missing_audit(types) if {
 }
 
 deny contains res if {
-	some r in aws.tf("aws_neptune_cluster")
+	some r in aws.tf_index["aws_neptune_cluster"]
 	v := aws.dig(aws.props(r), ["enable_cloudwatch_logs_exports"])
 	missing_audit(v)
 	res := aws.res_path(sprintf("Neptune cluster %s does not export audit logs", [aws.rid(r)]), r, ["enable_cloudwatch_logs_exports"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::Neptune::DBCluster")
+	some r in aws.cfn_index["AWS::Neptune::DBCluster"]
 	v := aws.dig(aws.props(r), ["EnableCloudwatchLogsExports"])
 	missing_audit(v)
 	res := aws.res_path(sprintf("Neptune cluster %s does not export audit logs", [aws.rid(r)]), r, ["EnableCloudwatchLogsExports"])

@@ -16,7 +16,7 @@ package tollgate.iac.aws.neptune_encryption
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_neptune_cluster")
+	some r in aws.tf_index["aws_neptune_cluster"]
 	v := aws.dig(aws.props(r), ["storage_encrypted"])
 	not aws.unknown(v)
 	aws.off(v)
@@ -24,7 +24,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::Neptune::DBCluster")
+	some r in aws.cfn_index["AWS::Neptune::DBCluster"]
 	v := aws.dig(aws.props(r), ["StorageEncrypted"])
 	not aws.unknown(v)
 	aws.off(v)

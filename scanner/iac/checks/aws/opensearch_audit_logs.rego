@@ -29,21 +29,21 @@ no_audit_cfn(opts) if {
 no_audit_cfn(opts) if opts == null
 
 deny contains res if {
-	some r in aws.tf("aws_opensearch_domain")
+	some r in aws.tf_index["aws_opensearch_domain"]
 	v := aws.dig(aws.props(r), ["log_publishing_options"])
 	no_audit_tf(v)
 	res := aws.res_path(sprintf("OpenSearch domain %s does not publish audit logs", [aws.rid(r)]), r, ["log_publishing_options"])
 }
 
 deny contains res if {
-	some r in aws.tf("aws_elasticsearch_domain")
+	some r in aws.tf_index["aws_elasticsearch_domain"]
 	v := aws.dig(aws.props(r), ["log_publishing_options"])
 	no_audit_tf(v)
 	res := aws.res_path(sprintf("OpenSearch domain %s does not publish audit logs", [aws.rid(r)]), r, ["log_publishing_options"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::OpenSearchService::Domain")
+	some r in aws.cfn_index["AWS::OpenSearchService::Domain"]
 	v := aws.dig(aws.props(r), ["LogPublishingOptions"])
 	no_audit_cfn(v)
 	res := aws.res_path(sprintf("OpenSearch domain %s does not publish audit logs", [aws.rid(r)]), r, ["LogPublishingOptions"])

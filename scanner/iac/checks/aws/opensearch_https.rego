@@ -16,35 +16,35 @@ package tollgate.iac.aws.opensearch_https
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_opensearch_domain")
+	some r in aws.tf_index["aws_opensearch_domain"]
 	v := aws.dig(aws.props(r), ["domain_endpoint_options"])
 	aws.unset(v)
 	res := aws.res_path(sprintf("OpenSearch domain %s does not enforce HTTPS", [aws.rid(r)]), r, ["domain_endpoint_options"])
 }
 
 deny contains res if {
-	some r in aws.tf("aws_opensearch_domain")
+	some r in aws.tf_index["aws_opensearch_domain"]
 	v := aws.dig(aws.props(r), ["domain_endpoint_options", "enforce_https"])
 	v == false
 	res := aws.res_path(sprintf("OpenSearch domain %s does not enforce HTTPS", [aws.rid(r)]), r, ["domain_endpoint_options", "enforce_https"])
 }
 
 deny contains res if {
-	some r in aws.tf("aws_elasticsearch_domain")
+	some r in aws.tf_index["aws_elasticsearch_domain"]
 	v := aws.dig(aws.props(r), ["domain_endpoint_options"])
 	aws.unset(v)
 	res := aws.res_path(sprintf("OpenSearch domain %s does not enforce HTTPS", [aws.rid(r)]), r, ["domain_endpoint_options"])
 }
 
 deny contains res if {
-	some r in aws.tf("aws_elasticsearch_domain")
+	some r in aws.tf_index["aws_elasticsearch_domain"]
 	v := aws.dig(aws.props(r), ["domain_endpoint_options", "enforce_https"])
 	v == false
 	res := aws.res_path(sprintf("OpenSearch domain %s does not enforce HTTPS", [aws.rid(r)]), r, ["domain_endpoint_options", "enforce_https"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::OpenSearchService::Domain")
+	some r in aws.cfn_index["AWS::OpenSearchService::Domain"]
 	v := aws.dig(aws.props(r), ["DomainEndpointOptions", "EnforceHTTPS"])
 	not aws.unknown(v)
 	aws.off(v)
@@ -52,7 +52,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::Elasticsearch::Domain")
+	some r in aws.cfn_index["AWS::Elasticsearch::Domain"]
 	v := aws.dig(aws.props(r), ["DomainEndpointOptions", "EnforceHTTPS"])
 	not aws.unknown(v)
 	aws.off(v)

@@ -16,7 +16,7 @@ package tollgate.iac.aws.opensearch_node_to_node
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_opensearch_domain")
+	some r in aws.tf_index["aws_opensearch_domain"]
 	v := aws.dig(aws.props(r), ["node_to_node_encryption", "enabled"])
 	not aws.unknown(v)
 	aws.off(v)
@@ -24,7 +24,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.tf("aws_elasticsearch_domain")
+	some r in aws.tf_index["aws_elasticsearch_domain"]
 	v := aws.dig(aws.props(r), ["node_to_node_encryption", "enabled"])
 	not aws.unknown(v)
 	aws.off(v)
@@ -32,7 +32,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::OpenSearchService::Domain")
+	some r in aws.cfn_index["AWS::OpenSearchService::Domain"]
 	v := aws.dig(aws.props(r), ["NodeToNodeEncryptionOptions", "Enabled"])
 	not aws.unknown(v)
 	aws.off(v)
@@ -40,7 +40,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::Elasticsearch::Domain")
+	some r in aws.cfn_index["AWS::Elasticsearch::Domain"]
 	v := aws.dig(aws.props(r), ["NodeToNodeEncryptionOptions", "Enabled"])
 	not aws.unknown(v)
 	aws.off(v)

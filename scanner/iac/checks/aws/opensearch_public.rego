@@ -16,28 +16,28 @@ package tollgate.iac.aws.opensearch_public
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_opensearch_domain")
+	some r in aws.tf_index["aws_opensearch_domain"]
 	v := aws.dig(aws.props(r), ["vpc_options"])
 	aws.unset(v)
 	res := aws.res_path(sprintf("OpenSearch domain %s is not deployed in a VPC (public endpoint)", [aws.rid(r)]), r, ["vpc_options"])
 }
 
 deny contains res if {
-	some r in aws.tf("aws_elasticsearch_domain")
+	some r in aws.tf_index["aws_elasticsearch_domain"]
 	v := aws.dig(aws.props(r), ["vpc_options"])
 	aws.unset(v)
 	res := aws.res_path(sprintf("OpenSearch domain %s is not deployed in a VPC (public endpoint)", [aws.rid(r)]), r, ["vpc_options"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::OpenSearchService::Domain")
+	some r in aws.cfn_index["AWS::OpenSearchService::Domain"]
 	v := aws.dig(aws.props(r), ["VPCOptions"])
 	aws.unset(v)
 	res := aws.res_path(sprintf("OpenSearch domain %s is not deployed in a VPC (public endpoint)", [aws.rid(r)]), r, ["VPCOptions"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::Elasticsearch::Domain")
+	some r in aws.cfn_index["AWS::Elasticsearch::Domain"]
 	v := aws.dig(aws.props(r), ["VPCOptions"])
 	aws.unset(v)
 	res := aws.res_path(sprintf("OpenSearch domain %s is not deployed in a VPC (public endpoint)", [aws.rid(r)]), r, ["VPCOptions"])

@@ -16,28 +16,28 @@ package tollgate.iac.aws.opensearch_tls_policy
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_opensearch_domain")
+	some r in aws.tf_index["aws_opensearch_domain"]
 	v := aws.dig(aws.props(r), ["domain_endpoint_options", "tls_security_policy"])
 	v == "Policy-Min-TLS-1-0-2019-07"
 	res := aws.res_path(sprintf("OpenSearch domain %s accepts TLS versions below 1.2", [aws.rid(r)]), r, ["domain_endpoint_options", "tls_security_policy"])
 }
 
 deny contains res if {
-	some r in aws.tf("aws_elasticsearch_domain")
+	some r in aws.tf_index["aws_elasticsearch_domain"]
 	v := aws.dig(aws.props(r), ["domain_endpoint_options", "tls_security_policy"])
 	v == "Policy-Min-TLS-1-0-2019-07"
 	res := aws.res_path(sprintf("OpenSearch domain %s accepts TLS versions below 1.2", [aws.rid(r)]), r, ["domain_endpoint_options", "tls_security_policy"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::OpenSearchService::Domain")
+	some r in aws.cfn_index["AWS::OpenSearchService::Domain"]
 	v := aws.dig(aws.props(r), ["DomainEndpointOptions", "TLSSecurityPolicy"])
 	v == "Policy-Min-TLS-1-0-2019-07"
 	res := aws.res_path(sprintf("OpenSearch domain %s accepts TLS versions below 1.2", [aws.rid(r)]), r, ["DomainEndpointOptions", "TLSSecurityPolicy"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::Elasticsearch::Domain")
+	some r in aws.cfn_index["AWS::Elasticsearch::Domain"]
 	v := aws.dig(aws.props(r), ["DomainEndpointOptions", "TLSSecurityPolicy"])
 	v == "Policy-Min-TLS-1-0-2019-07"
 	res := aws.res_path(sprintf("OpenSearch domain %s accepts TLS versions below 1.2", [aws.rid(r)]), r, ["DomainEndpointOptions", "TLSSecurityPolicy"])

@@ -17,7 +17,7 @@ package tollgate.iac.aws.rds_backup_retention
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_db_instance")
+	some r in aws.tf_index["aws_db_instance"]
 	v := aws.dig(aws.props(r), ["backup_retention_period"])
 	aws.num(v) < 1
 	aws.unset(aws.get(r.values, "replicate_source_db"))
@@ -25,7 +25,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::RDS::DBInstance")
+	some r in aws.cfn_index["AWS::RDS::DBInstance"]
 	v := aws.dig(aws.props(r), ["BackupRetentionPeriod"])
 	aws.num(v) < 1
 	aws.unset(aws.get(r.Properties, "SourceDBInstanceIdentifier"))

@@ -16,7 +16,7 @@ package tollgate.iac.aws.rds_deletion_protection
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_db_instance")
+	some r in aws.tf_index["aws_db_instance"]
 	v := aws.dig(aws.props(r), ["deletion_protection"])
 	not aws.unknown(v)
 	aws.off(v)
@@ -25,7 +25,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.tf("aws_rds_cluster")
+	some r in aws.tf_index["aws_rds_cluster"]
 	v := aws.dig(aws.props(r), ["deletion_protection"])
 	not aws.unknown(v)
 	aws.off(v)
@@ -33,7 +33,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::RDS::DBInstance")
+	some r in aws.cfn_index["AWS::RDS::DBInstance"]
 	v := aws.dig(aws.props(r), ["DeletionProtection"])
 	not aws.unknown(v)
 	aws.off(v)
@@ -42,7 +42,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::RDS::DBCluster")
+	some r in aws.cfn_index["AWS::RDS::DBCluster"]
 	v := aws.dig(aws.props(r), ["DeletionProtection"])
 	not aws.unknown(v)
 	aws.off(v)

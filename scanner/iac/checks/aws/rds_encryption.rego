@@ -17,7 +17,7 @@ package tollgate.iac.aws.rds_encryption
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_db_instance")
+	some r in aws.tf_index["aws_db_instance"]
 	v := aws.dig(aws.props(r), ["storage_encrypted"])
 	not aws.unknown(v)
 	aws.off(v)
@@ -28,7 +28,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.tf("aws_rds_cluster")
+	some r in aws.tf_index["aws_rds_cluster"]
 	v := aws.dig(aws.props(r), ["storage_encrypted"])
 	not aws.unknown(v)
 	aws.off(v)
@@ -39,7 +39,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::RDS::DBInstance")
+	some r in aws.cfn_index["AWS::RDS::DBInstance"]
 	v := aws.dig(aws.props(r), ["StorageEncrypted"])
 	not aws.unknown(v)
 	aws.off(v)
@@ -50,7 +50,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::RDS::DBCluster")
+	some r in aws.cfn_index["AWS::RDS::DBCluster"]
 	v := aws.dig(aws.props(r), ["StorageEncrypted"])
 	not aws.unknown(v)
 	aws.off(v)

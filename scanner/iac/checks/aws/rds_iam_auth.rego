@@ -16,7 +16,7 @@ package tollgate.iac.aws.rds_iam_auth
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_db_instance")
+	some r in aws.tf_index["aws_db_instance"]
 	v := aws.dig(aws.props(r), ["iam_database_authentication_enabled"])
 	not aws.unknown(v)
 	aws.off(v)
@@ -26,7 +26,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.tf("aws_rds_cluster")
+	some r in aws.tf_index["aws_rds_cluster"]
 	v := aws.dig(aws.props(r), ["iam_database_authentication_enabled"])
 	not aws.unknown(v)
 	aws.off(v)
@@ -35,7 +35,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::RDS::DBInstance")
+	some r in aws.cfn_index["AWS::RDS::DBInstance"]
 	v := aws.dig(aws.props(r), ["EnableIAMDatabaseAuthentication"])
 	not aws.unknown(v)
 	aws.off(v)
@@ -45,7 +45,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::RDS::DBCluster")
+	some r in aws.cfn_index["AWS::RDS::DBCluster"]
 	v := aws.dig(aws.props(r), ["EnableIAMDatabaseAuthentication"])
 	not aws.unknown(v)
 	aws.off(v)

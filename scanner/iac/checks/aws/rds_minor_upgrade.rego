@@ -16,21 +16,21 @@ package tollgate.iac.aws.rds_minor_upgrade
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_db_instance")
+	some r in aws.tf_index["aws_db_instance"]
 	v := aws.dig(aws.props(r), ["auto_minor_version_upgrade"])
 	v == false
 	res := aws.res_path(sprintf("RDS instance %s disables automatic minor version upgrades", [aws.rid(r)]), r, ["auto_minor_version_upgrade"])
 }
 
 deny contains res if {
-	some r in aws.tf("aws_rds_cluster_instance")
+	some r in aws.tf_index["aws_rds_cluster_instance"]
 	v := aws.dig(aws.props(r), ["auto_minor_version_upgrade"])
 	v == false
 	res := aws.res_path(sprintf("RDS instance %s disables automatic minor version upgrades", [aws.rid(r)]), r, ["auto_minor_version_upgrade"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::RDS::DBInstance")
+	some r in aws.cfn_index["AWS::RDS::DBInstance"]
 	v := aws.dig(aws.props(r), ["AutoMinorVersionUpgrade"])
 	v in {false, "false"}
 	res := aws.res_path(sprintf("RDS instance %s disables automatic minor version upgrades", [aws.rid(r)]), r, ["AutoMinorVersionUpgrade"])

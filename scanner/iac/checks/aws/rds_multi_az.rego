@@ -16,7 +16,7 @@ package tollgate.iac.aws.rds_multi_az
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_db_instance")
+	some r in aws.tf_index["aws_db_instance"]
 	v := aws.dig(aws.props(r), ["multi_az"])
 	not aws.unknown(v)
 	aws.off(v)
@@ -26,7 +26,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::RDS::DBInstance")
+	some r in aws.cfn_index["AWS::RDS::DBInstance"]
 	v := aws.dig(aws.props(r), ["MultiAZ"])
 	not aws.unknown(v)
 	aws.off(v)

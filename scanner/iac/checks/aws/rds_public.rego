@@ -17,21 +17,21 @@ package tollgate.iac.aws.rds_public
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_db_instance")
+	some r in aws.tf_index["aws_db_instance"]
 	v := aws.dig(aws.props(r), ["publicly_accessible"])
 	aws.is_true(v)
 	res := aws.res_path(sprintf("RDS instance %s is publicly accessible", [aws.rid(r)]), r, ["publicly_accessible"])
 }
 
 deny contains res if {
-	some r in aws.tf("aws_rds_cluster_instance")
+	some r in aws.tf_index["aws_rds_cluster_instance"]
 	v := aws.dig(aws.props(r), ["publicly_accessible"])
 	aws.is_true(v)
 	res := aws.res_path(sprintf("RDS instance %s is publicly accessible", [aws.rid(r)]), r, ["publicly_accessible"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::RDS::DBInstance")
+	some r in aws.cfn_index["AWS::RDS::DBInstance"]
 	v := aws.dig(aws.props(r), ["PubliclyAccessible"])
 	aws.is_true(v)
 	res := aws.res_path(sprintf("RDS instance %s is publicly accessible", [aws.rid(r)]), r, ["PubliclyAccessible"])

@@ -16,7 +16,7 @@ package tollgate.iac.aws.redshift_audit_logging
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_redshift_cluster")
+	some r in aws.tf_index["aws_redshift_cluster"]
 	v := aws.dig(aws.props(r), ["logging", "enable"])
 	not aws.unknown(v)
 	aws.off(v)
@@ -25,7 +25,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::Redshift::Cluster")
+	some r in aws.cfn_index["AWS::Redshift::Cluster"]
 	v := aws.dig(aws.props(r), ["LoggingProperties"])
 	aws.unset(v)
 	res := aws.res_path(sprintf("Redshift cluster %s has no audit logging", [aws.rid(r)]), r, ["LoggingProperties"])

@@ -15,7 +15,7 @@ package tollgate.iac.aws.redshift_encryption
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_redshift_cluster")
+	some r in aws.tf_index["aws_redshift_cluster"]
 	v := aws.dig(aws.props(r), ["encrypted"])
 	not aws.unknown(v)
 	aws.off(v)
@@ -24,7 +24,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::Redshift::Cluster")
+	some r in aws.cfn_index["AWS::Redshift::Cluster"]
 	v := aws.dig(aws.props(r), ["Encrypted"])
 	not aws.unknown(v)
 	aws.off(v)

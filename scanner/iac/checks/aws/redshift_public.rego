@@ -16,28 +16,28 @@ package tollgate.iac.aws.redshift_public
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_redshift_cluster")
+	some r in aws.tf_index["aws_redshift_cluster"]
 	v := aws.dig(aws.props(r), ["publicly_accessible"])
 	aws.is_true(v)
 	res := aws.res_path(sprintf("Redshift %s is publicly accessible", [aws.rid(r)]), r, ["publicly_accessible"])
 }
 
 deny contains res if {
-	some r in aws.tf("aws_redshiftserverless_workgroup")
+	some r in aws.tf_index["aws_redshiftserverless_workgroup"]
 	v := aws.dig(aws.props(r), ["publicly_accessible"])
 	aws.is_true(v)
 	res := aws.res_path(sprintf("Redshift %s is publicly accessible", [aws.rid(r)]), r, ["publicly_accessible"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::Redshift::Cluster")
+	some r in aws.cfn_index["AWS::Redshift::Cluster"]
 	v := aws.dig(aws.props(r), ["PubliclyAccessible"])
 	aws.is_true(v)
 	res := aws.res_path(sprintf("Redshift %s is publicly accessible", [aws.rid(r)]), r, ["PubliclyAccessible"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::RedshiftServerless::Workgroup")
+	some r in aws.cfn_index["AWS::RedshiftServerless::Workgroup"]
 	v := aws.dig(aws.props(r), ["PubliclyAccessible"])
 	aws.is_true(v)
 	res := aws.res_path(sprintf("Redshift %s is publicly accessible", [aws.rid(r)]), r, ["PubliclyAccessible"])

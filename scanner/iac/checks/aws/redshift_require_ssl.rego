@@ -22,7 +22,7 @@ requires_ssl(params, n, v) if {
 }
 
 deny contains res if {
-	some r in aws.tf("aws_redshift_parameter_group")
+	some r in aws.tf_index["aws_redshift_parameter_group"]
 	ps := aws.get(r.values, "parameter")
 	not aws.unknown(ps)
 	not requires_ssl(aws.as_list(ps), "name", "value")
@@ -30,7 +30,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::Redshift::ClusterParameterGroup")
+	some r in aws.cfn_index["AWS::Redshift::ClusterParameterGroup"]
 	ps := aws.get(r.Properties, "Parameters")
 	not aws.unknown(ps)
 	not requires_ssl(aws.as_list(ps), "ParameterName", "ParameterValue")

@@ -17,14 +17,14 @@ package tollgate.iac.aws.s3_encryption
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_s3_bucket")
+	some r in aws.tf_index["aws_s3_bucket"]
 	aws.no_block(r.values, "server_side_encryption_configuration")
 	count(aws.linked("aws_s3_bucket_server_side_encryption_configuration", "bucket", r)) == 0
 	res := aws.res(sprintf("S3 bucket %s has no server-side encryption configuration", [r.address]), r)
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::S3::Bucket")
+	some r in aws.cfn_index["AWS::S3::Bucket"]
 	aws.absent(r.Properties, "BucketEncryption")
 	res := aws.res(sprintf("S3 bucket %s has no BucketEncryption", [r.logical_id]), r)
 }

@@ -19,7 +19,7 @@ import data.lib.aws
 log_target(r) if count(aws.linked_exact("aws_s3_bucket_logging", "target_bucket", r)) > 0
 
 log_target(r) if {
-	some b in aws.tf("aws_s3_bucket")
+	some b in aws.tf_index["aws_s3_bucket"]
 	some l in aws.blocks(b.values, "logging")
 	aws.tf_refs(aws.get(l, "target_bucket"), r)
 }
@@ -27,13 +27,13 @@ log_target(r) if {
 log_target(r) if aws.get(r.values, "acl") == "log-delivery-write"
 
 log_target(r) if {
-	some a in aws.tf("aws_s3_bucket_acl")
+	some a in aws.tf_index["aws_s3_bucket_acl"]
 	aws.tf_refs(aws.get(a.values, "bucket"), r)
 	aws.get(a.values, "acl") == "log-delivery-write"
 }
 
 deny contains res if {
-	some r in aws.tf("aws_s3_bucket")
+	some r in aws.tf_index["aws_s3_bucket"]
 	aws.no_block(r.values, "logging")
 	count(aws.linked("aws_s3_bucket_logging", "bucket", r)) == 0
 	not log_target(r)
@@ -43,12 +43,12 @@ deny contains res if {
 cfn_log_target(r) if aws.get(r.Properties, "AccessControl") == "LogDeliveryWrite"
 
 cfn_log_target(r) if {
-	some b in aws.cfn("AWS::S3::Bucket")
+	some b in aws.cfn_index["AWS::S3::Bucket"]
 	aws.cfn_refs(aws.path(b.Properties, ["LoggingConfiguration", "DestinationBucketName"]), r.logical_id)
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::S3::Bucket")
+	some r in aws.cfn_index["AWS::S3::Bucket"]
 	aws.absent(r.Properties, "LoggingConfiguration")
 	not cfn_log_target(r)
 	res := aws.res(sprintf("S3 bucket %s has no LoggingConfiguration", [r.logical_id]), r)

@@ -15,17 +15,17 @@ package tollgate.iac.aws.s3_public_access_block
 
 import data.lib.aws
 
-account_block if count(aws.tf("aws_s3_account_public_access_block")) > 0
+account_block if count(aws.tf_index["aws_s3_account_public_access_block"]) > 0
 
 deny contains res if {
-	some r in aws.tf("aws_s3_bucket")
+	some r in aws.tf_index["aws_s3_bucket"]
 	not account_block
 	count(aws.linked("aws_s3_bucket_public_access_block", "bucket", r)) == 0
 	res := aws.res(sprintf("S3 bucket %s has no public access block", [r.address]), r)
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::S3::Bucket")
+	some r in aws.cfn_index["AWS::S3::Bucket"]
 	aws.absent(r.Properties, "PublicAccessBlockConfiguration")
 	res := aws.res(sprintf("S3 bucket %s has no PublicAccessBlockConfiguration", [r.logical_id]), r)
 }

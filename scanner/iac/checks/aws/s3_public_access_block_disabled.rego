@@ -29,7 +29,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::S3::Bucket")
+	some r in aws.cfn_index["AWS::S3::Bucket"]
 	cfg := aws.get(r.Properties, "PublicAccessBlockConfiguration")
 	is_object(cfg)
 	some k in cfn_keys

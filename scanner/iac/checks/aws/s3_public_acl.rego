@@ -30,12 +30,12 @@ ignored(bucket) if {
 }
 
 ignored(_) if {
-	some p in aws.tf("aws_s3_account_public_access_block")
+	some p in aws.tf_index["aws_s3_account_public_access_block"]
 	aws.is_true(aws.get(p.values, "ignore_public_acls"))
 }
 
 deny contains res if {
-	some r in aws.tf("aws_s3_bucket")
+	some r in aws.tf_index["aws_s3_bucket"]
 	acl := aws.get(r.values, "acl")
 	acl in public_acls
 	not ignored(r)
@@ -43,7 +43,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.tf("aws_s3_bucket_acl")
+	some r in aws.tf_index["aws_s3_bucket_acl"]
 	acl := aws.get(r.values, "acl")
 	acl in public_acls
 	not acl_ignored(r)
@@ -51,7 +51,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.tf("aws_s3_bucket_acl")
+	some r in aws.tf_index["aws_s3_bucket_acl"]
 	some p in aws.blocks(r.values, "access_control_policy")
 	some g in aws.blocks(p, "grant")
 	some ge in aws.blocks(g, "grantee")
@@ -61,7 +61,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.tf("aws_s3_bucket")
+	some r in aws.tf_index["aws_s3_bucket"]
 	some g in aws.blocks(r.values, "grant")
 	aws.get(g, "uri") in public_groups
 	not ignored(r)
@@ -69,18 +69,18 @@ deny contains res if {
 }
 
 acl_ignored(acl_res) if {
-	some b in aws.tf("aws_s3_bucket")
+	some b in aws.tf_index["aws_s3_bucket"]
 	aws.tf_refs(aws.get(acl_res.values, "bucket"), b)
 	ignored(b)
 }
 
 acl_ignored(_) if {
-	some p in aws.tf("aws_s3_account_public_access_block")
+	some p in aws.tf_index["aws_s3_account_public_access_block"]
 	aws.is_true(aws.get(p.values, "ignore_public_acls"))
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::S3::Bucket")
+	some r in aws.cfn_index["AWS::S3::Bucket"]
 	acl := aws.get(r.Properties, "AccessControl")
 	acl in cfn_public_acls
 	not aws.is_true(aws.path(r.Properties, ["PublicAccessBlockConfiguration", "IgnorePublicAcls"]))

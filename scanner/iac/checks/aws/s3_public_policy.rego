@@ -16,9 +16,9 @@ package tollgate.iac.aws.s3_public_policy
 
 import data.lib.aws
 
-sources contains {"r": r, "key": "policy"} if some r in aws.tf("aws_s3_bucket_policy")
+sources contains {"r": r, "key": "policy"} if some r in aws.tf_index["aws_s3_bucket_policy"]
 
-sources contains {"r": r, "key": "policy"} if some r in aws.tf("aws_s3_bucket")
+sources contains {"r": r, "key": "policy"} if some r in aws.tf_index["aws_s3_bucket"]
 
 deny contains res if {
 	some s in sources
@@ -28,7 +28,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::S3::BucketPolicy")
+	some r in aws.cfn_index["AWS::S3::BucketPolicy"]
 	some st in aws.statements(aws.get(r.Properties, "PolicyDocument"))
 	aws.public_statement(st)
 	res := aws.stmt_res(sprintf("S3 bucket policy %s allows %v to anyone without a condition", [r.logical_id, st.actions]), r, "PolicyDocument", st)

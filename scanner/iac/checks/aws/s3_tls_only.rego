@@ -34,7 +34,7 @@ has_tls_deny(policies) if {
 }
 
 deny contains res if {
-	some r in aws.tf("aws_s3_bucket")
+	some r in aws.tf_index["aws_s3_bucket"]
 	ps := tf_policies(r)
 	not tf_unresolvable(r)
 	not has_tls_deny(ps)
@@ -47,7 +47,7 @@ cfn_policies(r) := [p |
 ]
 
 deny contains res if {
-	some r in aws.cfn("AWS::S3::Bucket")
+	some r in aws.cfn_index["AWS::S3::Bucket"]
 	ps := cfn_policies(r)
 	not cfn_unresolvable(ps)
 	not has_tls_deny(ps)

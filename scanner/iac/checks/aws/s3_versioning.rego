@@ -34,14 +34,14 @@ separate_enabled(r) if {
 }
 
 deny contains res if {
-	some r in aws.tf("aws_s3_bucket")
+	some r in aws.tf_index["aws_s3_bucket"]
 	not inline_enabled(r)
 	not separate_enabled(r)
 	res := aws.res(sprintf("S3 bucket %s does not enable versioning", [r.address]), r)
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::S3::Bucket")
+	some r in aws.cfn_index["AWS::S3::Bucket"]
 	s := aws.path(r.Properties, ["VersioningConfiguration", "Status"])
 	not aws.unknown(s)
 	s != "Enabled"

@@ -16,14 +16,14 @@ package tollgate.iac.aws.sagemaker_notebook_internet
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_sagemaker_notebook_instance")
+	some r in aws.tf_index["aws_sagemaker_notebook_instance"]
 	v := aws.dig(aws.props(r), ["direct_internet_access"])
 	aws.unset_or_not_in(v, {"Disabled"})
 	res := aws.res_path(sprintf("SageMaker notebook %s has direct internet access", [aws.rid(r)]), r, ["direct_internet_access"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::SageMaker::NotebookInstance")
+	some r in aws.cfn_index["AWS::SageMaker::NotebookInstance"]
 	v := aws.dig(aws.props(r), ["DirectInternetAccess"])
 	aws.unset_or_not_in(v, {"Disabled"})
 	res := aws.res_path(sprintf("SageMaker notebook %s has direct internet access", [aws.rid(r)]), r, ["DirectInternetAccess"])

@@ -16,14 +16,14 @@ package tollgate.iac.aws.sagemaker_notebook_kms
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_sagemaker_notebook_instance")
+	some r in aws.tf_index["aws_sagemaker_notebook_instance"]
 	v := aws.dig(aws.props(r), ["kms_key_id"])
 	aws.unset(v)
 	res := aws.res_path(sprintf("SageMaker notebook %s has no KMS key", [aws.rid(r)]), r, ["kms_key_id"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::SageMaker::NotebookInstance")
+	some r in aws.cfn_index["AWS::SageMaker::NotebookInstance"]
 	v := aws.dig(aws.props(r), ["KmsKeyId"])
 	aws.unset(v)
 	res := aws.res_path(sprintf("SageMaker notebook %s has no KMS key", [aws.rid(r)]), r, ["KmsKeyId"])

@@ -16,14 +16,14 @@ package tollgate.iac.aws.sagemaker_notebook_root
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_sagemaker_notebook_instance")
+	some r in aws.tf_index["aws_sagemaker_notebook_instance"]
 	v := aws.dig(aws.props(r), ["root_access"])
 	aws.unset_or_not_in(v, {"Disabled"})
 	res := aws.res_path(sprintf("SageMaker notebook %s gives users root access", [aws.rid(r)]), r, ["root_access"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::SageMaker::NotebookInstance")
+	some r in aws.cfn_index["AWS::SageMaker::NotebookInstance"]
 	v := aws.dig(aws.props(r), ["RootAccess"])
 	aws.unset_or_not_in(v, {"Disabled"})
 	res := aws.res_path(sprintf("SageMaker notebook %s gives users root access", [aws.rid(r)]), r, ["RootAccess"])

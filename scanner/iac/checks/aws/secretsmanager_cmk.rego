@@ -17,14 +17,14 @@ package tollgate.iac.aws.secretsmanager_cmk
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_secretsmanager_secret")
+	some r in aws.tf_index["aws_secretsmanager_secret"]
 	v := aws.dig(aws.props(r), ["kms_key_id"])
 	aws.unset(v)
 	res := aws.res_path(sprintf("Secret %s is encrypted with the default aws/secretsmanager key", [aws.rid(r)]), r, ["kms_key_id"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::SecretsManager::Secret")
+	some r in aws.cfn_index["AWS::SecretsManager::Secret"]
 	v := aws.dig(aws.props(r), ["KmsKeyId"])
 	aws.unset(v)
 	res := aws.res_path(sprintf("Secret %s is encrypted with the default aws/secretsmanager key", [aws.rid(r)]), r, ["KmsKeyId"])

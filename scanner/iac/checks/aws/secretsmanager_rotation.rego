@@ -15,7 +15,7 @@ package tollgate.iac.aws.secretsmanager_rotation
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_secretsmanager_secret")
+	some r in aws.tf_index["aws_secretsmanager_secret"]
 	count(aws.linked("aws_secretsmanager_secret_rotation", "secret_id", r)) == 0
 	aws.absent(r.values, "rotation_lambda_arn")
 	count(aws.blocks(r.values, "rotation_rules")) == 0
@@ -23,7 +23,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::SecretsManager::Secret")
+	some r in aws.cfn_index["AWS::SecretsManager::Secret"]
 	count(aws.cfn_linked("AWS::SecretsManager::RotationSchedule", ["SecretId"], r.logical_id)) == 0
 	res := aws.res(sprintf("Secret %s has no automatic rotation", [r.logical_id]), r)
 }

@@ -16,7 +16,7 @@ package tollgate.iac.aws.sg_rule_description
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_security_group")
+	some r in aws.tf_index["aws_security_group"]
 	some k in ["ingress", "egress"]
 	some b in aws.blocks(r.values, k)
 	v := aws.get(b, "description")
@@ -35,7 +35,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::EC2::SecurityGroup")
+	some r in aws.cfn_index["AWS::EC2::SecurityGroup"]
 	some k in ["SecurityGroupIngress", "SecurityGroupEgress"]
 	some b in aws.as_list(aws.get(r.Properties, k))
 	is_object(b)

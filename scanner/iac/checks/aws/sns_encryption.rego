@@ -15,14 +15,14 @@ package tollgate.iac.aws.sns_encryption
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_sns_topic")
+	some r in aws.tf_index["aws_sns_topic"]
 	v := aws.dig(aws.props(r), ["kms_master_key_id"])
 	aws.unset(v)
 	res := aws.res_path(sprintf("SNS topic %s is not encrypted", [aws.rid(r)]), r, ["kms_master_key_id"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::SNS::Topic")
+	some r in aws.cfn_index["AWS::SNS::Topic"]
 	v := aws.dig(aws.props(r), ["KmsMasterKeyId"])
 	aws.unset(v)
 	res := aws.res_path(sprintf("SNS topic %s is not encrypted", [aws.rid(r)]), r, ["KmsMasterKeyId"])

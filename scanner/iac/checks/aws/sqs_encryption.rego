@@ -16,7 +16,7 @@ package tollgate.iac.aws.sqs_encryption
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_sqs_queue")
+	some r in aws.tf_index["aws_sqs_queue"]
 	v := aws.dig(aws.props(r), ["kms_master_key_id"])
 	aws.unset(v)
 	v2 := aws.get(r.values, "sqs_managed_sse_enabled")
@@ -26,7 +26,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::SQS::Queue")
+	some r in aws.cfn_index["AWS::SQS::Queue"]
 	v := aws.dig(aws.props(r), ["KmsMasterKeyId"])
 	aws.unset(v)
 	v2 := aws.get(r.Properties, "SqsManagedSseEnabled")

@@ -17,7 +17,7 @@ package tollgate.iac.aws.ssm_parameter_plaintext_secret
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_ssm_parameter")
+	some r in aws.tf_index["aws_ssm_parameter"]
 	aws.get(r.values, "type") in {"String", "StringList"}
 	name := aws.get(r.values, "name")
 	aws.secret_name(name)
@@ -25,7 +25,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::SSM::Parameter")
+	some r in aws.cfn_index["AWS::SSM::Parameter"]
 	aws.get(r.Properties, "Type") in {"String", "StringList"}
 	name := object.get(r.Properties, "Name", r.logical_id)
 	aws.secret_name(name)

@@ -16,14 +16,14 @@ package tollgate.iac.aws.subnet_public_ip
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_subnet")
+	some r in aws.tf_index["aws_subnet"]
 	v := aws.dig(aws.props(r), ["map_public_ip_on_launch"])
 	aws.is_true(v)
 	res := aws.res_path(sprintf("Subnet %s assigns public IPs on launch", [aws.rid(r)]), r, ["map_public_ip_on_launch"])
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::EC2::Subnet")
+	some r in aws.cfn_index["AWS::EC2::Subnet"]
 	v := aws.dig(aws.props(r), ["MapPublicIpOnLaunch"])
 	aws.is_true(v)
 	res := aws.res_path(sprintf("Subnet %s assigns public IPs on launch", [aws.rid(r)]), r, ["MapPublicIpOnLaunch"])

@@ -16,13 +16,13 @@ package tollgate.iac.aws.vpc_flow_logs
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_vpc")
+	some r in aws.tf_index["aws_vpc"]
 	count(aws.linked("aws_flow_log", "vpc_id", r)) == 0
 	res := aws.res(sprintf("VPC %s has no flow log", [r.address]), r)
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::EC2::VPC")
+	some r in aws.cfn_index["AWS::EC2::VPC"]
 	count(aws.cfn_linked("AWS::EC2::FlowLog", ["ResourceId"], r.logical_id)) == 0
 	not some_flow_log_ids(r.logical_id)
 	res := aws.res(sprintf("VPC %s has no flow log", [r.logical_id]), r)
@@ -30,7 +30,7 @@ deny contains res if {
 
 # FlowLog ResourceIds (plural, older form) referencing the VPC
 some_flow_log_ids(id) if {
-	some f in aws.cfn("AWS::EC2::FlowLog")
+	some f in aws.cfn_index["AWS::EC2::FlowLog"]
 	some v in aws.as_list(aws.get(f.Properties, "ResourceIds"))
 	aws.cfn_maybe_refs(v, id)
 }

@@ -15,7 +15,7 @@ package tollgate.iac.aws.workspaces_encryption
 import data.lib.aws
 
 deny contains res if {
-	some r in aws.tf("aws_workspaces_workspace")
+	some r in aws.tf_index["aws_workspaces_workspace"]
 	v := aws.dig(aws.props(r), ["root_volume_encryption_enabled"])
 	not aws.unknown(v)
 	aws.off(v)
@@ -23,7 +23,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.tf("aws_workspaces_workspace")
+	some r in aws.tf_index["aws_workspaces_workspace"]
 	v := aws.dig(aws.props(r), ["user_volume_encryption_enabled"])
 	not aws.unknown(v)
 	aws.off(v)
@@ -31,7 +31,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::WorkSpaces::Workspace")
+	some r in aws.cfn_index["AWS::WorkSpaces::Workspace"]
 	v := aws.dig(aws.props(r), ["RootVolumeEncryptionEnabled"])
 	not aws.unknown(v)
 	aws.off(v)
@@ -39,7 +39,7 @@ deny contains res if {
 }
 
 deny contains res if {
-	some r in aws.cfn("AWS::WorkSpaces::Workspace")
+	some r in aws.cfn_index["AWS::WorkSpaces::Workspace"]
 	v := aws.dig(aws.props(r), ["UserVolumeEncryptionEnabled"])
 	not aws.unknown(v)
 	aws.off(v)
