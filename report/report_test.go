@@ -47,8 +47,9 @@ func fixture() *report.Report {
 	res := &scanner.Result{
 		Root: "/src/project", Findings: fs, Started: time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC), Duration: 1500 * time.Millisecond,
 		Scanners: []scanner.ScannerStats{{Name: "deps", Files: 1, Bytes: 900}, {Name: "secrets", Files: 3, Bytes: 2048}, {Name: "iac", Files: 2, Bytes: 700, Error: "deploy/bad.yaml:3: yaml: did not find expected key"}},
-		Walk:     scanner.WalkStats{Files: 9, Scanned: 5, Bytes: 3648, Skipped: scanner.SkipCounts{ExcludedDirs: 1, Binary: 2}},
-		Errors:   []scanner.ScanError{{Scanner: "iac", Err: errors.New("deploy/bad.yaml:3: yaml: did not find expected key")}},
+		Walk: scanner.WalkStats{Files: 10, Scanned: 5, Bytes: 3648, Skipped: scanner.SkipCounts{ExcludedDirs: 1, Binary: 2, Unreadable: 1},
+			Diagnostics: []scanner.Diagnostic{{Path: "secrets/locked.env", Reason: "unreadable: permission denied"}}},
+		Errors: []scanner.ScanError{{Scanner: "iac", Err: errors.New("deploy/bad.yaml:3: yaml: did not find expected key")}},
 	}
 	return &report.Report{
 		ToolName: "tollgate", ToolVersion: "v0.1.0", Result: res, Scanners: []string{"deps", "secrets", "iac"}, FailOn: "high",

@@ -80,6 +80,13 @@ func (t tableWriter) Write(w io.Writer, r *Report) error {
 		fmt.Fprintf(ew, " (%s)", d)
 	}
 	fmt.Fprintln(ew)
+	for i, d := range wk.Diagnostics {
+		if i == maxListed {
+			fmt.Fprintf(ew, "  … and %d more (see the JSON report)\n", len(wk.Diagnostics)-maxListed)
+			break
+		}
+		fmt.Fprintf(ew, "  skipped %s: %s\n", d.Path, d.Reason)
+	}
 	for _, e := range r.Result.Errors {
 		fmt.Fprintf(ew, "%s %s\n", t.paint(ansiRed, "ERROR"), oneLine(e.Error()))
 	}
