@@ -45,12 +45,15 @@ import (
 	"github.com/google/osv-scalibr/extractor/filesystem/language/rust/cargolock"
 	"github.com/google/osv-scalibr/extractor/filesystem/language/swift/packageresolved"
 	"github.com/google/osv-scalibr/extractor/filesystem/osv"
+	"github.com/google/osv-scalibr/extractor/filesystem/sbom/cdx"
+	"github.com/google/osv-scalibr/extractor/filesystem/sbom/spdx"
 	scalibrfs "github.com/google/osv-scalibr/fs"
 )
 
 // newExtractors builds the osv-scalibr lockfile and manifest extractors
-// that osv-scanner v2.5.0 enables for source scans ("lockfile" preset),
-// minus the OS package databases (a source tree has none) and the
+// that osv-scanner v2.5.0 enables for source scans ("lockfile" and "sbom"
+// presets: CycloneDX *.cdx.json/bom.json and SPDX *.spdx* files), minus
+// the OS package databases (a source tree has none) and the
 // network-resolving variants (pom.xml is resolved from the local tree
 // only: properties, dependencyManagement and parents found on disk).
 func newExtractors() ([]filesystem.Extractor, error) {
@@ -63,6 +66,7 @@ func newExtractors() ([]filesystem.Extractor, error) {
 		renvlock.New, gemfilelock.New, packageresolved.New, cargolock.New,
 		csproj.New, depsjson.New, nugetcpm.New, packagesconfig.New, packageslockjson.New,
 		cabal.New, stacklock.New,
+		cdx.New, spdx.New,
 	}
 	cfg := &cpb.PluginConfig{}
 	out := make([]filesystem.Extractor, 0, len(ctors))

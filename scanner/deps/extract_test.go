@@ -85,6 +85,7 @@ func TestExtractFixtures(t *testing.T) {
 		{"renv", []string{"renv.lock"}, 2, pkg{"CRAN", "jsonlite", "1.7.2"}, 0, false, nil},
 		{"cabal", []string{"cabal.project.freeze"}, 3, pkg{"Hackage", "aeson", "1.5.6.0"}, 0, false, nil},
 		{"stack", []string{"stack.yaml.lock"}, 2, pkg{"Hackage", "aeson", "1.5.6.0"}, 0, false, nil},
+		{"sbom", []string{"app.cdx.json"}, 2, pkg{"npm", "lodash", "4.17.4"}, 0, false, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.dir+"/"+tt.want.name, func(t *testing.T) {
