@@ -28,3 +28,10 @@ deny contains res if {
 	v == "NONE"
 	res := aws.res_path(sprintf("Lambda function URL %s allows unauthenticated invocation", [aws.rid(r)]), r, ["AuthType"])
 }
+
+deny contains res if {
+	some r in aws.cfn_index["AWS::Serverless::Function"]
+	v := aws.dig(aws.props(r), ["FunctionUrlConfig", "AuthType"])
+	v == "NONE"
+	res := aws.res_path(sprintf("Lambda function URL %s allows unauthenticated invocation", [aws.rid(r)]), r, ["FunctionUrlConfig", "AuthType"])
+}

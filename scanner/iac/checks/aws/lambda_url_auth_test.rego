@@ -26,3 +26,8 @@ test_tf_unknown_no_finding if {
 test_cfn_unresolved_ref_no_finding if {
 	count(c.deny) == 0 with input as t.cfn("AWS::Lambda::Url", {"AuthType": {"Ref": "SomeParameter"}})
 }
+
+test_cfn_sam_function_url if {
+	count(c.deny) == 1 with input as t.cfn("AWS::Serverless::Function", {"FunctionUrlConfig": {"AuthType": "NONE"}})
+	count(c.deny) == 0 with input as t.cfn("AWS::Serverless::Function", {"FunctionUrlConfig": {"AuthType": "AWS_IAM"}})
+}
