@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"regexp"
 	"runtime"
 	"strings"
@@ -71,14 +70,13 @@ func (idx *ecoIndex) load(ctx context.Context, dir, eco string, need map[string]
 	if err != nil {
 		return fmt.Errorf("%w %s in %s (run `tollgate db update --ecosystems %s`)", ErrNoDatabase, eco, dir, eco)
 	}
-	data, err := os.ReadFile(p)
-	if err != nil {
-		return fmt.Errorf("read advisory database: %w", err)
-	}
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	// Read entries from the file rather than slurping it: the public npm
+	// archive is hundreds of MB.
+	zr, err := zip.OpenReader(p)
 	if err != nil {
 		return fmt.Errorf("advisory database %s: %w", p, err)
 	}
+	defer zr.Close()
 	files := make([]*zip.File, 0, len(zr.File))
 	for _, f := range zr.File {
 		if strings.HasSuffix(f.Name, ".json") {
