@@ -122,6 +122,9 @@ type Gate struct {
 	// user wrote it.
 	rules map[string]ruleSite
 	files []string
+	// unattributed is true when some deny/warn definition could not be
+	// numbered; the query then reads the whole package.
+	unattributed bool
 }
 
 type ruleSite struct {
@@ -167,10 +170,8 @@ func New(ctx context.Context, opts ...Option) (*Gate, error) {
 	if compiler.Failed() {
 		return nil, fmt.Errorf("%w: %v", ErrPolicy, compiler.Errors)
 	}
-	// One query: every generated rule plus the plain deny/warn sets (for
-	// rules we could not attribute, e.g. complete definitions).
 	pq, err := rego.New(
-		rego.Query("x := data.tollgate.gate"),
+		rego.Query(g.queryText()),
 		rego.Compiler(compiler),
 		rego.Store(inmem.NewFromObject(cfg.data)),
 		rego.StrictBuiltinErrors(true),
@@ -180,6 +181,22 @@ func New(ctx context.Context, opts ...Option) (*Gate, error) {
 	}
 	g.query = pq
 	return g, nil
+}
+
+// queryText is the one query the gate evaluates: an object of every numbered
+// deny/warn rule. Only those rules are evaluated and converted (the
+// aggregate deny set would double the work); when a definition could not
+// be numbered the whole package is read instead.
+func (g *Gate) queryText() string {
+	if g.unattributed || len(g.rules) == 0 {
+		return "x := data.tollgate.gate"
+	}
+	gens := make([]string, 0, len(g.rules))
+	for k := range g.rules {
+		gens = append(gens, fmt.Sprintf("%q: data.tollgate.gate.%s", k, k))
+	}
+	sort.Strings(gens)
+	return "x := {" + strings.Join(gens, ", ") + "}"
 }
 
 // attribute renames every partial-set deny/warn rule of m to a numbered
@@ -192,7 +209,11 @@ func (g *Gate) attribute(m *ast.Module, n int) int {
 		if len(r.Head.Reference) == 1 {
 			name = r.Head.Reference[0].Value.String()
 		}
-		if (name != "deny" && name != "warn") || r.Head.Key == nil || r.Head.Value != nil || len(r.Head.Args) > 0 {
+		if name != "deny" && name != "warn" {
+			continue
+		}
+		if r.Head.Key == nil || r.Head.Value != nil || len(r.Head.Args) > 0 {
+			g.unattributed = true // e.g. a complete `deny := {...}`
 			continue
 		}
 		n++
