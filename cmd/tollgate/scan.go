@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/tollgate-dev/tollgate/policy"
@@ -117,13 +118,11 @@ func usageErr(format string, args ...any) error {
 
 func (a *app) scan(cmd *cobra.Command, root string, f *scanFlags) error {
 	ctx := cmd.Context()
+	// Logs are for -v; the one-line summary below is for everyone else.
 	logLevel := slog.LevelInfo
+	var logw io.Writer = io.Discard
 	if f.verbose {
-		logLevel = slog.LevelDebug
-	}
-	var logw io.Writer = a.stderr
-	if f.quiet {
-		logw = io.Discard
+		logLevel, logw = slog.LevelDebug, a.stderr
 	}
 	logger := slog.New(slog.NewTextHandler(logw, &slog.HandlerOptions{Level: logLevel}))
 	f.logger = logger
@@ -204,7 +203,12 @@ func (a *app) scan(cmd *cobra.Command, root string, f *scanFlags) error {
 		}
 	}
 	if !f.quiet {
-		logger.Info("scan finished", "findings", len(res.Findings), "files", res.Walk.Scanned, "skipped", res.Walk.Skipped.Total(), "duration", res.Duration.Round(1e6), "pass", decision.Pass)
+		verdict := "passed"
+		if !decision.Pass {
+			verdict = "failed"
+		}
+		fmt.Fprintf(a.stderr, "tollgate: %d findings in %d files (%d skipped) in %s; gate %s\n",
+			len(res.Findings), res.Walk.Scanned, res.Walk.Skipped.Total(), res.Duration.Round(time.Millisecond), verdict)
 	}
 	if len(res.Errors) > 0 && !f.allowErrors {
 		return &codedError{code: exitError, err: scanErrors(res.Errors)}
