@@ -46,8 +46,10 @@ type Options struct {
 	// HTTPClient is used for every online request. Default: a client
 	// with a 60 s timeout.
 	HTTPClient *http.Client
-	// CallAnalysis asks for Go call analysis. It needs the Go toolchain
-	// and is not implemented yet: New rejects it (see docs/deps.md).
+	// CallAnalysis runs govulncheck on the Go modules found, to tell
+	// whether vulnerable code is called; findings then carry the
+	// "called" property. It needs the go command on PATH; offline it also
+	// needs GOPROXY=off (see ErrCallAnalysisNeedsGOPROXYOff).
 	CallAnalysis bool
 	// Logger receives progress at debug level. Default: discard.
 	Logger *slog.Logger
@@ -78,14 +80,11 @@ type Scanner struct {
 var _ scanner.Scanner = (*Scanner)(nil)
 var _ scanner.StatsReporter = (*Scanner)(nil)
 
-// ErrCallAnalysis is returned by New when CallAnalysis is requested.
-var ErrCallAnalysis = errors.New("deps: Go call analysis is not supported yet")
-
 // New builds a Scanner. It does no I/O beyond resolving the default DB
 // directory.
 func New(opts Options) (*Scanner, error) {
-	if opts.CallAnalysis {
-		return nil, ErrCallAnalysis
+	if opts.CallAnalysis && opts.Offline && !goproxyOff() {
+		return nil, ErrCallAnalysisNeedsGOPROXYOff
 	}
 	if opts.DBDir == "" {
 		// Online scans do not need the directory: a missing $HOME (as in
@@ -214,9 +213,19 @@ func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding
 		return nil, err
 	}
 
+	var (
+		calls   map[callKey]bool
+		callErr error
+	)
+	if s.opts.CallAnalysis {
+		calls, callErr = analyseCalls(ctx, t.Root, deps, vulns)
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+	}
 	lines := newLineFinder(fsys)
-	findings := buildFindings(deps, vulns, lines, s.opts.CallAnalysis)
-	return findings, errors.Join(extractErr, matchErr)
+	findings := buildFindings(deps, vulns, lines, calls)
+	return findings, errors.Join(extractErr, matchErr, callErr)
 }
 
 func fileError(path string, err error) error {

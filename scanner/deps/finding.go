@@ -18,7 +18,9 @@ const maxDescription = 4000
 
 // buildFindings turns matched advisories into findings: one per lockfile,
 // package version and alias group.
-func buildFindings(deps []dep, vulns map[pkgKey][]*osvschema.Vulnerability, lines *lineFinder, callAnalysis bool) []scanner.Finding {
+//
+// calls, when not nil, holds call-analysis results for Go packages.
+func buildFindings(deps []dep, vulns map[pkgKey][]*osvschema.Vulnerability, lines *lineFinder, calls map[callKey]bool) []scanner.Finding {
 	type fkey struct {
 		lockfile string
 		pkg      pkgKey
@@ -42,7 +44,7 @@ func buildFindings(deps []dep, vulns map[pkgKey][]*osvschema.Vulnerability, line
 			line = lines.find(d.location, d.name, d.version)
 		}
 		for _, g := range groups {
-			f := newFinding(d, g, line, callAnalysis)
+			f := newFinding(d, g, line, calls)
 			k := fkey{d.lockfile, d.key(), f.RuleID}
 			if i, dup := seen[k]; dup {
 				// The same version listed twice in one lockfile (nested
@@ -126,7 +128,7 @@ func idLess(a, b string) bool {
 	return a < b
 }
 
-func newFinding(d dep, g []*osvschema.Vulnerability, line int, callAnalysis bool) scanner.Finding {
+func newFinding(d dep, g []*osvschema.Vulnerability, line int, calls map[callKey]bool) scanner.Finding {
 	primary := g[0] // aliasGroups sorted the group by idLess
 	ids := map[string]bool{}
 	for _, v := range g {
@@ -196,9 +198,20 @@ func newFinding(d dep, g []*osvschema.Vulnerability, line int, callAnalysis bool
 	if vector != "" {
 		props["cvss_vector"] = vector
 	}
-	if callAnalysis {
-		// Call analysis is not implemented; nothing is known.
-		props["called"] = nil
+	if calls != nil {
+		// A group is called when any of its records is; records the
+		// analysis did not cover leave the property unset (unknown).
+		known := false
+		called := false
+		for _, v := range g {
+			if c, ok := calls[callKey{d.lockfile, d.name, d.version, v.GetId()}]; ok {
+				known = true
+				called = called || c
+			}
+		}
+		if known {
+			props["called"] = called
+		}
 	}
 	return scanner.Finding{
 		Scanner:     Name,

@@ -1,0 +1,3 @@
+module example.com/callfixture
+
+go 1.21
