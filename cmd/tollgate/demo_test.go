@@ -132,6 +132,51 @@ func TestDemoScanAllFormatsNeverLeakSecrets(t *testing.T) {
 	}
 }
 
+// TestSecretsTreeNeverLeaksInAnyFormat scans the secrets fixture tree,
+// where every rule family has a planted secret, and writes each report
+// format plus the policy input and debug logs: none may contain any
+// planted secret (testdata/secrets/planted.txt).
+func TestSecretsTreeNeverLeaksInAnyFormat(t *testing.T) {
+	raw, err := os.ReadFile("../../testdata/secrets/planted.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var planted []string
+	for _, line := range strings.Split(string(raw), "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			planted = append(planted, line)
+		}
+	}
+	dir := t.TempDir()
+	args := []string{"scan", "-v", "--scanners", "secrets", "--dump-input", filepath.Join(dir, "input.json")}
+	for _, f := range []string{"json", "sarif", "markdown", "junit", "table"} {
+		args = append(args, "--report", f+"="+filepath.Join(dir, "out."+f))
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run(context.Background(), append(args, "../../testdata/secrets/tree"), &stdout, &stderr); code != 1 {
+		t.Fatalf("exit %d, want 1\n%s", code, stderr.String())
+	}
+	outputs := map[string]string{"stdout": stdout.String(), "stderr": stderr.String()}
+	files, _ := filepath.Glob(filepath.Join(dir, "*"))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		outputs[filepath.Base(f)] = string(b)
+	}
+	if !strings.Contains(outputs["out.json"], `"scanner": "secrets"`) {
+		t.Fatal("no secrets found in the fixture tree")
+	}
+	for name, out := range outputs {
+		for _, s := range planted {
+			if strings.Contains(out, s) {
+				t.Errorf("%s contains the planted secret %q", name, s)
+			}
+		}
+	}
+}
+
 // TestEmptyFolderSARIF: scanning an empty folder with every real scanner
 // passes and writes SARIF the official schema and (in CI) the SARIF
 // multitool accept.
