@@ -198,3 +198,39 @@ func TestEmptyFolderSARIF(t *testing.T) {
 	}
 	sarifcheck.Multitool(t, raw)
 }
+
+// TestBaselineWithRealSecrets: a SARIF baseline from "main" makes the
+// unchanged tree pass even after code moved and the checkout folder was
+// renamed, and a newly added secret fails the gate on its own.
+func TestBaselineWithRealSecrets(t *testing.T) {
+	main := copyTree(t, "../../testdata/demo")
+	base := filepath.Join(t.TempDir(), "main.sarif")
+	scan := func(root string, extra ...string) (int, string) {
+		var stdout, stderr bytes.Buffer
+		args := append([]string{"scan", "-q", "--scanners", "secrets"}, extra...)
+		code := run(context.Background(), append(args, root), &stdout, &stderr)
+		return code, stdout.String() + stderr.String()
+	}
+	if code, out := scan(main, "--report", "sarif="+base); code != 1 {
+		t.Fatalf("main branch scan: exit %d\n%s", code, out)
+	}
+	pr := filepath.Join(t.TempDir(), "pr-checkout")
+	if err := os.Rename(main, pr); err != nil {
+		t.Fatal(err)
+	}
+	env := filepath.Join(pr, "config", "settings.env")
+	old, err := os.ReadFile(env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, env, "# moved down by a new header\n\n"+string(old))
+	if code, out := scan(pr, "--baseline", base); code != 0 {
+		t.Fatalf("unchanged secrets with baseline: exit %d\n%s", code, out)
+	}
+	// Slack bot token format, fake.
+	writeFile(t, filepath.Join(pr, "config", "slack.env"), "SLACK_BOT_TOKEN=xoxb-2718281828459-3141592653589-F4keT3stTokenValueQwErTy\n")
+	code, out := scan(pr, "--baseline", base)
+	if code != 1 || !strings.Contains(out, "config/slack.env") || strings.Contains(out, "deny HIGH aws-access-key-id") {
+		t.Fatalf("new secret with baseline: exit %d\n%s", code, out)
+	}
+}
