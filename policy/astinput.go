@@ -144,12 +144,6 @@ func findingTerm(keys map[string]*ast.Term, f *InputFinding) (*ast.Term, error) 
 		}
 		o.put("properties", ast.NewTerm(v))
 	}
-	if f.Gate != nil {
-		g := newObject(keys, 2)
-		g.put("new", ast.BooleanTerm(f.Gate.New))
-		g.put("exception", exceptionTerm(keys, f.Gate.Exception))
-		o.put("gate", g.term())
-	}
 	o.put("new", ast.BooleanTerm(f.New))
 	o.put("suppressed", ast.BooleanTerm(f.Suppressed))
 	o.put("exception", exceptionTerm(keys, f.Exception))

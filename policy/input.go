@@ -24,6 +24,9 @@ type Input struct {
 // InputFinding is a finding plus what the gate knows about it.
 type InputFinding struct {
 	scanner.Finding
+	// Gate is always nil: it shadows the finding's own gate status, which
+	// New and Exception below carry flat, once.
+	Gate *scanner.GateStatus `json:"gate,omitempty"`
 	// New is false when the fingerprint is in the baseline (always true
 	// without a baseline).
 	New bool `json:"new"`
