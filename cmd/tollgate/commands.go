@@ -111,7 +111,8 @@ func (a *app) rulesCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&which, "scanner", "", "only this scanner's rules: secrets or iac")
-	cmd.Flags().StringArrayVar(&checkDirs, "checks", nil, "also list checks from this directory")
+	cmd.Flags().StringArrayVar(&checkDirs, "iac-checks", nil, "also list checks from this directory")
+	cmd.Flags().StringArrayVar(&checkDirs, "checks", nil, "alias of --iac-checks")
 	cmd.Flags().StringArrayVar(&ruleFiles, "secrets-rules", nil, "also list rules from this file")
 	return cmd
 }

@@ -106,7 +106,8 @@ any scanner error, unless --allow-scanner-errors).`,
 	fl.StringVar(&f.osvAPI, "osv-api-url", "", "dependency scanner: OSV API base URL (env TOLLGATE_OSV_API_URL)")
 	fl.BoolVar(&f.callAnalysis, "call-analysis", false, "dependency scanner: Go call analysis (needs the go toolchain)")
 	fl.StringArrayVar(&f.tfVars, "tf-vars", nil, "IaC scanner: extra Terraform variable file (repeatable)")
-	fl.StringArrayVar(&f.checkDirs, "checks", nil, "IaC scanner: directory of your own Rego checks (repeatable)")
+	fl.StringArrayVar(&f.checkDirs, "iac-checks", nil, "IaC scanner: directory of your own Rego checks (repeatable)")
+	fl.StringArrayVar(&f.checkDirs, "checks", nil, "alias of --iac-checks")
 	fl.StringArrayVar(&f.secretRules, "secrets-rules", nil, "secrets scanner: extra rule file, tollgate YAML or gitleaks TOML (repeatable)")
 	fl.StringVar(&f.gitSince, "git-since", "", "secrets scanner: scan only lines added by the commits REF..HEAD")
 	return cmd
