@@ -273,23 +273,19 @@ func findingOrder(fs []InputFinding) map[string]int {
 // reasons in the order of their most important finding. Rego sets have
 // no meaningful order; reports should read most severe first.
 func sortReasons(rs []scanner.Reason, order map[string]int) {
-	keys := make(map[*scanner.Reason]int, len(rs))
-	for i := range rs {
-		best := 0
-		for _, fp := range rs[i].Fingerprints {
-			if o := order[fp]; o > 0 && (best == 0 || o < best) {
-				best = o
-			}
-		}
-		keys[&rs[i]] = best
-	}
 	type keyed struct {
 		key int
 		r   scanner.Reason
 	}
 	ks := make([]keyed, len(rs))
-	for i := range rs {
-		ks[i] = keyed{keys[&rs[i]], rs[i]}
+	for i, r := range rs {
+		best := 0
+		for _, fp := range r.Fingerprints {
+			if o := order[fp]; o > 0 && (best == 0 || o < best) {
+				best = o
+			}
+		}
+		ks[i] = keyed{best, r}
 	}
 	sort.SliceStable(ks, func(i, j int) bool {
 		if ks[i].key != ks[j].key {
