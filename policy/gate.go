@@ -121,7 +121,6 @@ type Gate struct {
 	// rules maps the generated name of each deny/warn rule to where the
 	// user wrote it.
 	rules map[string]ruleSite
-	files []string
 	// unattributed is true when some deny/warn definition could not be
 	// numbered; the query then reads the whole package.
 	unattributed bool
@@ -153,7 +152,7 @@ func New(ctx context.Context, opts ...Option) (*Gate, error) {
 	sort.Strings(names)
 
 	modules := make(map[string]*ast.Module, len(names))
-	g := &Gate{rules: map[string]ruleSite{}, files: names}
+	g := &Gate{rules: map[string]ruleSite{}}
 	n := 0
 	for _, name := range names {
 		m, err := ast.ParseModuleWithOpts(name, cfg.files[name], ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
