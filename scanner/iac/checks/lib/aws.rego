@@ -23,8 +23,12 @@ unknown(x) if {
 	x.__unknown == true
 }
 
+# An intrinsic is a one-key object (plus the parser's __loc and __keys):
+# the size test first keeps this from walking every key of every resource,
+# which was most of the Terraform evaluation time.
 unknown(x) if {
 	is_object(x)
+	count(x) <= 3
 	some k, _ in x
 	is_intrinsic_key(k)
 }
