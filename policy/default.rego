@@ -95,11 +95,13 @@ deny contains {"msg": msg, "rule": "scanner-error"} if {
 	msg := sprintf("scanner %s failed: %s", [e.scanner, e.message])
 }
 
-# Exceptions that matched nothing are stale: warn so they get cleaned up.
+# Exceptions that matched nothing are stale: warn so they get cleaned up
+# (but not when the scanner they are scoped to did not run).
 warn contains {"msg": msg, "rule": "stale-exception"} if {
 	some e in input.exceptions
 	not e.expired
 	e.matched == 0
+	scope_ran(e)
 	msg := sprintf("exception %s matched no finding (stale, %s)", [e.id, e.source])
 }
 
@@ -108,3 +110,7 @@ warn contains {"msg": msg, "rule": "scanner-error-allowed"} if {
 	some e in input.scan.errors
 	msg := sprintf("scanner %s failed (allowed by config): %s", [e.scanner, e.message])
 }
+
+scope_ran(e) if not e.scanner
+
+scope_ran(e) if e.scanner in input.scan.scanners

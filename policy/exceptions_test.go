@@ -140,3 +140,18 @@ func TestBaselineMarksKnownFindings(t *testing.T) {
 		t.Errorf("bad baseline: %v", err)
 	}
 }
+
+func TestStaleWarningOnlyWhenScopedScannerRan(t *testing.T) {
+	x, err := policy.ParseExceptions(".tollgate.yaml", []byte("exceptions:\n  - id: GHSA-1\n    scanner: deps\n    reason: r\n    expires: 2027-01-01\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := result() // only the secrets scanner ran
+	if d := decide(t, res, policy.DefaultConfig(), policy.InputOptions{Exceptions: x}); len(d.Warn) != 0 {
+		t.Errorf("stale warning for a scanner that did not run: %+v", d.Warn)
+	}
+	res.Scanners = append(res.Scanners, scanner.ScannerStats{Name: "deps"})
+	if d := decide(t, res, policy.DefaultConfig(), policy.InputOptions{Exceptions: x}); len(d.Warn) != 1 {
+		t.Errorf("no stale warning although deps ran: %+v", d.Warn)
+	}
+}

@@ -44,7 +44,9 @@ type InputFinding struct {
 // InputException is one entry of the exceptions file with its match count.
 type InputException struct {
 	scanner.Exception
-	Matched int `json:"matched"`
+	// Scanner is the entry's scanner scope, if it has one.
+	Scanner string `json:"scanner,omitempty"`
+	Matched int    `json:"matched"`
 }
 
 // ScanInfo describes the scan itself.
@@ -157,7 +159,7 @@ func BuildInput(res *scanner.Result, o InputOptions) Input {
 		for j, e := range o.Exceptions.Entries {
 			x := e.Exception
 			x.Expired = x.Expires != nil && o.Now.After(*x.Expires)
-			in.Exceptions = append(in.Exceptions, InputException{Exception: x, Matched: matched[j]})
+			in.Exceptions = append(in.Exceptions, InputException{Exception: x, Scanner: e.Scanner, Matched: matched[j]})
 		}
 	}
 	return in

@@ -223,7 +223,7 @@ func (a *app) scan(cmd *cobra.Command, root string, f *scanFlags) error {
 func scanErrors(errs []scanner.ScanError) error {
 	var msgs []string
 	for _, e := range errs {
-		msgs = append(msgs, e.Error())
+		msgs = append(msgs, strings.ReplaceAll(e.Error(), "\n", "\n    "))
 	}
 	return fmt.Errorf("scan incomplete, failing closed (use --allow-scanner-errors to let the policy decide):\n  %s", strings.Join(msgs, "\n  "))
 }
