@@ -92,29 +92,7 @@ var plantedSecrets = []string{
 // input and debug logs), checks each scanner found its demo problem, and
 // asserts that no planted secret appears anywhere.
 func TestDemoScanAllFormatsNeverLeakSecrets(t *testing.T) {
-	dir := t.TempDir()
-	args := []string{"scan", "-v", "--offline", "--osv-db", demoDB, "--dump-input", filepath.Join(dir, "input.json")}
-	for _, f := range []string{"json", "sarif", "markdown", "junit", "table"} {
-		args = append(args, "--report", f+"="+filepath.Join(dir, "out."+f))
-	}
-	args = append(args, "../../testdata/demo")
-	var stdout, stderr bytes.Buffer
-	code := run(context.Background(), args, &stdout, &stderr)
-	if code != 1 {
-		t.Fatalf("exit %d, want 1\n%s\n%s", code, stdout.String(), stderr.String())
-	}
-	outputs := map[string]string{"stdout": stdout.String(), "stderr": stderr.String()}
-	files, _ := filepath.Glob(filepath.Join(dir, "*"))
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		outputs[filepath.Base(f)] = string(b)
-	}
-	if len(outputs) != 8 {
-		t.Fatalf("outputs = %d, want 8", len(outputs))
-	}
+	outputs := everyOutput(t, "../../testdata/demo", "--offline", "--osv-db", demoDB)
 	for name, out := range outputs {
 		for _, s := range plantedSecrets {
 			if strings.Contains(out, s) {
@@ -132,6 +110,39 @@ func TestDemoScanAllFormatsNeverLeakSecrets(t *testing.T) {
 	}
 }
 
+// everyOutput scans root with the real scanners (and extra flags), writing
+// every report format, the policy input and debug logs, and returns each
+// output by name: stdout, stderr, out.<format>, input.json. The gate must
+// fail (exit 1): both trees hold HIGH findings.
+func everyOutput(t *testing.T, root string, extra ...string) map[string]string {
+	t.Helper()
+	dir := t.TempDir()
+	args := append([]string{"scan", "-v", "--dump-input", filepath.Join(dir, "input.json")}, extra...)
+	for _, f := range []string{"json", "sarif", "markdown", "junit", "table"} {
+		args = append(args, "--report", f+"="+filepath.Join(dir, "out."+f))
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run(context.Background(), append(args, root), &stdout, &stderr); code != 1 {
+		t.Fatalf("exit %d, want 1\n%s\n%s", code, stdout.String(), stderr.String())
+	}
+	outputs := map[string]string{"stdout": stdout.String(), "stderr": stderr.String()}
+	files, err := filepath.Glob(filepath.Join(dir, "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		outputs[filepath.Base(f)] = string(b)
+	}
+	if len(outputs) != 8 {
+		t.Fatalf("outputs = %d, want 8", len(outputs))
+	}
+	return outputs
+}
+
 // TestSecretsTreeNeverLeaksInAnyFormat scans the secrets fixture tree,
 // where every rule family has a planted secret, and writes each report
 // format plus the policy input and debug logs: none may contain any
@@ -147,24 +158,7 @@ func TestSecretsTreeNeverLeaksInAnyFormat(t *testing.T) {
 			planted = append(planted, line)
 		}
 	}
-	dir := t.TempDir()
-	args := []string{"scan", "-v", "--scanners", "secrets", "--dump-input", filepath.Join(dir, "input.json")}
-	for _, f := range []string{"json", "sarif", "markdown", "junit", "table"} {
-		args = append(args, "--report", f+"="+filepath.Join(dir, "out."+f))
-	}
-	var stdout, stderr bytes.Buffer
-	if code := run(context.Background(), append(args, "../../testdata/secrets/tree"), &stdout, &stderr); code != 1 {
-		t.Fatalf("exit %d, want 1\n%s", code, stderr.String())
-	}
-	outputs := map[string]string{"stdout": stdout.String(), "stderr": stderr.String()}
-	files, _ := filepath.Glob(filepath.Join(dir, "*"))
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		outputs[filepath.Base(f)] = string(b)
-	}
+	outputs := everyOutput(t, "../../testdata/secrets/tree", "--scanners", "secrets")
 	if !strings.Contains(outputs["out.json"], `"scanner": "secrets"`) {
 		t.Fatal("no secrets found in the fixture tree")
 	}
