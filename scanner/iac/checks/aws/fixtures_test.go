@@ -7,7 +7,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -20,48 +19,15 @@ import (
 	"github.com/open-policy-agent/opa/v1/profiler"
 	"github.com/open-policy-agent/opa/v1/rego"
 
-	"github.com/tollgate-dev/tollgate/scanner/iac/checks"
+	"github.com/tollgate-dev/tollgate/internal/awschecktest"
 	"github.com/tollgate-dev/tollgate/scanner/iac/terraform"
 )
 
+// compileAWS compiles the embedded AWS checks and libraries.
 func compileAWS(t *testing.T) (*ast.Compiler, map[string]string) {
 	t.Helper()
-	mods := map[string]*ast.Module{}
-	ids := map[string]string{}
-	err := fs.WalkDir(checks.FS, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".rego") || strings.HasSuffix(p, "_test.rego") {
-			return err
-		}
-		if !strings.HasPrefix(p, "lib/") && !strings.HasPrefix(p, "aws/") {
-			return nil
-		}
-		src, err := fs.ReadFile(checks.FS, p)
-		if err != nil {
-			return err
-		}
-		m, err := ast.ParseModuleWithOpts(p, string(src), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
-		if err != nil {
-			return err
-		}
-		if strings.HasPrefix(p, "lib/") {
-			m.Annotations = nil
-		}
-		for _, a := range m.Annotations {
-			if id, ok := a.Custom["id"].(string); ok {
-				ids[strings.TrimPrefix(m.Package.Path.String(), "data.tollgate.iac.aws.")] = id
-			}
-		}
-		mods[p] = m
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := ast.NewCompiler()
-	if c.Compile(mods); c.Failed() {
-		t.Fatal(c.Errors)
-	}
-	return c, ids
+	c := awschecktest.Compile(t)
+	return c.Compiler, c.IDs
 }
 
 // run parses a Terraform root module and returns "ID resource path:line"
@@ -73,24 +39,11 @@ func run(t *testing.T, c *ast.Compiler, ids map[string]string, dir string) []str
 	if err != nil {
 		t.Fatal(err)
 	}
+	aws := &awschecktest.Checks{Compiler: c, IDs: ids}
 	var out []string
 	for _, d := range docs {
-		b, err := json.Marshal(d.Value)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var input any
-		if err := json.Unmarshal(b, &input); err != nil {
-			t.Fatal(err)
-		}
-		rs, err := rego.New(rego.Compiler(c), rego.Query("data.tollgate.iac.aws[pkg].deny[res]"), rego.Input(input)).Eval(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, r := range rs {
-			pkg, _ := r.Bindings["pkg"].(string)
-			res, _ := r.Bindings["res"].(map[string]any)
-			out = append(out, fmt.Sprintf("%s %v %v:%v", ids[pkg], res["resource"], res["path"], res["start_line"]))
+		for _, r := range aws.Eval(t, d.Value) {
+			out = append(out, fmt.Sprintf("%s %s %s:%d", r.ID, r.Resource, r.Path, r.Line))
 		}
 	}
 	sort.Strings(out)
@@ -274,7 +227,7 @@ func TestChecksSurviveOddValues(t *testing.T) {
 			rs := doc["resources"].([]any)
 			for j := 0; j < 6; j++ {
 				r := rs[rng.Intn(len(rs))].(map[string]any)
-				mutate(r["values"], odd[rng.Intn(len(odd))], rng)
+				awschecktest.Mutate(r["values"], odd[rng.Intn(len(odd))], rng, 6, 2)
 			}
 			if _, err := rego.New(rego.Compiler(c), rego.Query("data.tollgate.iac.aws[pkg].deny[res]"), rego.Input(doc)).Eval(context.Background()); err != nil {
 				t.Fatalf("%s mutation %d: %v", dir, i, err)
@@ -282,42 +235,6 @@ func TestChecksSurviveOddValues(t *testing.T) {
 		}
 	}
 	_ = ids
-}
-
-func mutate(v any, repl any, rng *rand.Rand) {
-	for depth := 0; depth < 6; depth++ {
-		switch t := v.(type) {
-		case map[string]any:
-			var keys []string
-			for k := range t {
-				if !strings.HasPrefix(k, "__") {
-					keys = append(keys, k)
-				}
-			}
-			if len(keys) == 0 {
-				return
-			}
-			sort.Strings(keys)
-			k := keys[rng.Intn(len(keys))]
-			if rng.Intn(2) == 0 {
-				t[k] = repl
-				return
-			}
-			v = t[k]
-		case []any:
-			if len(t) == 0 {
-				return
-			}
-			i := rng.Intn(len(t))
-			if rng.Intn(2) == 0 {
-				t[i] = repl
-				return
-			}
-			v = t[i]
-		default:
-			return
-		}
-	}
 }
 
 func BenchmarkAWSChecksBadFixture(b *testing.B) {
