@@ -239,18 +239,6 @@ func (e *engine) matchWindow(out []cand, text []byte, w window, lo, hi, ri int, 
 	return out
 }
 
-// selfNamed reports a value that contains the name it is assigned to
-// ("c.fooTokenRequest = fooTokenRequest", "// Credentials: Credentials
-// for ..."): a reference or documentation, not a secret. Only rules with
-// a "name" group get this check.
-func selfNamed(sub []byte, m []int, g int, secret string) bool {
-	if 2*g+1 >= len(m) || m[2*g] < 0 {
-		return false
-	}
-	name := strings.ToLower(strings.Trim(string(sub[m[2*g]:m[2*g+1]]), "\"'`[]._-"))
-	return len(name) >= 3 && strings.Contains(strings.ToLower(secret), name)
-}
-
 // secretSpan picks the secret out of a match: the "secret" group, else
 // (gitleaks rules) the configured group, the first non-empty group, or
 // the whole match.
