@@ -54,7 +54,9 @@ _dir_in(d) if d == null
 
 _dir_in(d) if d == "INGRESS"
 
-_open_source(r) := s if {
-	some s in cloud.as_list(cloud.get(r.values, "source_ranges"))
-	cloud.public_source(s)
+# One value per resource: a function must not produce several outputs, and a
+# rule listing both 0.0.0.0/0 and ::/0 is one finding naming both.
+_open_source(r) := concat(", ", srcs) if {
+	srcs := [s | some s in cloud.as_list(cloud.get(r.values, "source_ranges")); cloud.public_source(s)]
+	count(srcs) > 0
 }

@@ -34,3 +34,8 @@ test_good_4 if {
 test_good_5 if {
 	count(c.deny) == 0 with input as t.tf("google_compute_firewall", {"source_ranges": [t.unknown], "allow": [{"protocol": "tcp", "ports": ["22"]}]})
 }
+
+# Several public sources make one finding, not an eval_conflict_error.
+test_bad_several_sources if {
+	count(c.deny) == 1 with input as t.tf("google_compute_firewall", {"source_ranges": ["0.0.0.0/0", "::/0"], "allow": [{"protocol": "tcp", "ports": ["22"]}]})
+}

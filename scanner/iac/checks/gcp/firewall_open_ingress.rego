@@ -35,11 +35,14 @@ _open_ports(a) := "all ports" if {
 	count(cloud.as_list(ports)) == 0
 }
 
-_open_ports(a) := sprintf("ports %v", [spec]) if {
-	some spec in cloud.as_list(cloud.get(a, "ports"))
-	not cloud.unknown(spec)
-	not _admin_spec(spec)
-	not cloud.port_spec_only_web(spec)
+_open_ports(a) := sprintf("ports %v", [concat(", ", specs)]) if {
+	specs := [sprintf("%v", [spec]) |
+		some spec in cloud.as_list(cloud.get(a, "ports"))
+		not cloud.unknown(spec)
+		not _admin_spec(spec)
+		not cloud.port_spec_only_web(spec)
+	]
+	count(specs) > 0
 }
 
 _no_ports(proto) if lower(proto) in {"icmp", "ipip", "esp", "ah", "1", "58", "icmpv6"}
@@ -56,7 +59,9 @@ _dir_in(d) if d == null
 
 _dir_in(d) if d == "INGRESS"
 
-_open_source(r) := s if {
-	some s in cloud.as_list(cloud.get(r.values, "source_ranges"))
-	cloud.public_source(s)
+# One value per resource: a function must not produce several outputs, and a
+# rule listing both 0.0.0.0/0 and ::/0 is one finding naming both.
+_open_source(r) := concat(", ", srcs) if {
+	srcs := [s | some s in cloud.as_list(cloud.get(r.values, "source_ranges")); cloud.public_source(s)]
+	count(srcs) > 0
 }

@@ -34,3 +34,9 @@ test_good_4 if {
 test_good_5 if {
 	count(c.deny) == 0 with input as t.tf("google_compute_firewall", {"source_ranges": ["0.0.0.0/0"], "allow": [{"protocol": "tcp", "ports": ["22"]}]})
 }
+
+# Several public sources and several open ports make one finding, not an
+# eval_conflict_error that ends the scan.
+test_bad_several_sources_and_ports if {
+	count(c.deny) == 1 with input as t.tf("google_compute_firewall", {"source_ranges": ["0.0.0.0/0", "::/0"], "allow": [{"protocol": "tcp", "ports": ["8080", "3306"]}]})
+}

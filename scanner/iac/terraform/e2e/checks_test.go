@@ -85,6 +85,10 @@ func TestCloudChecksEndToEnd(t *testing.T) {
 		{"gcp_good", nil},
 		{"azure_good", nil},
 		{"unknown_var", nil}, // unresolvable variables never produce findings
+		{"gcp_multi", []string{
+			"gcp/firewall_open_admin_ports google_compute_firewall.multi:9",
+			"gcp/firewall_open_ingress google_compute_firewall.multi:9",
+		}},
 		{"gcp_bad", []string{
 			"gcp/bigquery_public_dataset google_bigquery_dataset.ds:115",
 			"gcp/dns_dnssec_disabled google_dns_managed_zone.zone:119",
