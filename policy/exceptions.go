@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -27,6 +28,10 @@ type Exceptions struct {
 	// AllowPermanent lets entries omit an expiry date.
 	AllowPermanent bool
 	Entries        []ExceptionEntry
+	// SecretsHashKeyFile is the "secrets: hash_key_file:" entry, resolved
+	// against the directory of the file; empty when not set. The secrets
+	// scanner keys its evidence hashes with the file's content.
+	SecretsHashKeyFile string
 }
 
 // ExceptionEntry is one accepted risk and its scope. Every non-empty scope
@@ -48,6 +53,9 @@ type ExceptionEntry struct {
 type exceptionFile struct {
 	AllowPermanentExceptions bool            `yaml:"allow_permanent_exceptions"`
 	Exceptions               []exceptionYAML `yaml:"exceptions"`
+	Secrets                  struct {
+		HashKeyFile string `yaml:"hash_key_file"`
+	} `yaml:"secrets"`
 }
 
 type exceptionYAML struct {
@@ -91,6 +99,12 @@ func ParseExceptions(file string, b []byte) (*Exceptions, error) {
 	}
 	lines := entryLines(&doc)
 	out := &Exceptions{Path: file, AllowPermanent: raw.AllowPermanentExceptions}
+	if k := raw.Secrets.HashKeyFile; k != "" {
+		if !filepath.IsAbs(k) {
+			k = filepath.Join(filepath.Dir(file), k)
+		}
+		out.SecretsHashKeyFile = k
+	}
 	var errs []error
 	for i, e := range raw.Exceptions {
 		line := 0

@@ -148,16 +148,7 @@ func everyOutput(t *testing.T, root string, extra ...string) map[string]string {
 // format plus the policy input and debug logs: none may contain any
 // planted secret (testdata/secrets/planted.txt).
 func TestSecretsTreeNeverLeaksInAnyFormat(t *testing.T) {
-	raw, err := os.ReadFile("../../testdata/secrets/planted.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var planted []string
-	for _, line := range strings.Split(string(raw), "\n") {
-		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
-			planted = append(planted, line)
-		}
-	}
+	planted := secretsTreePlanted(t)
 	outputs := everyOutput(t, "../../testdata/secrets/tree", "--scanners", "secrets")
 	if !strings.Contains(outputs["out.json"], `"scanner": "secrets"`) {
 		t.Fatal("no secrets found in the fixture tree")

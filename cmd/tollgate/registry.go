@@ -17,7 +17,7 @@ func defaultRegistry(s scanSettings) scanner.Registry {
 			return deps.New(deps.Options{Offline: s.offline, DBDir: s.osvDB, APIBaseURL: s.osvAPI, CallAnalysis: s.callAnalysis, Logger: s.logger})
 		},
 		secrets.Name: func() (scanner.Scanner, error) {
-			return secrets.New(secrets.Options{ExtraRuleFiles: s.secretRules, GitSince: s.gitSince, Logger: s.logger})
+			return secrets.New(secrets.Options{ExtraRuleFiles: s.secretRules, GitSince: s.gitSince, HashKey: s.hashKey, Logger: s.logger})
 		},
 		iac.Name: func() (scanner.Scanner, error) {
 			// --tf-vars paths are the user's, relative to the working

@@ -15,6 +15,7 @@ import (
 	"github.com/tollgate-dev/tollgate/policy"
 	"github.com/tollgate-dev/tollgate/report"
 	"github.com/tollgate-dev/tollgate/scanner"
+	"github.com/tollgate-dev/tollgate/scanner/secrets"
 )
 
 // scanSettings are the scan flags the scanner constructors need.
@@ -27,6 +28,7 @@ type scanSettings struct {
 	checkDirs    []string
 	secretRules  []string
 	gitSince     string
+	hashKey      []byte
 	logger       *slog.Logger
 }
 
@@ -48,6 +50,7 @@ type scanFlags struct {
 	allowErrors       bool
 	allowExpired      bool
 	dumpInput         string
+	hashKeyFile       string
 	quiet, verbose    bool
 }
 
@@ -110,6 +113,7 @@ any scanner error, unless --allow-scanner-errors).`,
 	fl.StringArrayVar(&f.checkDirs, "checks", nil, "alias of --iac-checks")
 	fl.StringArrayVar(&f.secretRules, "secrets-rules", nil, "secrets scanner: extra rule file, tollgate YAML or gitleaks TOML (repeatable)")
 	fl.StringVar(&f.gitSince, "git-since", "", "secrets scanner: scan only lines added by the commits REF..HEAD")
+	fl.StringVar(&f.hashKeyFile, "hash-key-file", "", "secrets scanner: file holding a private key for the evidence hashes (env "+secrets.HashKeyEnv+"; config secrets.hash_key_file)")
 	return cmd
 }
 
@@ -157,6 +161,9 @@ func (a *app) scan(cmd *cobra.Command, root string, f *scanFlags) error {
 	}
 	if exceptions != nil {
 		cfg.AllowPermanentExceptions = exceptions.AllowPermanent
+	}
+	if f.hashKey, err = hashKey(f.hashKeyFile, exceptions); err != nil {
+		return &codedError{code: exitError, err: err}
 	}
 	var baseline policy.Baseline
 	if f.baseline != "" {
@@ -304,4 +311,20 @@ func writeJSONFile(path string, v any) error {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
+}
+
+// hashKey finds the secrets scanner's private hash key: --hash-key-file,
+// else $TOLLGATE_HASH_KEY, else the config's secrets.hash_key_file; nil
+// when none is set.
+func hashKey(file string, cfg *policy.Exceptions) ([]byte, error) {
+	if file != "" {
+		return secrets.LoadHashKeyFile(file)
+	}
+	if v, ok := os.LookupEnv(secrets.HashKeyEnv); ok && v != "" {
+		return secrets.ParseHashKey("$"+secrets.HashKeyEnv, []byte(v))
+	}
+	if cfg != nil && cfg.SecretsHashKeyFile != "" {
+		return secrets.LoadHashKeyFile(cfg.SecretsHashKeyFile)
+	}
+	return nil, nil
 }

@@ -178,24 +178,34 @@ func (s *Scanner) findings(cands []cand, text []byte, p pos, path string, props 
 		}
 		line += bytes.Count(text[at:c.start], []byte{'\n'})
 		at = c.start
-		endLine := line + bytes.Count(text[c.start:c.end], []byte{'\n'})
+		end := regionEnd(text, c)
+		loc := scanner.Location{Path: path, StartLine: line, StartColumn: column(text, c.start, p)}
+		if s.keyed {
+			// With a private key the region is byte-exact. Without one
+			// it stops at the start: the end column would tell the
+			// secret's length.
+			loc.EndLine = line + bytes.Count(text[c.start:end], []byte{'\n'})
+			loc.EndColumn = column(text, end, p)
+		} else {
+			loc.EndLine = line
+		}
 		f := scanner.Finding{
 			Scanner:     Name,
 			RuleID:      r.ID,
 			Title:       r.Description,
 			Description: r.Description + " found. The value is redacted; Evidence is a keyed hash of it.",
 			Severity:    r.Severity,
-			Location: scanner.Location{
-				Path: path, StartLine: line, StartColumn: column(text, c.start, p),
-				EndLine: endLine, EndColumn: column(text, c.end, p),
-			},
-			Snippet:     snippet(text, c.start, keep),
+			Location:    loc,
+			Snippet:     snippet(text, c.start, keep, s.keyed),
 			References:  r.References,
 			Remediation: remediation(r.ID),
 			CWEs:        []string{"CWE-798"},
 			Tags:        []string{"secret"},
 			Evidence:    s.evidence(c.secret),
-			Properties:  map[string]any{"entropy": math.Round(shannon(c.secret)*100) / 100},
+			Properties:  map[string]any{},
+		}
+		if s.keyed {
+			f.Properties["entropy"] = math.Round(shannon(c.secret)*100) / 100
 		}
 		if c.decoded {
 			f.Properties["encoding"] = "base64"
@@ -264,12 +274,21 @@ const (
 
 // snippet is the line holding text[start], with every candidate span on
 // it masked (so a second secret on the same line never shows either).
-func snippet(text []byte, start int, cands []cand) string {
+// With keyed false every secret becomes a bare "****": no prefix, and no
+// hint of its length (a long line is cut at fixed distances from the
+// secret's start and end, and a masked span never shows its width).
+func snippet(text []byte, start int, cands []cand, keyed bool) string {
 	ls, le := lineBounds(text, start)
 	lo, hi := ls, le
 	if le-ls > snippetMax {
+		end := start
+		for _, c := range cands {
+			if c.start == start {
+				end = max(end, c.end)
+			}
+		}
 		lo = max(ls, start-snippetContext)
-		hi = min(le, start+snippetContext+64)
+		hi = min(le, end+snippetContext)
 	}
 	type span struct {
 		a, b int
@@ -281,7 +300,7 @@ func snippet(text []byte, start int, cands []cand) string {
 			continue
 		}
 		m := "****"
-		if c.start >= lo {
+		if c.start >= lo && keyed {
 			m = mask(string(text[c.start:c.end]))
 		}
 		spans = append(spans, span{max(c.start, lo), min(c.end, hi), m})

@@ -26,9 +26,10 @@ const Name = scanner.KindSecrets
 // DefaultHashKey keys the HMAC of secrets when [Options.HashKey] is empty.
 // It is a fixed project constant, not a secret: its only job is to make
 // fingerprints identical on every machine, so baselines and exceptions
-// written on a laptop still match in CI. Set your own key to make the
-// evidence hashes useless for brute-forcing weak secrets offline, at the
-// cost of fingerprints that only match runs using the same key.
+// written on a laptop still match in CI. Because it is public, an evidence
+// hash made with it confirms a guessed secret with two SHA-256 calls; that
+// is why, without a private key, findings leave out the secret's length,
+// entropy and first characters.
 const DefaultHashKey = "tollgate-secrets-evidence-v1"
 
 // Options configures the scanner. The zero value scans with the built-in
@@ -51,8 +52,14 @@ type Options struct {
 	// and scans the lines added by the commits GitSince..HEAD of the git
 	// repository at the scan root.
 	GitSince string
-	// HashKey keys the HMAC-SHA256 evidence hash; empty means
-	// [DefaultHashKey].
+	// HashKey is a private key for the HMAC-SHA256 evidence hash (see
+	// [LoadHashKeyFile]). Empty means [DefaultHashKey], which is public:
+	// findings then omit everything that narrows a guess (the snippet
+	// masks each secret as a bare "****", there is no entropy property,
+	// and the region has no end column). With a key, findings carry the
+	// secret's first characters (at most 4, at most a quarter), its
+	// entropy and its exact region. Fingerprints, and so baselines and
+	// exceptions by fingerprint, only match runs that use the same key.
 	HashKey []byte
 	// Logger receives debug logs (never a secret); nil discards.
 	Logger *slog.Logger
@@ -78,6 +85,7 @@ type Scanner struct {
 	opts   Options
 	eng    *engine
 	key    []byte
+	keyed  bool // a private hash key is set: see [Options.HashKey]
 	log    *slog.Logger
 	skip   skipper
 	mu     sync.Mutex
@@ -113,7 +121,7 @@ func New(opts Options) (*Scanner, error) {
 	if err != nil {
 		return nil, fmt.Errorf("secrets: %w", err)
 	}
-	s := &Scanner{opts: opts, eng: eng, key: opts.HashKey, log: opts.Logger, nrules: len(rules), chunk: chunkSize}
+	s := &Scanner{opts: opts, eng: eng, key: opts.HashKey, keyed: len(opts.HashKey) > 0, log: opts.Logger, nrules: len(rules), chunk: chunkSize}
 	if len(s.key) == 0 {
 		s.key = []byte(DefaultHashKey)
 	}

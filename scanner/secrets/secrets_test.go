@@ -153,23 +153,36 @@ func TestNoSecretLeaves(t *testing.T) {
 	}
 }
 
-// TestRedactedSnippet checks the mask: at most four characters and never
-// more than a quarter of the secret.
+// TestRedactedSnippet checks the mask: with a private hash key, at most
+// four characters and never more than a quarter of the secret; without
+// one, a bare "****".
 func TestRedactedSnippet(t *testing.T) {
-	s := newScanner(t, secrets.Options{})
 	dir := t.TempDir()
 	write(t, dir, "a.env", "DB_PASSWORD=Kq8F4ke\nAPI_TOKEN_VALUE=Zk8F4keQw2pLx9T7mN3vB5cR\n")
-	res := run(t, s, dir)
-	got := map[string]string{}
-	for _, f := range res.Findings {
-		got[f.RuleID] = f.Snippet
-	}
-	want := map[string]string{
-		"db-password-assignment":    "DB_PASSWORD=K****",
-		"generic-secret-assignment": "API_TOKEN_VALUE=Zk8F****",
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("snippets (-want +got):\n%s", diff)
+	for _, tc := range []struct {
+		name string
+		key  []byte
+		want map[string]string
+	}{
+		{"keyed", []byte("a-private-key-of-the-team-0123456789"), map[string]string{
+			"db-password-assignment":    "DB_PASSWORD=K****",
+			"generic-secret-assignment": "API_TOKEN_VALUE=Zk8F****",
+		}},
+		{"no key", nil, map[string]string{
+			"db-password-assignment":    "DB_PASSWORD=****",
+			"generic-secret-assignment": "API_TOKEN_VALUE=****",
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := run(t, newScanner(t, secrets.Options{HashKey: tc.key}), dir)
+			got := map[string]string{}
+			for _, f := range res.Findings {
+				got[f.RuleID] = f.Snippet
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("snippets (-want +got):\n%s", diff)
+			}
+		})
 	}
 }
 
