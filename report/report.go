@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"slices"
 	"strings"
 
@@ -23,6 +24,15 @@ type Report struct {
 	Decision scanner.Decision
 	// FailOn is the severity threshold, for display.
 	FailOn string
+	// UnknownAs is the severity the gate treats UNKNOWN findings as
+	// (--unknown-severity); SARIF's level and security-severity follow it
+	// so a code-scanning view ranks them as the gate does. The zero value
+	// leaves UNKNOWN as a medium-like warning.
+	UnknownAs scanner.Severity
+	// Source is the scanned tree, read by the SARIF writer to convert the
+	// byte columns of findings into UTF-16 code units. Nil means the scan
+	// root on disk (Result.Root) when it is a directory.
+	Source fs.FS
 }
 
 // Writer renders a report.

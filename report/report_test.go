@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
@@ -51,7 +52,11 @@ func fixture() *report.Report {
 			Diagnostics: []scanner.Diagnostic{{Path: "secrets/locked.env", Reason: "unreadable: permission denied"}}},
 		Errors: []scanner.ScanError{{Scanner: "iac", Err: errors.New("deploy/bad.yaml:3: yaml: did not find expected key")}},
 	}
+	// The token's line starts with CJK text: 14 bytes but 10 UTF-16 code
+	// units before the token, so SARIF's columns are 11..51, not 15..55.
+	src := fstest.MapFS{"config/app env.yaml": {Data: []byte("a: 1\nb: 2\nc: 3\n設定 token: ghp_0000000000000000000000000000000000fake\n")}}
 	return &report.Report{
+		Source:   src,
 		ToolName: "tollgate", ToolVersion: "v0.1.0", Result: res, Scanners: []string{"deps", "secrets", "iac"}, FailOn: "high",
 		Decision: scanner.Decision{Pass: false,
 			Deny: []scanner.Reason{{Msg: "HIGH GHSA-35jh-r3h4-6jhm at web/package-lock.json:12: Command injection in lodash", Rule: "severity-threshold", Fingerprints: []string{fs[0].Fingerprint}, Policy: "default.rego:24"}},

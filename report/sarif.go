@@ -57,12 +57,16 @@ func (sarifWriter) Write(w io.Writer, r *Report) error {
 }
 
 func (r *Report) sarifRun(name string, fs []scanner.Finding, scanErr string) *sarif.Run {
-	run := sarif.NewRunWithInformationURI("tollgate", "https://github.com/tollgate-dev/tollgate")
+	tool := r.ToolName
+	if tool == "" {
+		tool = "tollgate"
+	}
+	run := sarif.NewRunWithInformationURI(tool, "https://github.com/tollgate-dev/tollgate")
 	v := numericVersion(r.ToolVersion)
 	run.Tool.Driver.Version = strPtr(v)
 	run.Tool.Driver.SemanticVersion = strPtr(v)
 	run.Tool.Driver.Rules = []*sarif.ReportingDescriptor{}
-	run.AutomationDetails = &sarif.RunAutomationDetails{ID: strPtr("tollgate/" + name + "/")}
+	run.AutomationDetails = &sarif.RunAutomationDetails{ID: strPtr(tool + "/" + name + "/")}
 	run.OriginalUriBaseIDs = map[string]*sarif.ArtifactLocation{
 		srcRoot: {Description: &sarif.Message{Text: strPtr("The root of the scanned source tree.")}},
 	}
@@ -92,20 +96,23 @@ func (r *Report) sarifRun(name string, fs []scanner.Finding, scanErr string) *sa
 
 	ruleIndex := map[string]uint{}
 	denied := r.denied()
+	spans := r.utf16Spans(fs)
 	run.Results = make([]*sarif.Result, 0, len(fs))
-	for _, f := range fs {
+	for i, f := range fs {
 		idx, ok := ruleIndex[f.RuleID]
 		if !ok {
 			idx = uint(len(run.Tool.Driver.Rules))
 			ruleIndex[f.RuleID] = idx
-			run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule(f))
+			run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule(f, r.UnknownAs))
 		}
-		run.Results = append(run.Results, sarifResult(f, idx, denied))
+		sp, hasSpan := spans[i]
+		run.Results = append(run.Results, sarifResult(f, idx, denied, sp, hasSpan, r.UnknownAs))
 	}
 	return run
 }
 
-func sarifRule(f scanner.Finding) *sarif.ReportingDescriptor {
+func sarifRule(f scanner.Finding, unknownAs scanner.Severity) *sarif.ReportingDescriptor {
+	sev := gatedSeverity(f.Severity, unknownAs)
 	desc := f.Description
 	if desc == "" {
 		desc = f.Title
@@ -128,16 +135,16 @@ func sarifRule(f scanner.Finding) *sarif.ReportingDescriptor {
 	tags = append(tags, f.Tags...)
 	props := sarif.Properties{
 		"tags":              dedupe(tags),
-		"security-severity": securitySeverity(f),
+		"security-severity": securitySeverity(f, sev),
 		"precision":         "high",
-		"problem.severity":  problemSeverity(f.Severity),
+		"problem.severity":  problemSeverity(sev),
 	}
 	rule := &sarif.ReportingDescriptor{
 		ID:                   f.RuleID,
 		ShortDescription:     &sarif.MultiformatMessageString{Text: strPtr(truncate(f.Title, 1024))},
 		FullDescription:      &sarif.MultiformatMessageString{Text: strPtr(truncate(desc, 4096))},
 		Help:                 &sarif.MultiformatMessageString{Text: strPtr(text), Markdown: strPtr(md.String())},
-		DefaultConfiguration: &sarif.ReportingConfiguration{Level: *level(f.Severity)},
+		DefaultConfiguration: &sarif.ReportingConfiguration{Level: *level(sev)},
 		Properties:           props,
 	}
 	if len(f.References) > 0 {
@@ -146,7 +153,10 @@ func sarifRule(f scanner.Finding) *sarif.ReportingDescriptor {
 	return rule
 }
 
-func sarifResult(f scanner.Finding, idx uint, denied map[string]string) *sarif.Result {
+// sarifResult renders one finding. sp holds its columns in UTF-16 code units
+// (hasSpan false: the source line could not be read, so the region keeps
+// its lines only and never highlights the wrong characters).
+func sarifResult(f scanner.Finding, idx uint, denied map[string]string, sp span, hasSpan bool, unknownAs scanner.Severity) *sarif.Result {
 	msg := title(f)
 	if f.Snippet != "" {
 		msg += "\n" + f.Snippet
@@ -154,14 +164,14 @@ func sarifResult(f scanner.Finding, idx uint, denied map[string]string) *sarif.R
 	region := &sarif.Region{}
 	if f.Location.StartLine > 0 {
 		region.StartLine = intPtr(f.Location.StartLine)
-		if f.Location.StartColumn > 0 {
-			region.StartColumn = intPtr(f.Location.StartColumn)
+		if hasSpan {
+			region.StartColumn = intPtr(sp.start)
 		}
 		if f.Location.EndLine >= f.Location.StartLine {
 			region.EndLine = intPtr(f.Location.EndLine)
 		}
-		if f.Location.EndColumn > 0 && f.Location.EndLine >= f.Location.StartLine {
-			region.EndColumn = intPtr(f.Location.EndColumn)
+		if hasSpan && sp.end > 0 && f.Location.EndLine >= f.Location.StartLine {
+			region.EndColumn = intPtr(sp.end)
 		}
 		if f.Snippet != "" {
 			region.Snippet = &sarif.ArtifactContent{Text: strPtr(f.Snippet)}
@@ -178,7 +188,7 @@ func sarifResult(f scanner.Finding, idx uint, denied map[string]string) *sarif.R
 	res := &sarif.Result{
 		RuleID:              strPtr(f.RuleID),
 		RuleIndex:           &idx,
-		Level:               level(f.Severity),
+		Level:               level(gatedSeverity(f.Severity, unknownAs)),
 		Message:             sarif.Message{Text: strPtr(msg)},
 		Locations:           []*sarif.Location{loc},
 		PartialFingerprints: map[string]any{SARIFFingerprintKey: f.Fingerprint},
@@ -227,13 +237,23 @@ func sarifResult(f scanner.Finding, idx uint, denied map[string]string) *sarif.R
 	return res
 }
 
+// gatedSeverity is the severity the gate acts on: UNKNOWN counts as
+// unknownAs (the --unknown-severity setting) when that is set.
+func gatedSeverity(s, unknownAs scanner.Severity) scanner.Severity {
+	if s == scanner.SeverityUnknown {
+		return unknownAs
+	}
+	return s
+}
+
 // securitySeverity is GitHub's numeric severity: the finding's score when
-// it has one, else a representative value for its level.
-func securitySeverity(f scanner.Finding) string {
+// it has one, else a representative value for the severity the gate acts
+// on, so GitHub ranks an UNKNOWN finding the way the gate treats it.
+func securitySeverity(f scanner.Finding, sev scanner.Severity) string {
 	if f.Score > 0 {
 		return strconv.FormatFloat(f.Score, 'f', 1, 64)
 	}
-	switch f.Severity {
+	switch sev {
 	case scanner.SeverityCritical:
 		return "9.5"
 	case scanner.SeverityHigh:

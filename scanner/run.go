@@ -29,6 +29,7 @@ type runConfig struct {
 	logger          *slog.Logger
 	now             func() time.Time
 	gitignore       bool
+	pathPrefix      string
 }
 
 // WithExcludes adds doublestar globs to skip (see [DefaultExcludes] for
@@ -97,6 +98,10 @@ func Run(ctx context.Context, root string, ss []Scanner, opts ...Option) (*Resul
 	if err != nil {
 		return nil, err
 	}
+	prefix, err := CleanPathPrefix(cfg.pathPrefix)
+	if err != nil {
+		return nil, err
+	}
 	fsys := cfg.fsys
 	if fsys == nil {
 		fsys = os.DirFS(abs)
@@ -149,7 +154,7 @@ func Run(ctx context.Context, root string, ss []Scanner, opts ...Option) (*Resul
 		return nil, err
 	}
 
-	res := &Result{Root: abs, Scanners: stats, Walk: wst, Started: started}
+	res := &Result{Root: abs, PathPrefix: prefix, Scanners: stats, Walk: wst, Started: started}
 	for i, s := range ss {
 		stats[i].Findings = len(found[i])
 		if errs[i] != nil {
@@ -158,6 +163,7 @@ func Run(ctx context.Context, root string, ss []Scanner, opts ...Option) (*Resul
 		}
 		res.Findings = append(res.Findings, found[i]...)
 	}
+	prefixPaths(res.Findings, prefix)
 	SortFindings(res.Findings)
 	assignFingerprints(res.Findings)
 	SortFindings(res.Findings)

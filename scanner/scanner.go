@@ -152,6 +152,10 @@ func (e *ScanError) Unwrap() error { return e.Err }
 type Result struct {
 	// Root is the absolute scan root.
 	Root string `json:"root"`
+	// PathPrefix is what WithPathPrefix put in front of every finding's
+	// path (empty for none): finding paths are relative to Root's
+	// ancestor that far up, usually the repository root.
+	PathPrefix string `json:"path_prefix,omitempty"`
 	// Findings are sorted by path, line, column, rule and fingerprint.
 	Findings []Finding      `json:"findings"`
 	Scanners []ScannerStats `json:"scanners"`

@@ -52,6 +52,7 @@ type scanFlags struct {
 	dumpInput         string
 	hashKeyFile       string
 	quiet, verbose    bool
+	pathPrefix        string
 }
 
 // output is one report to write: a format and a destination ("" = stdout).
@@ -102,6 +103,7 @@ any scanner error, unless --allow-scanner-errors).`,
 	fl.BoolVar(&f.allowErrors, "allow-scanner-errors", false, "let the gate decide even if a scanner failed (errors become warnings)")
 	fl.BoolVar(&f.allowExpired, "allow-expired-exceptions", false, "do not fail the gate because an exception expired")
 	fl.StringVar(&f.dumpInput, "dump-input", "", "write the exact policy input document to FILE")
+	fl.StringVar(&f.pathPrefix, "path-prefix", "", "put DIR in front of every finding's path (a monorepo subfolder scanned alone keeps repository-relative paths, fingerprints and SARIF URIs)")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "no progress output on stderr")
 	fl.BoolVarP(&f.verbose, "verbose", "v", false, "debug logs on stderr")
 	fl.BoolVar(&f.offline, "offline", false, "dependency scanner: match against the local OSV database only, no network")
@@ -145,6 +147,9 @@ func (a *app) scan(cmd *cobra.Command, root string, f *scanFlags) error {
 		return usageErr("--unknown-severity: %v", err)
 	}
 	cfg.UnknownSeverity = strings.ToUpper(f.unknownSeverity)
+	if _, err := scanner.CleanPathPrefix(f.pathPrefix); err != nil {
+		return usageErr("--path-prefix: %v", err)
+	}
 	cfg.AllowScannerErrors = f.allowErrors
 	cfg.AllowExpiredExceptions = f.allowExpired
 
@@ -185,7 +190,7 @@ func (a *app) scan(cmd *cobra.Command, root string, f *scanFlags) error {
 	}
 
 	runOpts := []scanner.Option{scanner.WithExcludes(f.excludes...), scanner.WithMaxFileSize(f.maxFileSize),
-		scanner.WithLogger(logger), scanner.WithClock(a.now), scanner.WithGitignore(f.gitignore)}
+		scanner.WithLogger(logger), scanner.WithClock(a.now), scanner.WithGitignore(f.gitignore), scanner.WithPathPrefix(f.pathPrefix)}
 	if f.noDefaultExcludes {
 		runOpts = append(runOpts, scanner.WithDefaultExcludes())
 	}
@@ -204,7 +209,8 @@ func (a *app) scan(cmd *cobra.Command, root string, f *scanFlags) error {
 	if err != nil {
 		return &codedError{code: exitError, err: err}
 	}
-	rep := &report.Report{ToolName: "tollgate", ToolVersion: toolVersion(), Result: res, Scanners: names(scanners), Decision: decision, FailOn: cfg.FailOn}
+	unknownAs, _ := scanner.ParseSeverity(cfg.UnknownSeverity) // checked above
+	rep := &report.Report{ToolName: "tollgate", ToolVersion: toolVersion(), Result: res, Scanners: names(scanners), Decision: decision, FailOn: cfg.FailOn, UnknownAs: unknownAs}
 	for _, o := range outs {
 		if err := a.writeReport(o, rep); err != nil {
 			return &codedError{code: exitError, err: err}
