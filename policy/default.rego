@@ -27,6 +27,25 @@ location(f) := sprintf("%s:%d", [f.location.path, f.location.start_line]) if f.l
 
 location(f) := f.location.path if not f.location.start_line
 
+# Go standard library findings whose version is only go.mod's `go`
+# directive (the minimum language version, not the toolchain that builds
+# the code) are guesses: they warn, once per go.mod, instead of failing
+# the gate. Pass --go-version, add a toolchain line, or gate on them with
+# examples/policies/go-directive-stdlib.
+go_directive_findings := [f |
+	some f in input.findings
+	f.properties.stdlib_version_source == "go-directive"
+	f.new == true
+	f.suppressed == false
+]
+
+warn contains {"msg": msg, "rule": "stdlib-go-directive", "fingerprints": fps} if {
+	some p in {f.location.path | some f in go_directive_findings}
+	group := [f | some f in go_directive_findings; f.location.path == p]
+	fps := [f.fingerprint | some f in group]
+	msg := sprintf("%s: %d Go standard library advisories match only the go directive (go %s), the minimum language version, not the toolchain: not gated; set --go-version or a toolchain line to check the real release", [p, count(group), group[0].package.version])
+}
+
 # gated_findings are the findings that count against the threshold: new
 # (not in the baseline), not covered by a live exception, not put in
 # `ignore` by a policy, and ranked at or above the threshold (UNKNOWN
@@ -40,6 +59,7 @@ candidates := array.concat(
 		f.severity_rank > 0
 		f.new == true
 		f.suppressed == false
+		object.get(f, ["properties", "stdlib_version_source"], "") != "go-directive"
 	],
 	[f |
 		unknown_rank >= threshold
@@ -47,6 +67,7 @@ candidates := array.concat(
 		f.severity_rank == 0
 		f.new == true
 		f.suppressed == false
+		object.get(f, ["properties", "stdlib_version_source"], "") != "go-directive"
 	],
 )
 
@@ -103,6 +124,14 @@ warn contains {"msg": msg, "rule": "stale-exception"} if {
 	e.matched == 0
 	scope_ran(e)
 	msg := sprintf("exception %s matched no finding (stale, %s)", [e.id, e.source])
+}
+
+# An ecosystem the scan needed but the offline advisory database lacks:
+# its packages were not checked. Warn once per ecosystem; deny with
+# examples/policies/require-osv-ecosystems.
+warn contains {"msg": msg, "rule": "osv-db-missing-ecosystem"} if {
+	some m in input.scan.db.missing
+	msg := sprintf("offline advisory database has no %s data: %d %s package(s) not checked (run `tollgate db update --ecosystems %s`)", [m.ecosystem, m.packages, m.ecosystem, m.ecosystem])
 }
 
 warn contains {"msg": msg, "rule": "scanner-error-allowed"} if {

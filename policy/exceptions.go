@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 
@@ -47,6 +48,14 @@ type ExceptionEntry struct {
 	// Package is a PURL (prefix match), "name" or "name@version".
 	Package string
 	Scanner string
+	// PackageName, PackageVersion and Ecosystem are exact matches, and
+	// DevOnly limits the entry to development dependencies (osv-scanner's
+	// PackageOverrides; see LoadOSVScannerConfig).
+	PackageName    string
+	PackageVersion string
+	Ecosystem      string
+	DevOnly        bool
+	nameRE         *regexp.Regexp
 }
 
 // exceptionFile is the YAML shape of .tollgate.yaml.
@@ -220,7 +229,7 @@ func (e *ExceptionEntry) covers(f *scanner.Finding) bool {
 	if e.Package != "" && !packageMatches(e.Package, f.Package) {
 		return false
 	}
-	return true
+	return e.coversPackage(f.Package)
 }
 
 func idMatches(id string, f *scanner.Finding) bool {

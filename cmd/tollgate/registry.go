@@ -14,7 +14,8 @@ import (
 func defaultRegistry(s scanSettings) scanner.Registry {
 	return scanner.Registry{
 		deps.Name: func() (scanner.Scanner, error) {
-			return deps.New(deps.Options{Offline: s.offline, DBDir: s.osvDB, APIBaseURL: s.osvAPI, CallAnalysis: s.callAnalysis, Logger: s.logger})
+			return deps.New(deps.Options{Offline: s.offline, DBDir: s.osvDB, APIBaseURL: s.osvAPI, CallAnalysis: s.callAnalysis,
+				GoVersion: s.goVersion, GoVersionSource: s.goVersionSource, Logger: s.logger})
 		},
 		secrets.Name: func() (scanner.Scanner, error) {
 			return secrets.New(secrets.Options{ExtraRuleFiles: s.secretRules, GitSince: s.gitSince, HashKey: s.hashKey, Logger: s.logger})

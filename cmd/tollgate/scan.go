@@ -15,6 +15,7 @@ import (
 	"github.com/tollgate-dev/tollgate/policy"
 	"github.com/tollgate-dev/tollgate/report"
 	"github.com/tollgate-dev/tollgate/scanner"
+	"github.com/tollgate-dev/tollgate/scanner/deps"
 	"github.com/tollgate-dev/tollgate/scanner/secrets"
 )
 
@@ -30,6 +31,10 @@ type scanSettings struct {
 	gitSince     string
 	hashKey      []byte
 	logger       *slog.Logger
+
+	// goVersion is --go-version, else osv-scanner.toml's
+	// GoVersionOverride (goVersionSource "config").
+	goVersion, goVersionSource string
 }
 
 type scanFlags struct {
@@ -110,6 +115,7 @@ any scanner error, unless --allow-scanner-errors).`,
 	fl.StringVar(&f.osvDB, "osv-db", "", "dependency scanner: offline OSV database directory (default: user cache dir)")
 	fl.StringVar(&f.osvAPI, "osv-api-url", "", "dependency scanner: OSV API base URL (env TOLLGATE_OSV_API_URL)")
 	fl.BoolVar(&f.callAnalysis, "call-analysis", false, "dependency scanner: Go call analysis (needs the go toolchain)")
+	fl.StringVar(&f.goVersion, "go-version", "", "dependency scanner: Go release whose standard library go.mod modules are checked against, or \"local\" for the go command on PATH (default: go.mod toolchain, else its go directive, which only warns)")
 	fl.StringArrayVar(&f.tfVars, "tf-vars", nil, "IaC scanner: extra Terraform variable file (repeatable)")
 	fl.StringArrayVar(&f.checkDirs, "iac-checks", nil, "IaC scanner: directory of your own Rego checks (repeatable)")
 	fl.StringArrayVar(&f.checkDirs, "checks", nil, "alias of --iac-checks")
@@ -163,6 +169,19 @@ func (a *app) scan(cmd *cobra.Command, root string, f *scanFlags) error {
 	exceptions, err := loadExceptions(root, f.configFile)
 	if err != nil {
 		return &codedError{code: exitError, err: err}
+	}
+	osvCfg, err := loadOSVScannerConfig(root)
+	if err != nil {
+		return &codedError{code: exitError, err: err}
+	}
+	if osvCfg != nil {
+		exceptions = exceptions.Merge(osvCfg.Exceptions)
+		if f.goVersion == "" && osvCfg.GoVersionOverride != "" {
+			f.goVersion, f.goVersionSource = osvCfg.GoVersionOverride, deps.StdlibSourceConfig
+		}
+		if osvCfg.Skipped > 0 {
+			logger.Debug("osv-scanner.toml: license overrides ignored", "entries", osvCfg.Skipped)
+		}
 	}
 	if exceptions != nil {
 		cfg.AllowPermanentExceptions = exceptions.AllowPermanent
@@ -306,6 +325,16 @@ func loadExceptions(root, file string) (*policy.Exceptions, error) {
 		}
 	}
 	return policy.LoadExceptions(file)
+}
+
+// loadOSVScannerConfig reads osv-scanner.toml at the scan root only; one
+// in a subfolder is ignored, like .tollgate.yaml.
+func loadOSVScannerConfig(root string) (*policy.OSVScannerConfig, error) {
+	file := filepath.Join(root, policy.OSVScannerConfigName)
+	if _, err := os.Stat(file); errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	return policy.LoadOSVScannerConfig(file)
 }
 
 func writeJSONFile(path string, v any) error {

@@ -51,6 +51,16 @@ type Options struct {
 	// "called" property. It needs the go command on PATH; offline it also
 	// needs GOPROXY=off (see ErrCallAnalysisNeedsGOPROXYOff).
 	CallAnalysis bool
+	// GoVersion is the Go release whose standard library go.mod modules
+	// are checked against ("1.22.3"), overriding go.mod's toolchain and
+	// go directives; "local" asks the go command on PATH, used only for
+	// go.mod files without a toolchain line. Empty: toolchain, else the
+	// go directive (findings then say so, see PropStdlibSource).
+	GoVersion string
+	// GoVersionSource is recorded as the findings' PropStdlibSource when
+	// GoVersion is a release: StdlibSourceFlag (default) or
+	// StdlibSourceConfig.
+	GoVersionSource string
 	// Logger receives progress at debug level. Default: discard.
 	Logger *slog.Logger
 	// Now is the clock used for database ages. Default: time.Now.
@@ -85,6 +95,16 @@ var _ scanner.StatsReporter = (*Scanner)(nil)
 func New(opts Options) (*Scanner, error) {
 	if opts.CallAnalysis && opts.Offline && !goproxyOff() {
 		return nil, ErrCallAnalysisNeedsGOPROXYOff
+	}
+	if opts.GoVersion != "" {
+		v, err := ParseGoVersion(opts.GoVersion)
+		if err != nil {
+			return nil, fmt.Errorf("deps: %w", err)
+		}
+		opts.GoVersion = v
+		if opts.GoVersionSource == "" {
+			opts.GoVersionSource = StdlibSourceFlag
+		}
 	}
 	if opts.DBDir == "" {
 		// Online scans do not need the directory: a missing $HOME (as in
@@ -189,6 +209,7 @@ func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding
 		return nil, err
 	}
 	s.log.Debug("extracted packages", "lockfiles", lockfiles, "packages", len(deps))
+	stdlibErr := s.resolveStdlib(ctx, fsys, deps)
 
 	stats := map[string]any{"packages": len(deps), "lockfiles": lockfiles}
 	var (
@@ -199,7 +220,9 @@ func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding
 		stats["mode"] = "offline"
 		var db *localDB
 		vulns, db, matchErr = s.matchOffline(ctx, deps)
-		stats["db"] = s.dbStats(db)
+		dbs := s.dbStats(db)
+		dbs["missing"] = missingStats(db, deps)
+		stats["db"] = dbs
 	} else {
 		stats["mode"] = "online"
 		stats["api"] = s.opts.APIBaseURL
@@ -225,7 +248,7 @@ func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding
 	}
 	lines := newLineFinder(fsys)
 	findings := buildFindings(deps, vulns, lines, calls)
-	return findings, errors.Join(extractErr, matchErr, callErr)
+	return findings, errors.Join(extractErr, stdlibErr, matchErr, callErr)
 }
 
 func fileError(path string, err error) error {
@@ -255,6 +278,29 @@ func (s *Scanner) dbStats(db *localDB) map[string]any {
 			m["used"] = db.loaded(e.Ecosystem)
 		}
 		ecos[e.Ecosystem] = m
+	}
+	return out
+}
+
+// missingStats lists the ecosystems the scan needed and the offline
+// database lacks, with the number of distinct packages left unchecked:
+// [{"ecosystem": "PyPI", "packages": 12}]. The default policy warns once
+// per entry.
+func missingStats(db *localDB, deps []dep) []map[string]any {
+	out := []map[string]any{}
+	if db == nil {
+		return out
+	}
+	missing := db.missing()
+	if len(missing) == 0 {
+		return out
+	}
+	n := map[string]int{}
+	for _, d := range uniquePackages(deps) {
+		n[baseEcosystem(d.ecosystem)]++
+	}
+	for _, eco := range missing {
+		out = append(out, map[string]any{"ecosystem": eco, "packages": n[eco]})
 	}
 	return out
 }

@@ -120,6 +120,9 @@ type dep struct {
 	purl      string
 	dev       bool
 	direct    *bool // nil: unknown
+	// stdlibSource is where a Go standard library version came from
+	// (StdlibSource*); empty for other packages.
+	stdlibSource string
 }
 
 // extractAll runs the extractors over the target's files concurrently.

@@ -198,6 +198,12 @@ func newFinding(d dep, g []*osvschema.Vulnerability, line int, calls map[callKey
 	if vector != "" {
 		props["cvss_vector"] = vector
 	}
+	if d.stdlibSource != "" {
+		props[PropStdlibSource] = d.stdlibSource
+	}
+	if d.stdlibSource == StdlibSourceGoDirective {
+		remediation += fmt.Sprintf(" The version %s comes from the go directive of go.mod, the minimum language version, not the toolchain that builds the code: pass --go-version (or \"local\") or add a toolchain line to check the real one.", d.version)
+	}
 	if calls != nil {
 		// A group is called when any of its records is; records the
 		// analysis did not cover leave the property unset (unknown).

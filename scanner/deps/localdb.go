@@ -9,8 +9,10 @@ import (
 	"io"
 	"regexp"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/ossf/osv-schema/bindings/go/osvschema"
 	"google.golang.org/protobuf/encoding/protojson"
@@ -48,6 +50,26 @@ func (db *localDB) loaded(eco string) bool {
 	defer db.mu.Unlock()
 	idx, ok := db.ecos[eco]
 	return ok && idx.err == nil
+}
+
+// missing returns the ecosystems asked for that have no archive, sorted.
+func (db *localDB) missing() []string {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	var out []string
+	for eco, idx := range db.ecos {
+		if errors.Is(idx.err, ErrNoDatabase) {
+			out = append(out, eco)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// installed reports whether the directory holds any ecosystem archive.
+func (db *localDB) installed() bool {
+	st, err := osvdb.Status(db.dir, time.Time{})
+	return err == nil && len(st) > 0
 }
 
 // get returns the index of an ecosystem, loading it on first use.

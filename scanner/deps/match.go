@@ -3,6 +3,7 @@ package deps
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path"
 	"regexp"
 	"slices"
@@ -79,12 +80,18 @@ func (s *Scanner) matchOffline(ctx context.Context, deps []dep) (map[pkgKey][]*o
 	}
 	var errs []error
 	for range ecos {
-		if err := <-errc; err != nil {
+		if err := <-errc; err != nil && !errors.Is(err, ErrNoDatabase) {
 			errs = append(errs, err)
 		}
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, db, err
+	}
+	// An ecosystem the database lacks is a warning the policy sees
+	// (scan.db.missing), not an error: the other ecosystems were checked.
+	// A database with no ecosystem at all is an error: nothing was.
+	if missing := db.missing(); len(missing) > 0 && len(missing) == len(ecos) && !db.installed() {
+		errs = append(errs, fmt.Errorf("%w: none in %s (run `tollgate db update --osv-db %s`)", ErrNoDatabase, s.opts.DBDir, s.opts.DBDir))
 	}
 	out := map[pkgKey][]*osvschema.Vulnerability{}
 	for _, d := range uniq {

@@ -240,11 +240,28 @@ func TestOfflineMissingEcosystemAndMalformedLockfile(t *testing.T) {
 	if !errors.As(err, &fe) || fe.Path != "broken/package-lock.json" {
 		t.Errorf("err = %v, want a FileError naming broken/package-lock.json", err)
 	}
-	if !errors.Is(err, deps.ErrNoDatabase) {
-		t.Errorf("err = %v, want ErrNoDatabase for PyPI", err)
+	if errors.Is(err, deps.ErrNoDatabase) {
+		t.Errorf("err = %v: a missing ecosystem is a warning (stats), not an error", err)
 	}
 	if len(fs) != 2 {
 		t.Errorf("got %d findings, want the 2 npm ones despite the errors", len(fs))
+	}
+	missing := s.Stats()["db"].(map[string]any)["missing"]
+	want := []map[string]any{{"ecosystem": "PyPI", "packages": 4}}
+	if diff := cmp.Diff(want, missing); diff != "" {
+		t.Errorf("db.missing (-want +got):\n%s", diff)
+	}
+}
+
+func TestOfflineEmptyDatabaseIsAnError(t *testing.T) {
+	root := t.TempDir()
+	copyFixture(t, root, map[string]string{"api/requirements.txt": "pip/requirements.txt"})
+	s, err := deps.New(deps.Options{Offline: true, DBDir: t.TempDir(), HTTPClient: failingClient(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Scan(context.Background(), targetOf(t, s, root)); !errors.Is(err, deps.ErrNoDatabase) {
+		t.Errorf("err = %v, want ErrNoDatabase: a database with no ecosystem at all checked nothing", err)
 	}
 }
 
