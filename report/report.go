@@ -44,6 +44,11 @@ type Writer interface {
 type Options struct {
 	// Color enables ANSI colour in the table (only when writing to a TTY).
 	Color bool
+	// MarkdownLimit caps the Markdown report's size in bytes (0 means
+	// DefaultMarkdownLimit, GitHub's 65,536-character comment limit; a
+	// step summary may take 1 MiB). What does not fit is left out with a
+	// note and a count; values under 2,048 are raised to it.
+	MarkdownLimit int
 }
 
 // Formats lists the supported format names.
@@ -62,7 +67,7 @@ func New(format string, o Options) (Writer, error) {
 	case "sarif":
 		return sarifWriter{}, nil
 	case "markdown", "md":
-		return markdownWriter{}, nil
+		return markdownWriter{limit: o.MarkdownLimit}, nil
 	case "junit":
 		return junitWriter{}, nil
 	}

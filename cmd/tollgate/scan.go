@@ -58,6 +58,7 @@ type scanFlags struct {
 	hashKeyFile       string
 	quiet, verbose    bool
 	pathPrefix        string
+	markdownLimit     int
 }
 
 // output is one report to write: a format and a destination ("" = stdout).
@@ -108,6 +109,7 @@ any scanner error, unless --allow-scanner-errors).`,
 	fl.BoolVar(&f.allowErrors, "allow-scanner-errors", false, "let the gate decide even if a scanner failed (errors become warnings)")
 	fl.BoolVar(&f.allowExpired, "allow-expired-exceptions", false, "do not fail the gate because an exception expired")
 	fl.StringVar(&f.dumpInput, "dump-input", "", "write the exact policy input document to FILE")
+	fl.IntVar(&f.markdownLimit, "markdown-limit", report.DefaultMarkdownLimit, "Markdown report size cap in bytes (PR comment 65536; a step summary takes 1048576); what does not fit is counted, not shown")
 	fl.StringVar(&f.pathPrefix, "path-prefix", "", "put DIR in front of every finding's path (a monorepo subfolder scanned alone keeps repository-relative paths, fingerprints and SARIF URIs)")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "no progress output on stderr")
 	fl.BoolVarP(&f.verbose, "verbose", "v", false, "debug logs on stderr")
@@ -273,7 +275,7 @@ func names(ss []scanner.Scanner) []string {
 func (a *app) outputs(f *scanFlags) ([]output, error) {
 	var outs []output
 	add := func(format, path string) error {
-		w, err := report.New(format, report.Options{Color: path == "" && a.isTTY})
+		w, err := report.New(format, report.Options{Color: path == "" && a.isTTY, MarkdownLimit: f.markdownLimit})
 		if err != nil {
 			return err
 		}
