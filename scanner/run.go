@@ -3,7 +3,6 @@ package scanner
 import (
 	"cmp"
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"os"
@@ -83,6 +82,11 @@ func WithClock(now func() time.Time) Option {
 // happen at all (missing root, bad exclude pattern, cancelled context);
 // a failing scanner is recorded in Result.Errors and its stats, and the
 // other scanners' findings are still returned.
+//
+// root may also be a regular file: then only that file is walked (with
+// the same excludes, size cap and binary check), the scanners that match
+// it scan it, findings carry its name as their path, and Result.Root and
+// Target.Root are its directory.
 func Run(ctx context.Context, root string, ss []Scanner, opts ...Option) (*Result, error) {
 	cfg := runConfig{
 		defaultExcludes: DefaultExcludes(),
@@ -94,7 +98,7 @@ func Run(ctx context.Context, root string, ss []Scanner, opts ...Option) (*Resul
 	for _, o := range opts {
 		o(&cfg)
 	}
-	abs, err := resolveRoot(root, cfg.fsys == nil)
+	abs, only, err := resolveRoot(root, cfg.fsys == nil)
 	if err != nil {
 		return nil, err
 	}
@@ -106,6 +110,10 @@ func Run(ctx context.Context, root string, ss []Scanner, opts ...Option) (*Resul
 	if fsys == nil {
 		fsys = os.DirFS(abs)
 	}
+	walkFS := fsys
+	if only != "" {
+		walkFS = singleFileFS{FS: fsys, name: only}
+	}
 	excl, err := newMatcher(append(slices.Clone(cfg.defaultExcludes), cfg.excludes...))
 	if err != nil {
 		return nil, err
@@ -113,7 +121,7 @@ func Run(ctx context.Context, root string, ss []Scanner, opts ...Option) (*Resul
 
 	started := cfg.now()
 	t0 := time.Now()
-	files, wst, err := walk(ctx, fsys, ss, excl, cfg.maxFileSize, cfg.gitignore)
+	files, wst, err := walk(ctx, walkFS, ss, excl, cfg.maxFileSize, cfg.gitignore)
 	if err != nil {
 		return nil, fmt.Errorf("walk %s: %w", abs, err)
 	}
@@ -188,31 +196,22 @@ func scanOne(ctx context.Context, s Scanner, t Target) (fs []Finding, err error)
 	return fs, err
 }
 
-func resolveRoot(root string, mustExist bool) (string, error) {
+// resolveRoot returns the absolute scan root and, when root names a
+// regular file, that file's name: the file is then the only one walked
+// (a single-file target such as an SBOM or one lockfile).
+func resolveRoot(root string, mustExist bool) (string, string, error) {
 	if root == "" {
 		root = "."
 	}
-	abs, err := filepath.Abs(root)
-	if err != nil {
-		return "", fmt.Errorf("scan root %s: %w", root, err)
-	}
 	if !mustExist {
-		return abs, nil
+		abs, err := filepath.Abs(root)
+		if err != nil {
+			return "", "", fmt.Errorf("scan root %s: %w", root, err)
+		}
+		return abs, "", nil
 	}
-	if real, err := filepath.EvalSymlinks(abs); err == nil {
-		abs = real
-	}
-	info, err := os.Stat(abs)
-	if err != nil {
-		return "", fmt.Errorf("scan root: %w", err)
-	}
-	if !info.IsDir() {
-		return "", fmt.Errorf("scan root %s: %w", root, errNotDir)
-	}
-	return abs, nil
+	return splitTarget(root)
 }
-
-var errNotDir = errors.New("not a directory")
 
 // SortFindings orders findings deterministically: by path, line, column,
 // rule, fingerprint, then scanner and evidence as tie-breakers.

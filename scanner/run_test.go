@@ -328,3 +328,57 @@ func TestRunGitignoreIsOptIn(t *testing.T) {
 		t.Errorf("with gitignore: %d findings, %d gitignored; want 3 and 3", n, sk.Gitignored)
 	}
 }
+
+func TestRunSingleFileTarget(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		"a.txt":     "BAD one\n",
+		"b.txt":     "BAD two\n",
+		"c.md":      "BAD three\n",
+		"sub/d.txt": "BAD four\n",
+		"bin.txt":   "BAD\x00binary",
+	})
+	tests := []struct {
+		name, target string
+		want         []string // paths handed to the txt scanner
+		wantMD       []string
+	}{
+		{name: "file", target: "a.txt", want: []string{"a.txt"}},
+		{name: "other scanner's file", target: "c.md", wantMD: []string{"c.md"}},
+		{name: "nested", target: "sub/d.txt", want: []string{"d.txt"}},
+		{name: "binary is skipped", target: "bin.txt"},
+		{name: "directory", target: ".", want: []string{"a.txt", "b.txt", "sub/d.txt"}, wantMD: []string{"c.md"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			txt := &lineScanner{name: "txt", ext: ".txt"}
+			md := &lineScanner{name: "md", ext: ".md"}
+			res, err := scanner.Run(context.Background(), filepath.Join(root, tc.target), []scanner.Scanner{txt, md})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tc.want, txt.seen); diff != "" {
+				t.Errorf("txt scanner files (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tc.wantMD, md.seen); diff != "" {
+				t.Errorf("md scanner files (-want +got):\n%s", diff)
+			}
+			if tc.target != "." {
+				wantRoot := filepath.Dir(filepath.Join(root, tc.target))
+				if real, err := filepath.EvalSymlinks(wantRoot); err == nil {
+					wantRoot = real
+				}
+				if res.Root != wantRoot {
+					t.Errorf("root = %s, want %s", res.Root, wantRoot)
+				}
+				if res.Walk.Files != 1 {
+					t.Errorf("walk saw %d files, want 1", res.Walk.Files)
+				}
+			}
+			for _, f := range res.Findings {
+				if strings.Contains(f.Location.Path, "/") && tc.target != "." {
+					t.Errorf("finding path %q not relative to the file's directory", f.Location.Path)
+				}
+			}
+		})
+	}
+}

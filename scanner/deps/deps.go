@@ -40,6 +40,12 @@ type Options struct {
 	// <DBDir>/osv-scalibr/<Ecosystem>/all.zip). Default: the user cache
 	// directory + "/tollgate/osv-db".
 	DBDir string
+	// IndexDir caches the advisory indexes of offline databases that
+	// `tollgate db update` did not write (a shared or read-only DB, one in
+	// testdata); databases it wrote keep their index beside the zips.
+	// Default: the user cache directory + "/tollgate/osv-index"; when
+	// there is none, such indexes are built in memory for each scan.
+	IndexDir string
 	// APIBaseURL is the OSV API used online. Default: DefaultAPIBaseURL,
 	// or $TOLLGATE_OSV_API_URL when set.
 	APIBaseURL string
@@ -114,6 +120,11 @@ func New(opts Options) (*Scanner, error) {
 			return nil, err
 		}
 		opts.DBDir = dir
+	}
+	if opts.IndexDir == "" {
+		if cache, err := os.UserCacheDir(); err == nil {
+			opts.IndexDir = filepath.Join(cache, "tollgate", "osv-index")
+		}
 	}
 	if env := os.Getenv(EnvAPIBaseURL); env != "" {
 		opts.APIBaseURL = env
@@ -276,6 +287,9 @@ func (s *Scanner) dbStats(db *localDB) map[string]any {
 		}
 		if db != nil {
 			m["used"] = db.loaded(e.Ecosystem)
+			if ix := db.indexInfo(e.Ecosystem); ix != nil {
+				m["index"] = ix
+			}
 		}
 		ecos[e.Ecosystem] = m
 	}

@@ -110,24 +110,3 @@ func TestAliasGroupsAndPrimaryID(t *testing.T) {
 		}
 	}
 }
-
-func TestNamesAny(t *testing.T) {
-	need := map[string]bool{"django": true, "lodash": true}
-	tests := []struct {
-		eco, js string
-		want    bool
-	}{
-		{"PyPI", `{"affected":[{"package":{"ecosystem":"PyPI","name":"Django"}}]}`, true},
-		{"PyPI", `{"affected":[{"package":{"ecosystem":"PyPI", "name" :  "django"}}]}`, true},
-		{"PyPI", `{"affected":[{"package":{"ecosystem":"PyPI","name":"flask"}}],"credits":[{"name":"lodash"}]}`, true}, // a harmless false hit: the matcher decides
-		{"npm", `{"affected":[{"package":{"ecosystem":"npm","name":"LoDash"}}]}`, true},
-		{"npm", `{"affected":[{"package":{"ecosystem":"npm","name":"lo\u0064ash"}}]}`, true}, // escaped: decode to be sure
-		{"npm", `{"affected":[{"package":{"ecosystem":"npm","name":"underscore"}}]}`, false},
-		{"npm", `{"summary":"name","details":"no names"}`, false},
-	}
-	for _, tt := range tests {
-		if got := namesAny([]byte(tt.js), tt.eco, need); got != tt.want {
-			t.Errorf("namesAny(%s) = %v, want %v", tt.js, got, tt.want)
-		}
-	}
-}

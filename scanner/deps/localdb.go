@@ -1,12 +1,11 @@
 package deps
 
 import (
-	"archive/zip"
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"regexp"
 	"runtime"
 	"sort"
@@ -27,9 +26,12 @@ var ErrNoDatabase = errors.New("no offline advisory database for ecosystem")
 // localDB lazily loads and indexes ecosystem archives from an osv-scanner
 // layout directory. It never touches the network.
 type localDB struct {
-	dir  string
-	mu   sync.Mutex
-	ecos map[string]*ecoIndex
+	dir string
+	// cacheDir holds indexes of databases tollgate does not manage
+	// (see osvdb.IndexLocation).
+	cacheDir string
+	mu       sync.Mutex
+	ecos     map[string]*ecoIndex
 }
 
 // ecoIndex holds one ecosystem's advisories indexed by normalized
@@ -37,12 +39,13 @@ type localDB struct {
 type ecoIndex struct {
 	byName map[string][]*osvschema.Vulnerability
 	count  int
+	index  *osvdb.OpenedIndex
 	err    error
 	once   sync.Once
 }
 
-func newLocalDB(dir string) *localDB {
-	return &localDB{dir: dir, ecos: map[string]*ecoIndex{}}
+func newLocalDB(dir, cacheDir string) *localDB {
+	return &localDB{dir: dir, cacheDir: cacheDir, ecos: map[string]*ecoIndex{}}
 }
 
 func (db *localDB) loaded(eco string) bool {
@@ -72,6 +75,22 @@ func (db *localDB) installed() bool {
 	return err == nil && len(st) > 0
 }
 
+// indexInfo describes how an ecosystem's advisory index was obtained
+// (osvdb.IndexState) and where it is kept, for the scan's stats.
+func (db *localDB) indexInfo(eco string) map[string]any {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	idx, ok := db.ecos[eco]
+	if !ok || idx.index == nil {
+		return nil
+	}
+	m := map[string]any{"state": string(idx.index.State), "path": idx.index.Path}
+	if idx.index.WriteErr != nil {
+		m["write_error"] = idx.index.WriteErr.Error()
+	}
+	return m
+}
+
 // get returns the index of an ecosystem, loading it on first use.
 // need, when not nil, holds the name keys of the packages being scanned;
 // advisories that name none of them are not decoded.
@@ -83,43 +102,51 @@ func (db *localDB) get(ctx context.Context, eco string, need map[string]bool) (*
 		db.ecos[eco] = idx
 	}
 	db.mu.Unlock()
-	idx.once.Do(func() { idx.err = idx.load(ctx, db.dir, eco, need) })
+	idx.once.Do(func() { idx.err = idx.load(ctx, db.dir, db.cacheDir, eco, need) })
 	return idx, idx.err
 }
 
-func (idx *ecoIndex) load(ctx context.Context, dir, eco string, need map[string]bool) error {
+func (idx *ecoIndex) load(ctx context.Context, dir, cacheDir, eco string, need map[string]bool) error {
 	p, err := osvdb.Find(dir, eco)
 	if err != nil {
 		return fmt.Errorf("%w %s in %s (run `tollgate db update --ecosystems %s`)", ErrNoDatabase, eco, dir, eco)
 	}
-	// Read entries from the file rather than slurping it: the public npm
-	// archive is hundreds of MB.
-	zr, err := zip.OpenReader(p)
+	// The index (see osvdb.OpenIndex) names the advisories of each
+	// package; only those of the scanned packages are read and decoded.
+	oi, err := osvdb.OpenIndex(ctx, p, cacheDir)
 	if err != nil {
 		return fmt.Errorf("advisory database %s: %w", p, err)
 	}
-	defer zr.Close()
-	files := make([]*zip.File, 0, len(zr.File))
-	for _, f := range zr.File {
-		if strings.HasSuffix(f.Name, ".json") {
-			files = append(files, f)
+	idx.index = oi
+	zf, err := os.Open(p)
+	if err != nil {
+		return fmt.Errorf("advisory database %s: %w", p, err)
+	}
+	defer zf.Close()
+	var ids []int
+	if need == nil {
+		ids = make([]int, oi.Advisories())
+		for i := range ids {
+			ids[i] = i
 		}
+	} else {
+		ids = oi.Lookup(need)
 	}
 	// Decoding JSON dominates load time; spread it over the CPUs.
-	vulns := make([]*osvschema.Vulnerability, len(files))
-	errs := make([]error, len(files))
-	workers := max(1, runtime.GOMAXPROCS(0))
+	vulns := make([]*osvschema.Vulnerability, len(ids))
+	errs := make([]error, len(ids))
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(ids)/8))
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			opts := protojson.UnmarshalOptions{DiscardUnknown: true}
-			for i := w; i < len(files); i += workers {
+			for i := w; i < len(ids); i += workers {
 				if ctx.Err() != nil {
 					return
 				}
-				vulns[i], errs[i] = decodeEntry(opts, files[i], eco, need)
+				vulns[i], errs[i] = decodeEntry(opts, oi.Index, zf, ids[i])
 			}
 		}()
 	}
@@ -127,14 +154,19 @@ func (idx *ecoIndex) load(ctx context.Context, dir, eco string, need map[string]
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	idx.byName = make(map[string][]*osvschema.Vulnerability, len(files))
+	idx.count = oi.Advisories()
+	idx.byName = make(map[string][]*osvschema.Vulnerability, len(ids))
 	for i, v := range vulns {
-		if errs[i] != nil || v == nil || v.GetWithdrawn() != nil {
-			// A record we cannot read is skipped like osv-scanner does;
+		if errs[i] != nil {
+			// The index was verified against the zip, so a read error
+			// here means the zip changed during the scan or is damaged.
+			return fmt.Errorf("advisory database %s: %w", p, errs[i])
+		}
+		if v == nil || v.GetWithdrawn() != nil {
+			// A record we cannot decode is skipped like osv-scanner does;
 			// withdrawn advisories never match.
 			continue
 		}
-		idx.count++
 		normalizePyPINames(v)
 		seen := map[string]bool{}
 		for _, a := range v.GetAffected() {
@@ -149,22 +181,14 @@ func (idx *ecoIndex) load(ctx context.Context, dir, eco string, need map[string]
 	return nil
 }
 
-func decodeEntry(opts protojson.UnmarshalOptions, f *zip.File, eco string, need map[string]bool) (*osvschema.Vulnerability, error) {
-	rc, err := f.Open()
+func decodeEntry(opts protojson.UnmarshalOptions, ix *osvdb.Index, zf io.ReaderAt, n int) (*osvschema.Vulnerability, error) {
+	b, err := ix.Read(zf, n)
 	if err != nil {
 		return nil, err
-	}
-	defer rc.Close()
-	b, err := io.ReadAll(rc)
-	if err != nil {
-		return nil, err
-	}
-	if need != nil && !namesAny(b, eco, need) {
-		return nil, nil
 	}
 	v := &osvschema.Vulnerability{}
-	if err := opts.Unmarshal(b, v); err != nil {
-		return nil, err
+	if opts.Unmarshal(b, v) != nil {
+		return nil, nil
 	}
 	return v, nil
 }
@@ -175,12 +199,7 @@ var pythonNameSep = regexp.MustCompile(`[-_.]+`)
 // PyPI normalized per PEP 503. They only pick candidates; the exact
 // comparison is osv-scalibr's.
 func nameKeys(ecosystem, name string) []string {
-	base, _, _ := strings.Cut(ecosystem, ":")
-	k := strings.ToLower(name)
-	if base == "PyPI" {
-		return []string{pythonNameSep.ReplaceAllLiteralString(k, "-")}
-	}
-	return []string{k}
+	return []string{osvdb.NameKey(ecosystem, name)}
 }
 
 // normalizePyPINames rewrites PyPI package names in affected entries to
@@ -193,48 +212,5 @@ func normalizePyPINames(v *osvschema.Vulnerability) {
 			continue
 		}
 		p.Name = pythonNameSep.ReplaceAllLiteralString(strings.ToLower(p.GetName()), "-")
-	}
-}
-
-// namesAny is a cheap pre-filter on an advisory's raw JSON: it reports
-// whether any "name" string value (affected package names among them)
-// has a key in need. It errs towards true: an escaped string counts as a
-// hit, so the full decoder and matcher decide.
-func namesAny(b []byte, eco string, need map[string]bool) bool {
-	key := []byte(`"name"`)
-	for {
-		i := bytes.Index(b, key)
-		if i < 0 {
-			return false
-		}
-		b = b[i+len(key):]
-		j := 0
-		for j < len(b) && (b[j] == ' ' || b[j] == '\t' || b[j] == '\n' || b[j] == '\r') {
-			j++
-		}
-		if j >= len(b) || b[j] != ':' {
-			continue
-		}
-		j++
-		for j < len(b) && (b[j] == ' ' || b[j] == '\t' || b[j] == '\n' || b[j] == '\r') {
-			j++
-		}
-		if j >= len(b) || b[j] != '"' {
-			continue
-		}
-		end := bytes.IndexByte(b[j+1:], '"')
-		if end < 0 {
-			return true
-		}
-		val := b[j+1 : j+1+end]
-		if bytes.IndexByte(val, '\\') >= 0 {
-			return true
-		}
-		for _, k := range nameKeys(eco, string(val)) {
-			if need[k] {
-				return true
-			}
-		}
-		b = b[j+1+end:]
 	}
 }

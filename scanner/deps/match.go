@@ -55,7 +55,7 @@ func uniquePackages(deps []dep) []dep {
 // matchOffline matches every package against the local database. It
 // loads only the ecosystems the lockfiles use.
 func (s *Scanner) matchOffline(ctx context.Context, deps []dep) (map[pkgKey][]*osvschema.Vulnerability, *localDB, error) {
-	db := newLocalDB(s.opts.DBDir)
+	db := newLocalDB(s.opts.DBDir, s.opts.IndexDir)
 	uniq := uniquePackages(deps)
 	ecos := map[string]bool{}
 	need := map[string]map[string]bool{}

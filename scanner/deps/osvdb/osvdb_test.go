@@ -78,10 +78,18 @@ func TestUpdateAndStatus(t *testing.T) {
 	if st[1].Advisories != 2 || !st[1].FetchedAt.Equal(fixedNow) || st[1].Age != time.Hour || st[1].FromMTime {
 		t.Errorf("npm status = %+v", st[1])
 	}
-	// No temp files left behind.
+	// No temp files left behind: the zip and its index only.
 	entries, _ := os.ReadDir(filepath.Dir(osvdb.ZipPath(dir, "npm")))
-	if len(entries) != 1 {
+	if len(entries) != 2 {
 		t.Errorf("leftover files: %v", entries)
+	}
+	// db update writes the index beside the zip, verified and used as is.
+	oi, err := osvdb.OpenIndex(context.Background(), osvdb.ZipPath(dir, "npm"), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if oi.State != osvdb.IndexFresh || oi.Path != osvdb.IndexPath(osvdb.ZipPath(dir, "npm")) {
+		t.Errorf("index after update: %s at %s, want fresh beside the zip", oi.State, oi.Path)
 	}
 }
 

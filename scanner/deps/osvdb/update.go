@@ -148,6 +148,15 @@ func updateOne(ctx context.Context, dir, eco string, opts UpdateOptions) (Ecosys
 	if err := os.Rename(tmp.Name(), dst); err != nil {
 		return EcosystemMetadata{}, err
 	}
+	// The index is derived from the zip just installed; scans verify it
+	// and rebuild it if it is missing, stale or corrupt.
+	ix, err := BuildIndex(ctx, dst)
+	if err != nil {
+		return EcosystemMetadata{}, fmt.Errorf("index the new archive: %w", err)
+	}
+	if err := ix.WriteIndex(IndexPath(dst)); err != nil {
+		return EcosystemMetadata{}, err
+	}
 	return EcosystemMetadata{FetchedAt: opts.Now().UTC(), URL: u, Advisories: n, Bytes: size, SHA256: sum}, nil
 }
 
