@@ -23,6 +23,11 @@ var validators = map[string]func(string) bool{
 	"base64-userpass": validBase64UserPass,
 	// generic-value: extra plausibility checks for the generic rules.
 	"generic-value": validGenericValue,
+	// generic-token: generic-value, not words or an identifier, and the
+	// entropy of a random token in its alphabet (see generic.go).
+	"generic-token": validGenericToken,
+	// generic-phrase: generic-value and not prose (quoted values with spaces).
+	"generic-phrase": validGenericPhrase,
 }
 
 func validatorNames() []string {
