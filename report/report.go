@@ -52,7 +52,10 @@ type Options struct {
 }
 
 // Formats lists the supported format names.
-func Formats() []string { return []string{"table", "json", "sarif", "markdown", "junit"} }
+func Formats() []string {
+	return []string{"table", "json", "sarif", "markdown", "junit",
+		"gitlab-secrets", "gitlab-deps", "gitlab-sast", "gitlab-codequality", "azure"}
+}
 
 // ErrUnknownFormat is returned by New for a format it does not know.
 var ErrUnknownFormat = errors.New("unknown report format")
@@ -70,6 +73,16 @@ func New(format string, o Options) (Writer, error) {
 		return markdownWriter{limit: o.MarkdownLimit}, nil
 	case "junit":
 		return junitWriter{}, nil
+	case "gitlab-secrets":
+		return gitlabWriter{scanType: "secret_detection", scannerName: "secrets"}, nil
+	case "gitlab-deps":
+		return gitlabWriter{scanType: "dependency_scanning", scannerName: "deps"}, nil
+	case "gitlab-sast":
+		return gitlabWriter{scanType: "sast", scannerName: "iac"}, nil
+	case "gitlab-codequality":
+		return codeQualityWriter{}, nil
+	case "azure":
+		return azureWriter{}, nil
 	}
 	return nil, fmt.Errorf("%w %q (want %s)", ErrUnknownFormat, format, strings.Join(Formats(), ", "))
 }

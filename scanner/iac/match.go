@@ -51,7 +51,8 @@ func classify(p string) fileClass {
 	ext := path.Ext(lower)
 	isYAML := ext == ".yml" || ext == ".yaml"
 	switch {
-	case isYAML && (lower == ".gitlab-ci.yml" || lower == ".gitlab-ci.yaml"):
+	// .gitlab-ci.yml, and included pipeline files named *.gitlab-ci.yml.
+	case isYAML && (strings.HasSuffix(lower, ".gitlab-ci.yml") || strings.HasSuffix(lower, ".gitlab-ci.yaml")):
 		return classGitLabCI
 	case isYAML && inGitHubWorkflows(p):
 		return classGitHubWorkflow
