@@ -1,0 +1,62 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// scanJSON runs the real scanners on root and returns the rule ids found.
+func scanJSON(t *testing.T, root string, extra ...string) (int, []string) {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "out.json")
+	args := append([]string{"scan", "-q", "--report", "json=" + out}, extra...)
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), append(args, root), &stdout, &stderr)
+	if code > 1 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rep struct {
+		Findings []struct {
+			RuleID string `json:"rule_id"`
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal(b, &rep); err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, f := range rep.Findings {
+		ids = append(ids, f.RuleID)
+	}
+	return code, ids
+}
+
+// TestPipelineTemplatesPassOurOwnChecks: the CI templates we ship are what
+// users paste; tollgate's own IaC and secrets checks find nothing in them.
+// A copy of the GitLab template with an unpinned image must be caught, which
+// shows the template is really read as a GitLab pipeline.
+func TestPipelineTemplatesPassOurOwnChecks(t *testing.T) {
+	if code, ids := scanJSON(t, "../../ci", "--scanners", "iac,secrets", "--fail-on", "low"); code != 0 || len(ids) != 0 {
+		t.Errorf("templates: exit %d, findings %v", code, ids)
+	}
+	src, err := os.ReadFile("../../ci/gitlab/tollgate.gitlab-ci.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	bad := strings.Replace(string(src), "image: golang:1.26.8-bookworm", "image: golang", 1)
+	if err := os.WriteFile(filepath.Join(dir, "tollgate.gitlab-ci.yml"), []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, ids := scanJSON(t, dir, "--scanners", "iac"); strings.Join(ids, ",") != "TG-GITLAB-0001" {
+		t.Errorf("unpinned image in the template: findings %v, want TG-GITLAB-0001", ids)
+	}
+}
