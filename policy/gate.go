@@ -15,6 +15,8 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
+
+	"github.com/tollgate-dev/tollgate/internal/regosandbox"
 	"github.com/tollgate-dev/tollgate/scanner"
 	"gopkg.in/yaml.v3"
 )
@@ -40,6 +42,7 @@ type gateConfig struct {
 	files     map[string]string
 	noDefault bool
 	data      map[string]any
+	allowNet  bool
 }
 
 // WithPolicy adds Rego files, or every .rego file (tests excluded) under
@@ -64,6 +67,13 @@ func WithModule(filename, src string) Option {
 // user's policies alone decide.
 func WithoutDefaultPolicy() Option {
 	return func(c *gateConfig) error { c.noDefault = true; return nil }
+}
+
+// WithNetwork lets policies call the network builtins (http.send,
+// net.lookup_*). Without it a policy that calls one is rejected: a policy
+// can come from the pull request being gated.
+func WithNetwork() Option {
+	return func(c *gateConfig) error { c.allowNet = true; return nil }
 }
 
 // WithData merges JSON or YAML documents into `data` (top level).
@@ -159,12 +169,18 @@ func New(ctx context.Context, opts ...Option) (*Gate, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%w: %v", ErrPolicy, err)
 		}
+		if !cfg.allowNet {
+			if err := regosandbox.Check(m); err != nil {
+				return nil, fmt.Errorf("%w: %w", ErrPolicy, err)
+			}
+		}
 		if m.Package.Path.Equal(gatePackage) {
 			n = g.attribute(m, n)
 		}
 		modules[name] = m
 	}
-	compiler := ast.NewCompiler().WithStrict(false)
+	caps := regosandbox.Capabilities(cfg.allowNet)
+	compiler := ast.NewCompiler().WithStrict(false).WithCapabilities(caps)
 	compiler.Compile(modules)
 	if compiler.Failed() {
 		return nil, fmt.Errorf("%w: %v", ErrPolicy, compiler.Errors)
@@ -174,6 +190,7 @@ func New(ctx context.Context, opts ...Option) (*Gate, error) {
 		rego.Compiler(compiler),
 		rego.Store(inmem.NewFromObject(cfg.data)),
 		rego.StrictBuiltinErrors(true),
+		rego.Capabilities(caps),
 	).PrepareForEval(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrPolicy, err)

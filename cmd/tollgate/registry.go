@@ -32,7 +32,7 @@ func defaultRegistry(s scanSettings) scanner.Registry {
 				}
 				vars[i] = abs
 			}
-			return iac.New(iac.Options{ExtraCheckDirs: s.checkDirs, TFVarFiles: vars, Logger: s.logger})
+			return iac.New(iac.Options{ExtraCheckDirs: s.checkDirs, AllowNet: s.allowNet, TFVarFiles: vars, Logger: s.logger})
 		},
 	}
 }

@@ -30,6 +30,7 @@ type scanSettings struct {
 	secretRules  []string
 	gitSince     string
 	hashKey      []byte
+	allowNet     bool // --policy-allow-net
 	logger       *slog.Logger
 
 	// goVersion is --go-version, else osv-scanner.toml's
@@ -99,6 +100,7 @@ any scanner error, unless --allow-scanner-errors).`,
 	fl.StringVar(&f.unknownSeverity, "unknown-severity", "high", "severity that UNKNOWN findings are gated as")
 	fl.StringArrayVar(&f.policies, "policy", nil, "Rego policy file or directory added to the gate (repeatable)")
 	fl.BoolVar(&f.noDefaultPolicy, "no-default-policy", false, "use only the --policy files, not the built-in policy")
+	fl.BoolVar(&f.allowNet, "policy-allow-net", false, "let --policy files and --iac-checks call http.send and net.lookup_* (off: a policy from a pull request could send data out)")
 	fl.StringArrayVar(&f.data, "data", nil, "JSON/YAML document merged into the policy's data (repeatable)")
 	fl.StringVar(&f.configFile, "config", "", "exceptions file (default: "+policy.ConfigFileName+" at the scan root)")
 	fl.StringVar(&f.baseline, "baseline", "", "tollgate JSON or SARIF report of an earlier scan: only new findings fail")
@@ -200,6 +202,9 @@ func (a *app) scan(cmd *cobra.Command, root string, f *scanFlags) error {
 	gateOpts := []policy.Option{policy.WithPolicy(f.policies...), policy.WithData(f.data...)}
 	if f.noDefaultPolicy {
 		gateOpts = append(gateOpts, policy.WithoutDefaultPolicy())
+	}
+	if f.allowNet {
+		gateOpts = append(gateOpts, policy.WithNetwork())
 	}
 	gate, err := policy.New(ctx, gateOpts...)
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
+	"github.com/tollgate-dev/tollgate/internal/regosandbox"
 	"github.com/tollgate-dev/tollgate/scanner"
 	"github.com/tollgate-dev/tollgate/scanner/iac/checks"
 )
@@ -51,11 +52,14 @@ type CheckMeta struct {
 type checkSet struct {
 	metas   []CheckMeta
 	modules map[string]*ast.Module // every non-test module, by source name
+	// allowNet lets user checks call the network builtins (see
+	// internal/regosandbox); off, they are rejected when loaded.
+	allowNet bool
 }
 
 // loadChecks parses the built-in checks and the user check directories.
-func loadChecks(extraDirs []string) (*checkSet, error) {
-	cs := &checkSet{modules: map[string]*ast.Module{}}
+func loadChecks(extraDirs []string, allowNet bool) (*checkSet, error) {
+	cs := &checkSet{modules: map[string]*ast.Module{}, allowNet: allowNet}
 	if err := cs.addFS(checks.FS, "builtin:", true); err != nil {
 		return nil, err
 	}
@@ -110,6 +114,11 @@ func (cs *checkSet) addModule(name string, src []byte, builtin bool) error {
 	mod, err := ast.ParseModuleWithOpts(name, string(src), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
 	if err != nil {
 		return fmt.Errorf("checks: %w", err)
+	}
+	if !builtin && !cs.allowNet {
+		if err := regosandbox.Check(mod); err != nil {
+			return fmt.Errorf("checks: %w", err)
+		}
 	}
 	if _, dup := cs.modules[name]; dup {
 		return fmt.Errorf("checks: %s loaded twice", name)

@@ -18,7 +18,7 @@ var idRe = regexp.MustCompile(`^TG-(AWS|GCP|AZURE|K8S|DOCKER|GHA|GITLAB)-\d{4}$`
 // TestBuiltinChecksMetadata enforces what `tollgate rules` and the reports
 // rely on: unique well-formed ids and complete metadata.
 func TestBuiltinChecksMetadata(t *testing.T) {
-	cs, err := loadChecks(nil)
+	cs, err := loadChecks(nil, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +53,7 @@ func TestEveryCheckHasTests(t *testing.T) {
 		}
 		return nil
 	})
-	cs, err := loadChecks(nil)
+	cs, err := loadChecks(nil, false)
 	if err != nil {
 		t.Fatal(err)
 	}

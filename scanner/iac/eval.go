@@ -8,6 +8,8 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
+
+	"github.com/tollgate-dev/tollgate/internal/regosandbox"
 )
 
 // engine evaluates every check of a document kind with one prepared query.
@@ -30,7 +32,8 @@ type result struct {
 }
 
 func newEngine(ctx context.Context, cs *checkSet) (*engine, error) {
-	c := ast.NewCompiler().WithEnablePrintStatements(false)
+	caps := regosandbox.Capabilities(cs.allowNet)
+	c := ast.NewCompiler().WithEnablePrintStatements(false).WithCapabilities(caps)
 	c.Compile(cs.modules)
 	if c.Failed() {
 		return nil, fmt.Errorf("compile checks: %w", c.Errors)
@@ -61,6 +64,7 @@ func newEngine(ctx context.Context, cs *checkSet) (*engine, error) {
 			rego.Compiler(c),
 			rego.SetRegoVersion(ast.RegoV1),
 			rego.StrictBuiltinErrors(false),
+			rego.Capabilities(caps),
 		).PrepareForEval(ctx)
 		if err != nil {
 			return nil, fmt.Errorf("prepare %s checks: %w", kind, err)

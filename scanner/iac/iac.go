@@ -28,6 +28,9 @@ type Options struct {
 	// written like the built-in ones (METADATA with custom.id, severity and
 	// frameworks). Files ending in _test.rego are skipped.
 	ExtraCheckDirs []string
+	// AllowNet lets the user checks call OPA's network builtins (http.send,
+	// net.lookup_*); off, a check that calls one is an error at New.
+	AllowNet bool
 	// TFVarFiles are extra terraform variable files (like -var-file),
 	// applied to every root module after terraform.tfvars and *.auto.tfvars.
 	TFVarFiles []string
@@ -66,7 +69,7 @@ var _ scanner.Scanner = (*Scanner)(nil)
 
 // New loads and compiles the built-in checks and the user checks.
 func New(opts Options) (*Scanner, error) {
-	cs, err := loadChecks(opts.ExtraCheckDirs)
+	cs, err := loadChecks(opts.ExtraCheckDirs, opts.AllowNet)
 	if err != nil {
 		return nil, err
 	}
