@@ -3,34 +3,20 @@ package policy_test
 import (
 	"context"
 	"errors"
-	"net/http"
-	"net/http/httptest"
 	"strings"
-	"sync/atomic"
 	"testing"
 
 	"github.com/tollgate-dev/tollgate/internal/regosandbox"
+	"github.com/tollgate-dev/tollgate/internal/regosandbox/sandboxtest"
 	"github.com/tollgate-dev/tollgate/policy"
 	"github.com/tollgate-dev/tollgate/scanner"
 )
-
-// exfilServer counts the requests it receives.
-func exfilServer(t *testing.T) (*httptest.Server, *atomic.Int64) {
-	var hits atomic.Int64
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-		hits.Add(1)
-		w.Header().Set("Content-Type", "application/json")
-		w.Write([]byte(`{}`)) //nolint:errcheck // test server
-	}))
-	t.Cleanup(srv.Close)
-	return srv, &hits
-}
 
 // A policy from a pull request must not reach the network: every way of
 // calling a network builtin is rejected when the gate is built, naming the
 // builtin and file:line, and the server receives nothing.
 func TestPolicyNetworkBuiltinsRejected(t *testing.T) {
-	srv, hits := exfilServer(t)
+	srv, hits := sandboxtest.Server(t)
 	tests := []struct {
 		name, src, builtin, line string
 	}{
@@ -79,7 +65,7 @@ warn contains msg if {
 // With WithNetwork the same policy reaches the server: the opt-in works,
 // and the test above would see a request if the sandbox leaked.
 func TestPolicyNetworkAllowed(t *testing.T) {
-	srv, hits := exfilServer(t)
+	srv, hits := sandboxtest.Server(t)
 	src := `package tollgate.gate
 deny contains "reached" if {
 	r := http.send({"method": "GET", "url": "` + srv.URL + `"})

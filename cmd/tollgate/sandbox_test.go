@@ -3,25 +3,19 @@ package main
 import (
 	"bytes"
 	"context"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync/atomic"
 	"testing"
+
+	"github.com/tollgate-dev/tollgate/internal/regosandbox/sandboxtest"
 )
 
 // A --policy or --iac-checks file that calls http.send fails the scan
 // with exit 2, naming the builtin, file:line and the opt-in flag, and the
 // server hears nothing; --policy-allow-net lets both through.
 func TestPolicyAllowNetFlag(t *testing.T) {
-	var hits atomic.Int64
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-		hits.Add(1)
-		w.Write([]byte(`{}`)) //nolint:errcheck // test server
-	}))
-	defer srv.Close()
+	srv, hits := sandboxtest.Server(t)
 	dir := t.TempDir()
 	write := func(rel, src string) string {
 		p := filepath.Join(dir, rel)

@@ -3,14 +3,12 @@ package iac
 import (
 	"context"
 	"errors"
-	"net/http"
-	"net/http/httptest"
 	"path/filepath"
 	"strings"
-	"sync/atomic"
 	"testing"
 
 	"github.com/tollgate-dev/tollgate/internal/regosandbox"
+	"github.com/tollgate-dev/tollgate/internal/regosandbox/sandboxtest"
 	"github.com/tollgate-dev/tollgate/scanner"
 )
 
@@ -29,12 +27,7 @@ package acme.net
 // reach the network: New rejects each network builtin with file:line and
 // the server receives nothing; AllowNet opts in.
 func TestUserCheckNetworkBuiltins(t *testing.T) {
-	var hits atomic.Int64
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-		hits.Add(1)
-		w.Write([]byte(`{}`)) //nolint:errcheck // test server
-	}))
-	defer srv.Close()
+	srv, hits := sandboxtest.Server(t)
 	send := netCheckMeta + `deny contains res if {
 	r := http.send({"method": "POST", "url": "` + srv.URL + `", "body": input})
 	res := {"msg": "sent", "__loc": input.__loc}
