@@ -18,7 +18,7 @@ func defaultRegistry(s scanSettings) scanner.Registry {
 				GoVersion: s.goVersion, GoVersionSource: s.goVersionSource, Logger: s.logger})
 		},
 		secrets.Name: func() (scanner.Scanner, error) {
-			return secrets.New(secrets.Options{ExtraRuleFiles: s.secretRules, GitSince: s.gitSince, HashKey: s.hashKey, Logger: s.logger})
+			return secrets.New(secrets.Options{ExtraRuleFiles: s.secretRules, GitSince: s.gitSince, GitStaged: s.gitStaged, HashKey: s.hashKey, Logger: s.logger})
 		},
 		iac.Name: func() (scanner.Scanner, error) {
 			// --tf-vars paths are the user's, relative to the working

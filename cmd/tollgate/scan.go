@@ -29,6 +29,7 @@ type scanSettings struct {
 	checkDirs    []string
 	secretRules  []string
 	gitSince     string
+	gitStaged    bool
 	hashKey      []byte
 	allowNet     bool // --policy-allow-net
 	logger       *slog.Logger
@@ -125,6 +126,7 @@ any scanner error, unless --allow-scanner-errors).`,
 	fl.StringArrayVar(&f.checkDirs, "checks", nil, "alias of --iac-checks")
 	fl.StringArrayVar(&f.secretRules, "secrets-rules", nil, "secrets scanner: extra rule file, tollgate YAML or gitleaks TOML (repeatable)")
 	fl.StringVar(&f.gitSince, "git-since", "", "secrets scanner: scan only lines added by the commits REF..HEAD")
+	fl.BoolVar(&f.gitStaged, "git-staged", false, "secrets scanner: scan only the lines staged for the next commit (pre-commit hooks)")
 	fl.StringVar(&f.hashKeyFile, "hash-key-file", "", "secrets scanner: file holding a private key for the evidence hashes (env "+secrets.HashKeyEnv+"; config secrets.hash_key_file)")
 	return cmd
 }

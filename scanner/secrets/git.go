@@ -26,20 +26,34 @@ func (s *Scanner) scanHistory(ctx context.Context, root string) ([]scanner.Findi
 	if strings.HasPrefix(s.opts.GitSince, "-") {
 		return nil, fmt.Errorf("git history: invalid revision %q", s.opts.GitSince)
 	}
-	cmd := exec.CommandContext(ctx, "git", "-C", root,
-		"-c", "core.quotepath=off", "-c", "diff.noprefix=false", "-c", "diff.mnemonicPrefix=false",
+	return s.scanGitPatch(ctx, root, "git history "+s.opts.GitSince+"..HEAD",
 		"log", "-p", "--reverse", "--unified=0", "--no-color", "--no-ext-diff", "--no-textconv",
 		"--no-renames", "--diff-filter=AM",
 		"--format=%x00tollgate-commit%x00%H%x00%an%x00%ae%x00%aI",
 		s.opts.GitSince+"..HEAD", "--")
+}
+
+// scanStaged scans the lines the index adds over HEAD: what `git commit`
+// would record, not the working tree (a pre-commit hook's view).
+func (s *Scanner) scanStaged(ctx context.Context, root string) ([]scanner.Finding, error) {
+	return s.scanGitPatch(ctx, root, "git staged changes",
+		"diff", "--cached", "-p", "--unified=0", "--no-color", "--no-ext-diff", "--no-textconv",
+		"--no-renames", "--diff-filter=AM", "--")
+}
+
+// scanGitPatch runs git with args in root and scans the added lines of the
+// patch it prints; label names the operation in errors.
+func (s *Scanner) scanGitPatch(ctx context.Context, root, label string, args ...string) ([]scanner.Finding, error) {
+	cmd := exec.CommandContext(ctx, "git", append([]string{"-C", root,
+		"-c", "core.quotepath=off", "-c", "diff.noprefix=false", "-c", "diff.mnemonicPrefix=false"}, args...)...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
-		return nil, fmt.Errorf("git history: %w", err)
+		return nil, fmt.Errorf("%s: %w", label, err)
 	}
 	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("git history: start git: %w", err)
+		return nil, fmt.Errorf("%s: start git: %w", label, err)
 	}
 	out, perr := s.parseLog(ctx, stdout)
 	_, _ = io.Copy(io.Discard, stdout)
@@ -52,7 +66,7 @@ func (s *Scanner) scanHistory(ctx context.Context, root string) ([]scanner.Findi
 		if len(msg) > 300 {
 			msg = msg[:300]
 		}
-		return nil, fmt.Errorf("git history %s..HEAD: %w: %s", s.opts.GitSince, werr, msg)
+		return nil, fmt.Errorf("%s: %w: %s", label, werr, msg)
 	}
 	return out, nil
 }

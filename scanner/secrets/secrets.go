@@ -52,6 +52,9 @@ type Options struct {
 	// and scans the lines added by the commits GitSince..HEAD of the git
 	// repository at the scan root.
 	GitSince string
+	// GitStaged scans only the lines the git index adds over HEAD (what a
+	// commit would record), for pre-commit hooks. It wins over GitSince.
+	GitStaged bool
 	// HashKey is a private key for the HMAC-SHA256 evidence hash (see
 	// [LoadHashKeyFile]). Empty means [DefaultHashKey], which is public:
 	// findings then omit everything that narrows a guess (the snippet
@@ -234,7 +237,8 @@ func (s *Scanner) Stats() map[string]any {
 		"utf16_files":      st.utf16,
 		"duration_ms":      st.duration.Milliseconds(),
 		"throughput_mb_s":  mbps,
-		"history_mode":     s.opts.GitSince != "",
+		"history_mode":     s.opts.GitSince != "" || s.opts.GitStaged,
+		"staged_mode":      s.opts.GitStaged,
 		"history_commits":  st.commits,
 		"history_hunks":    st.hunks,
 		"hash_key_default": len(s.opts.HashKey) == 0,
@@ -253,9 +257,12 @@ func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding
 		out []scanner.Finding
 		err error
 	)
-	if s.opts.GitSince != "" {
+	switch {
+	case s.opts.GitStaged:
+		out, err = s.scanStaged(ctx, t.Root)
+	case s.opts.GitSince != "":
 		out, err = s.scanHistory(ctx, t.Root)
-	} else {
+	default:
 		out, err = s.scanFiles(ctx, t)
 	}
 	scanner.SortFindings(out)
