@@ -163,3 +163,25 @@ func TestActionGateStep(t *testing.T) {
 		t.Errorf("push: exit %d, outputs %v\n%s", code, out, summary)
 	}
 }
+
+// TestActionAndExamplePassOurChecks: tollgate's own GitHub Actions checks
+// find nothing in action.yml or in the example workflow (scanned where
+// GitHub would read it, .github/workflows/).
+func TestActionAndExamplePassOurChecks(t *testing.T) {
+	dir := t.TempDir()
+	for src, dst := range map[string]string{"../../action.yml": "action.yml", "../../docs/github/tollgate.yml": ".github/workflows/tollgate.yml"} {
+		b, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, dst)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, dst), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if code, ids := scanJSON(t, dir, "--scanners", "iac,secrets", "--fail-on", "low"); code != 0 || len(ids) != 0 {
+		t.Errorf("exit %d, findings %v", code, ids)
+	}
+}
