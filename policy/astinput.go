@@ -128,6 +128,10 @@ func findingTerm(keys map[string]*ast.Term, f *InputFinding) (*ast.Term, error) 
 		if p.Direct != nil {
 			pk.put("direct", ast.BooleanTerm(*p.Direct))
 		}
+		pk.put("upgrade_to", str(p.UpgradeTo))
+		if p.UpgradeMajor {
+			pk.put("upgrade_major", ast.BooleanTerm(true))
+		}
 		o.put("package", pk.term())
 	}
 	o.put("aliases", strs(f.Aliases))

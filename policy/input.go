@@ -19,6 +19,9 @@ type Input struct {
 	Scan          ScanInfo         `json:"scan"`
 	Config        Config           `json:"config"`
 	Counts        map[string]int   `json:"counts"`
+	// Remediation lists one upgrade per vulnerable package version (see
+	// scanner.Remediations), most urgent first.
+	Remediation []scanner.Remediation `json:"remediation"`
 }
 
 // InputFinding is a finding plus what the gate knows about it.
@@ -155,6 +158,7 @@ func BuildInput(res *scanner.Result, o InputOptions) Input {
 		}
 	}
 	in.Counts["total"] = len(res.Findings)
+	in.Remediation = scanner.Remediations(res.Findings)
 	if o.Exceptions != nil {
 		for j, e := range o.Exceptions.Entries {
 			x := e.Exception

@@ -22,8 +22,10 @@ type jsonReport struct {
 	Decision      scanner.Decision  `json:"decision"`
 	FailOn        string            `json:"fail_on"`
 	Findings      []scanner.Finding `json:"findings"`
-	Errors        []jsonError       `json:"errors"`
-	Stats         jsonStats         `json:"stats"`
+	// Remediation is one upgrade per vulnerable package version.
+	Remediation []scanner.Remediation `json:"remediation"`
+	Errors      []jsonError           `json:"errors"`
+	Stats       jsonStats             `json:"stats"`
 }
 
 type jsonTool struct {
@@ -51,6 +53,7 @@ func (jsonWriter) Write(w io.Writer, r *Report) error {
 		Decision:      r.Decision,
 		FailOn:        r.FailOn,
 		Findings:      r.Result.Findings,
+		Remediation:   r.remediations(),
 		Errors:        []jsonError{},
 		Stats:         jsonStats{Scanners: r.Result.Scanners, Walk: r.Result.Walk, DurationNS: r.Result.Duration},
 	}

@@ -59,6 +59,13 @@ func (junitWriter) Write(w io.Writer, r *Report) error {
 			Failure: &junitFailure{Message: d.Msg, Type: d.Rule, Text: d.Policy}})
 		gate.Failures++
 	}
+	for _, d := range r.Decision.Warn {
+		// A warning does not fail the build; a skipped case keeps it
+		// visible in the CI's test tab.
+		gate.Cases = append(gate.Cases, junitCase{Name: "warning: " + d.Msg, Classname: "tollgate.gate." + d.Rule,
+			Skipped: &junitSkipped{Message: d.Msg}})
+		gate.Skipped++
+	}
 	gate.Tests = len(gate.Cases)
 	doc.Suites = append(doc.Suites, gate)
 

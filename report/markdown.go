@@ -28,6 +28,9 @@ type markdownParts struct {
 	denies   []string
 	behind   [][]string // findings behind each deny
 	warns    []string
+	upTop    string
+	upgrades []string // one table row per upgrade (at most maxUpgrades)
+	upMore   int      // upgrades beyond maxUpgrades
 	tableTop string
 	rows     []string
 }
@@ -77,6 +80,22 @@ func (r *Report) markdownParts() markdownParts {
 	for _, d := range r.Decision.Warn {
 		p.warns = append(p.warns, fmt.Sprintf("- %s%s\n", mdEscape(truncate(d.Msg, 1000)), mdRule(d.Rule, d.Policy)))
 	}
+	if ups := r.remediations(); len(ups) > 0 {
+		p.upTop = "### Upgrades\n\n| Package | Ecosystem | Action | Fixes | Notes |\n|---|---|---|---|---|\n"
+		for i, m := range ups {
+			if i == maxUpgrades {
+				p.upMore = len(ups) - maxUpgrades
+				break
+			}
+			action := "no single known version fixes all"
+			if m.UpgradeTo != "" {
+				action = fmt.Sprintf("upgrade %s → %s", mdEscape(m.Version), mdEscape(m.UpgradeTo))
+			}
+			fixes := strings.TrimPrefix(strings.TrimPrefix(upgradeFixes(m), "fixes "), "open ")
+			p.upgrades = append(p.upgrades, fmt.Sprintf("| `%s` | %s | %s | %s | %s |\n", mdEscape(m.Name), mdEscape(m.Ecosystem), action,
+				mdEscape(fixes), mdEscape(strings.Join(upgradeNotes(m), ", "))))
+		}
+	}
 	if n := len(r.Result.Findings); n > 0 {
 		p.tableTop = fmt.Sprintf("<details><summary>Findings (%d)</summary>\n\n| Severity | Scanner | Rule | Location | Title | Status |\n|---|---|---|---|---|---|\n", n)
 		for _, f := range r.bySeverity() {
@@ -122,6 +141,11 @@ func (p markdownParts) assemble(limit int) string {
 	for i := range nDeny {
 		nBehind[i] = take(p.behind[i], 0)
 	}
+	nUp, upFits := 0, len(p.upgrades) > 0 && len(p.upTop)+sectionRoom < budget
+	if upFits {
+		budget -= len(p.upTop) + sectionRoom
+		nUp = take(p.upgrades, 0)
+	}
 	nRows, tableFits := 0, len(p.rows) > 0 && len(p.tableTop) < budget
 	if tableFits {
 		budget -= len(p.tableTop)
@@ -159,6 +183,16 @@ func (p markdownParts) assemble(limit int) string {
 		}
 		if n := len(p.warns) - nWarn; n > 0 {
 			fmt.Fprintf(&b, "- …and %d more warning(s); see the JSON report\n", n)
+		}
+		b.WriteString("\n")
+	}
+	if upFits {
+		b.WriteString(p.upTop)
+		for _, row := range p.upgrades[:nUp] {
+			b.WriteString(row)
+		}
+		if n := len(p.upgrades) - nUp + p.upMore; n > 0 {
+			fmt.Fprintf(&b, "\n…and %d more upgrade(s); see the JSON report.\n", n)
 		}
 		b.WriteString("\n")
 	}

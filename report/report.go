@@ -54,7 +54,7 @@ type Options struct {
 // Formats lists the supported format names.
 func Formats() []string {
 	return []string{"table", "json", "sarif", "markdown", "junit",
-		"gitlab-secrets", "gitlab-deps", "gitlab-sast", "gitlab-codequality", "azure"}
+		"gitlab-secrets", "gitlab-deps", "gitlab-sast", "gitlab-codequality", "azure", "osv-json"}
 }
 
 // ErrUnknownFormat is returned by New for a format it does not know.
@@ -83,6 +83,8 @@ func New(format string, o Options) (Writer, error) {
 		return codeQualityWriter{}, nil
 	case "azure":
 		return azureWriter{}, nil
+	case "osv-json":
+		return osvJSONWriter{}, nil
 	}
 	return nil, fmt.Errorf("%w %q (want %s)", ErrUnknownFormat, format, strings.Join(Formats(), ", "))
 }

@@ -28,7 +28,7 @@ func fixture() *report.Report {
 	fs := []scanner.Finding{
 		{Scanner: "deps", RuleID: "GHSA-35jh-r3h4-6jhm", Title: "Command injection in lodash", Description: "lodash before 4.17.21 is vulnerable to command injection via template.",
 			Severity: scanner.SeverityHigh, Score: 7.2, Location: scanner.Location{Path: "web/package-lock.json", StartLine: 12},
-			Package: &scanner.Package{Ecosystem: "npm", Name: "lodash", Version: "4.17.20", PURL: "pkg:npm/lodash@4.17.20", FixedVersions: []string{"4.17.21"}, Fix: "4.17.21", Direct: &direct},
+			Package: &scanner.Package{Ecosystem: "npm", Name: "lodash", Version: "4.17.20", PURL: "pkg:npm/lodash@4.17.20", FixedVersions: []string{"4.17.21"}, Fix: "4.17.21", Direct: &direct, UpgradeTo: "4.17.21"},
 			Aliases: []string{"CVE-2021-23337"}, References: []string{"https://nvd.nist.gov/vuln/detail/CVE-2021-23337"}, CWEs: []string{"CWE-94"},
 			Evidence: "npm/lodash@4.17.20", Gate: &scanner.GateStatus{New: true, Exception: &scanner.Exception{ID: "CVE-2021-23337", Reason: "not reachable", Owner: "team-web",
 				Expires: &lapsed, Expired: true, Source: ".tollgate.yaml:5"}}},

@@ -66,6 +66,21 @@ func (t tableWriter) Write(w io.Writer, r *Report) error {
 		tw.Flush()
 		fmt.Fprintln(ew)
 	}
+	if ups := r.remediations(); len(ups) > 0 {
+		fmt.Fprintf(ew, "Upgrades (%d):\n", len(ups))
+		for i, m := range ups {
+			if i == maxUpgrades {
+				fmt.Fprintf(ew, "  … and %d more (see the JSON report)\n", len(ups)-maxUpgrades)
+				break
+			}
+			line := upgradeAction(m) + " " + upgradeFixes(m)
+			if notes := upgradeNotes(m); len(notes) > 0 {
+				line += " [" + strings.Join(notes, ", ") + "]"
+			}
+			fmt.Fprintf(ew, "  %s in %s\n", oneLine(line), strings.Join(m.Locations, ", "))
+		}
+		fmt.Fprintln(ew)
+	}
 	fmt.Fprintf(ew, "Findings: %d (%s)", len(r.Result.Findings), r.counts())
 	if n := countSuppressed(fs); n > 0 {
 		fmt.Fprintf(ew, ", %d excepted", n)

@@ -73,6 +73,12 @@ type Package struct {
 	Dev bool `json:"dev,omitempty"`
 	// Direct is nil when the extractor cannot tell.
 	Direct *bool `json:"direct,omitempty"`
+	// UpgradeTo is the smallest version that fixes every advisory known
+	// for this package version at once (not only this finding's), empty
+	// when no single known version does; UpgradeMajor is true when it
+	// changes the major version. See Remediations.
+	UpgradeTo    string `json:"upgrade_to,omitempty"`
+	UpgradeMajor bool   `json:"upgrade_major,omitempty"`
 }
 
 // GateStatus is the gate's view of a finding.

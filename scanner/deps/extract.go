@@ -204,8 +204,8 @@ func extractFile(ctx context.Context, sfs scalibrfs.FS, root, p string, exts []f
 		direct := directSet(sfs, p)
 		for _, pkg := range inv {
 			d := newDep(p, pkg)
-			if direct != nil && d.location == p {
-				v := direct[d.name]
+			if direct != nil && d.location == p && !isStdlib(d) {
+				v := direct[directKey(d.ecosystem, d.name)]
 				d.direct = &v
 			}
 			deps = append(deps, d)

@@ -28,6 +28,7 @@ func buildFindings(deps []dep, vulns map[pkgKey][]*osvschema.Vulnerability, line
 	}
 	seen := map[fkey]int{}
 	groupsByPkg := map[pkgKey][][]*osvschema.Vulnerability{}
+	upgrades := map[pkgKey]string{}
 	var out []scanner.Finding
 	for _, d := range deps {
 		vs := vulns[d.key()]
@@ -38,6 +39,7 @@ func buildFindings(deps []dep, vulns map[pkgKey][]*osvschema.Vulnerability, line
 		if !ok {
 			groups = aliasGroups(vs)
 			groupsByPkg[d.key()] = groups
+			upgrades[d.key()] = upgradeFor(d, vs)
 		}
 		line := d.line
 		if line == 0 {
@@ -45,6 +47,9 @@ func buildFindings(deps []dep, vulns map[pkgKey][]*osvschema.Vulnerability, line
 		}
 		for _, g := range groups {
 			f := newFinding(d, g, line, calls)
+			if up := upgrades[d.key()]; up != "" {
+				f.Package.UpgradeTo, f.Package.UpgradeMajor = up, majorBump(d.version, up)
+			}
 			k := fkey{d.lockfile, d.key(), f.RuleID}
 			if i, dup := seen[k]; dup {
 				// The same version listed twice in one lockfile (nested

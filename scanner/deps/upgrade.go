@@ -1,0 +1,51 @@
+package deps
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/ossf/osv-schema/bindings/go/osvschema"
+)
+
+// upgradeFor returns the smallest version above the installed one that no
+// advisory in vs affects: the one upgrade that closes them all. The
+// candidates are the advisories' fixed versions; each is checked with the
+// same matcher as the installed version, so a fix that falls inside
+// another advisory's range is skipped. Empty when none qualifies.
+func upgradeFor(d dep, vs []*osvschema.Vulnerability) string {
+	var cands []string
+	for _, f := range fixedVersions(vs, d) {
+		if compareVersions(f, d.version, d.ecosystem) > 0 && !slices.Contains(cands, f) {
+			cands = append(cands, f)
+		}
+	}
+	// fixedVersions sorts ascending in the ecosystem's order.
+	for _, c := range cands {
+		p := *d.pkg
+		p.Version = c
+		if len(affecting(vs, &p)) == 0 {
+			return c
+		}
+	}
+	return ""
+}
+
+// majorBump reports whether to changes the leading version number of
+// from ("1.9.3" -> "2.0.0"; "v0.3" -> "v0.4" is not). Versions without a
+// leading number never count as major.
+func majorBump(from, to string) bool {
+	a, okA := leadingNumber(from)
+	b, okB := leadingNumber(to)
+	return okA && okB && a != b
+}
+
+func leadingNumber(v string) (int, bool) {
+	v = strings.TrimPrefix(strings.TrimPrefix(v, "v"), "V")
+	end := strings.IndexFunc(v, func(r rune) bool { return r < '0' || r > '9' })
+	if end < 0 {
+		end = len(v)
+	}
+	n, err := strconv.Atoi(v[:end])
+	return n, err == nil
+}
