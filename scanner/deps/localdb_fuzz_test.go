@@ -43,7 +43,7 @@ func FuzzLoadLocalDB(f *testing.F) {
 			writeZip(t, p, b)
 		}
 		for _, need := range []map[string]bool{nil, {"lodash": true}} {
-			idx, err := newLocalDB(dir).get(context.Background(), "npm", need)
+			idx, err := newLocalDB(dir, t.TempDir()).get(context.Background(), "npm", need)
 			if err == nil && idx.count > 0 && idx.byName == nil {
 				t.Fatal("advisories counted but not indexed")
 			}
