@@ -22,6 +22,11 @@ type engine struct {
 	// reach bounds how far from a keyword a rule's match (plus context
 	// and line snapping) can extend; chunks overlap by more than this.
 	reach int
+	// pathOnly are gitleaks rules that match file paths, not text.
+	pathOnly []int
+	// composite is true when a rule has required rules or a rule only
+	// feeds others (skipReport).
+	composite bool
 }
 
 // Engine limits, in bytes.
@@ -41,11 +46,27 @@ func newEngine(rules []*Rule) (*engine, error) {
 	kwIndex := map[string]int32{}
 	var kws []string
 	maxLen := 0
+	index := make(map[string]int, len(rules))
+	for i, r := range rules {
+		index[r.ID] = i
+	}
 	for i, r := range rules {
 		e.ids[r.ID] = true
 		maxLen = max(maxLen, r.maxLen)
 		if r.hasPathFilter() {
 			e.filtered = append(e.filtered, i)
+		}
+		for k := range r.required {
+			j, ok := index[r.required[k].id]
+			if !ok {
+				return nil, fmt.Errorf("rule %s: required rule %q does not exist", r.ID, r.required[k].id)
+			}
+			r.required[k].rule = j
+		}
+		e.composite = e.composite || len(r.required) > 0 || r.skipReport
+		if r.pathOnly {
+			e.pathOnly = append(e.pathOnly, i)
+			continue
 		}
 		if len(r.Keywords) == 0 {
 			e.always = append(e.always, int32(i))
@@ -99,6 +120,9 @@ type scratch struct {
 	touched []int32
 	buf     []byte
 	lower   []byte
+	// path and commit ("" outside history mode) of the text being
+	// scanned, for gitleaks allowlists.
+	path, commit string
 }
 
 func (e *engine) newScratch() *scratch {
@@ -231,7 +255,7 @@ func (e *engine) matchWindow(out []cand, text []byte, w window, lo, hi, ri int, 
 		if r.nameGroup > 0 && selfNamed(sub, m, r.nameGroup, secret) {
 			continue
 		}
-		if !e.accept(r, secret, text, s, m[0]+w.lo, m[1]+w.lo) {
+		if !e.accept(r, secret, text, s, m[0]+w.lo, m[1]+w.lo, sc) {
 			continue
 		}
 		out = append(out, cand{rule: ri, start: s, end: t, secret: secret})
@@ -255,7 +279,7 @@ func secretSpan(r *Rule, m []int) (int, int) {
 }
 
 // accept applies the rule's and the global filters to a candidate.
-func (e *engine) accept(r *Rule, secret string, text []byte, s, ms, me int) bool {
+func (e *engine) accept(r *Rule, secret string, text []byte, s, ms, me int, sc *scratch) bool {
 	if placeholder(secret) {
 		return false
 	}
@@ -270,19 +294,19 @@ func (e *engine) accept(r *Rule, secret string, text []byte, s, ms, me int) bool
 	if anyMatch(r.allow, secret) {
 		return false
 	}
-	if len(r.allowMatch) > 0 && anyMatch(r.allowMatch, string(text[ms:me])) {
-		return false
-	}
 	if len(r.allowPrefix) > 0 {
 		ls, _ := lineBounds(text, ms)
 		if anyMatch(r.allowPrefix, string(text[ls:me])) {
 			return false
 		}
 	}
-	if len(r.allowLine) > 0 {
+	if len(r.lists) > 0 {
 		ls, le := lineBounds(text, s)
-		if anyMatch(r.allowLine, string(text[ls:le])) {
-			return false
+		match, line := string(text[ms:me]), string(text[ls:le])
+		for _, a := range r.lists {
+			if a.allows(secret, match, line, sc.path, sc.commit) {
+				return false
+			}
 		}
 	}
 	if r.Entropy > 0 && shannon(secret) < r.Entropy {

@@ -138,6 +138,10 @@ func (s *Scanner) activeRules(p string) []bool {
 // them into findings. props are extra properties (git history).
 func (fsc *fileScanner) process(text []byte, lo, hi int, p pos, active []bool, path string, props map[string]any) []scanner.Finding {
 	e := fsc.s.eng
+	fsc.sc.path, fsc.sc.commit = path, ""
+	if c, ok := props["commit"].(string); ok {
+		fsc.sc.commit = c
+	}
 	cands := e.detect(text, lo, hi, active, fsc.sc)
 	blobs, n := e.detectBlobs(text, lo, hi, active, fsc.sc)
 	fsc.st.blobs += n
@@ -152,6 +156,11 @@ func (fsc *fileScanner) process(text []byte, lo, hi int, p pos, active []bool, p
 // redacted findings.
 func (s *Scanner) findings(cands []cand, text []byte, p pos, path string, props map[string]any, st *runStats) []scanner.Finding {
 	e := s.eng
+	if e.composite {
+		if cands = e.applyComposite(cands, text); len(cands) == 0 {
+			return nil
+		}
+	}
 	sort.SliceStable(cands, func(i, j int) bool {
 		if cands[i].start != cands[j].start {
 			return cands[i].start < cands[j].start
@@ -189,21 +198,8 @@ func (s *Scanner) findings(cands []cand, text []byte, p pos, path string, props 
 		} else {
 			loc.EndLine = line
 		}
-		f := scanner.Finding{
-			Scanner:     Name,
-			RuleID:      r.ID,
-			Title:       r.Description,
-			Description: r.Description + " found. The value is redacted; Evidence is a keyed hash of it.",
-			Severity:    r.Severity,
-			Location:    loc,
-			Snippet:     snippet(text, c.start, keep, s.keyed),
-			References:  r.References,
-			Remediation: remediation(r.ID),
-			CWEs:        []string{"CWE-798"},
-			Tags:        []string{"secret"},
-			Evidence:    s.evidence(c.secret),
-			Properties:  map[string]any{},
-		}
+		f := newFinding(r, loc, " found. The value is redacted; Evidence is a keyed hash of it.", s.evidence(c.secret))
+		f.Snippet = snippet(text, c.start, keep, s.keyed)
 		if s.keyed {
 			f.Properties["entropy"] = math.Round(shannon(c.secret)*100) / 100
 		}
@@ -246,6 +242,25 @@ func (s *Scanner) evidence(secret string) string {
 	m := hmac.New(sha256.New, s.key)
 	m.Write([]byte(secret))
 	return hex.EncodeToString(m.Sum(nil))[:32]
+}
+
+// newFinding is a finding of rule r at loc; desc is appended to the
+// rule's description.
+func newFinding(r *Rule, loc scanner.Location, desc, evidence string) scanner.Finding {
+	return scanner.Finding{
+		Scanner:     Name,
+		RuleID:      r.ID,
+		Title:       r.Description,
+		Description: r.Description + desc,
+		Severity:    r.Severity,
+		Location:    loc,
+		References:  r.References,
+		Remediation: remediation(r.ID),
+		CWEs:        []string{"CWE-798"},
+		Tags:        append([]string{"secret"}, r.Tags...),
+		Evidence:    evidence,
+		Properties:  map[string]any{},
+	}
 }
 
 func remediation(id string) string {

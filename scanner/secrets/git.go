@@ -145,6 +145,17 @@ func (s *Scanner) parseLog(ctx context.Context, r io.Reader) ([]scanner.Finding,
 				skip = path == "" || s.skip.skipped(path)
 				if !skip {
 					active = s.activeRules(path)
+					commit, _ := props["commit"].(string)
+					for _, i := range s.eng.pathOnly {
+						if !s.pathRuleMatches(i, path, commit) {
+							continue
+						}
+						f := s.pathFinding(i, path, props)
+						if k := f.RuleID + "\x00" + path + "\x00" + f.Evidence; !seen[k] {
+							seen[k] = true
+							out = append(out, f)
+						}
+					}
 				}
 			case bytes.HasPrefix(line, []byte("@@ ")):
 				flush()

@@ -39,22 +39,25 @@ type Rule struct {
 	Source string
 	// TP and FP are the rule's own samples.
 	TP, FP []string
+	// Tags are the gitleaks rule's tags, added to its findings' tags.
+	Tags []string
 
 	secretGroup int // index of the secret group; 0: first non-empty group, else whole match
 	nameGroup   int // index of the optional "name" group (the setting's name)
 	allow       []*regexp.Regexp
-	allowMatch  []*regexp.Regexp // gitleaks regexTarget = "match"
 	allowPrefix []*regexp.Regexp // YAML allow_match: line start to match end
 	run         runFilter        // a run of characters every match contains
 	lits        [][]byte         // literals every match contains (case-sensitive)
 	foldLits    [][]byte         // literals every match contains, any case (lower-cased)
 	anchored    *regexp.Regexp   // YAML anchored: the regex matched only at keyword hits
-	allowLine   []*regexp.Regexp // gitleaks regexTarget = "line"
 	stopwords   []string
 	paths       []string
 	skipPaths   []string
 	pathRegex   *regexp.Regexp // gitleaks "path"
-	skipPathRe  []*regexp.Regexp
+	lists       []*allowlist   // gitleaks allowlists
+	required    []required     // gitleaks [[rules.required]]: composite rule
+	skipReport  bool           // gitleaks skipReport: only feeds composite rules
+	pathOnly    bool           // gitleaks rule with a path and no regex
 	context     []*regexp.Regexp
 	maxLen      int  // upper bound of a match's length, for windows
 	multiline   bool // the regex can match a newline
@@ -338,8 +341,8 @@ func (r *Rule) appliesTo(p string) bool {
 	if r.pathRegex != nil && !r.pathRegex.MatchString(p) {
 		return false
 	}
-	for _, re := range r.skipPathRe {
-		if re.MatchString(p) {
+	for _, a := range r.lists {
+		if a.fileLevel(p) {
 			return false
 		}
 	}
@@ -350,7 +353,7 @@ func (r *Rule) appliesTo(p string) bool {
 }
 
 func (r *Rule) hasPathFilter() bool {
-	return r.pathRegex != nil || len(r.skipPathRe) > 0 || len(r.paths) > 0 || len(r.skipPaths) > 0
+	return r.pathRegex != nil || len(r.lists) > 0 || len(r.paths) > 0 || len(r.skipPaths) > 0
 }
 
 // globAny matches doublestar globs; a glob without "/" matches the base

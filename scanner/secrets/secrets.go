@@ -95,6 +95,10 @@ type Scanner struct {
 	stats  runStats
 	nrules int
 	chunk  int // chunk size; tests make it small
+	// pathHits are the paths path-only rules matched during the walk
+	// (Match), consumed by the next Scan.
+	pathMu   sync.Mutex
+	pathHits map[string][]int
 }
 
 var _ scanner.Scanner = (*Scanner)(nil)
@@ -111,7 +115,19 @@ func New(opts Options) (*Scanner, error) {
 		rules = b
 	}
 	for _, f := range opts.ExtraRuleFiles {
-		rs, err := LoadRuleFile(f)
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, fmt.Errorf("secrets: rule file: %w", err)
+		}
+		if isGitleaksConfig(f, b) {
+			// gitleaks configurations may extend, merge into or disable
+			// the rules loaded so far.
+			if rules, err = mergeGitleaks(rules, f, b, 0); err != nil {
+				return nil, fmt.Errorf("secrets: %w", err)
+			}
+			continue
+		}
+		rs, err := ParseRules(f, b)
 		if err != nil {
 			return nil, fmt.Errorf("secrets: %w", err)
 		}
@@ -148,11 +164,17 @@ func LoadRuleFile(name string) ([]*Rule, error) {
 	if err != nil {
 		return nil, fmt.Errorf("rule file: %w", err)
 	}
-	ext := strings.ToLower(path.Ext(name))
-	if ext == ".toml" || (ext != ".yaml" && ext != ".yml" && strings.Contains(string(b), "[[rules]]")) {
+	if isGitleaksConfig(name, b) {
 		return ParseGitleaksTOML(name, b)
 	}
 	return ParseRules(name, b)
+}
+
+// isGitleaksConfig: a .toml file, or one that is not .yaml/.yml and has
+// a [[rules]] table.
+func isGitleaksConfig(name string, b []byte) bool {
+	ext := strings.ToLower(path.Ext(name))
+	return ext == ".toml" || (ext != ".yaml" && ext != ".yml" && strings.Contains(string(b), "[[rules]]"))
 }
 
 // Rules returns the loaded rules in load order (for "tollgate rules").
@@ -162,7 +184,16 @@ func (s *Scanner) Rules() []*Rule { return append([]*Rule(nil), s.eng.rules...) 
 func (s *Scanner) Name() string { return Name }
 
 // Match implements scanner.Scanner: every file not on the skip list.
-func (s *Scanner) Match(p string, _ fs.DirEntry) bool { return !s.skip.skipped(p) }
+// Path-only rules (gitleaks rules with a path and no regex) are decided
+// here, so that they also see the binary and oversized files the walk
+// does not hand to Scan.
+func (s *Scanner) Match(p string, _ fs.DirEntry) bool {
+	if s.skip.skipped(p) {
+		return false
+	}
+	s.matchPathRules(p)
+	return true
+}
 
 // skipper matches the skip globs cheaply: exact base names through a map,
 // "*.ext" through suffixes, everything else through doublestar.
@@ -206,7 +237,7 @@ func (sk skipper) skipped(p string) bool {
 // runStats are the counters of the last Scan.
 type runStats struct {
 	files, chunks, blobs, suppressed, findings int
-	commits, hunks, utf16                      int
+	commits, hunks, utf16, gitleaksIgnored     int
 	bytes                                      int64
 	skipped                                    map[string]int
 	duration                                   time.Duration
@@ -233,6 +264,7 @@ func (s *Scanner) Stats() map[string]any {
 		"skipped":          skipped,
 		"findings":         st.findings,
 		"suppressed":       st.suppressed,
+		"gitleaks_ignored": st.gitleaksIgnored,
 		"base64_decoded":   st.blobs,
 		"utf16_files":      st.utf16,
 		"duration_ms":      st.duration.Milliseconds(),
@@ -257,6 +289,10 @@ func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding
 		out []scanner.Finding
 		err error
 	)
+	ignore, err := loadGitleaksIgnore(t)
+	if err != nil {
+		return nil, err
+	}
 	switch {
 	case s.opts.GitStaged:
 		out, err = s.scanStaged(ctx, t.Root)
@@ -264,9 +300,12 @@ func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding
 		out, err = s.scanHistory(ctx, t.Root)
 	default:
 		out, err = s.scanFiles(ctx, t)
+		out = append(out, s.pathFindings(t)...)
 	}
+	out, ignored := dropGitleaksIgnored(ignore, out)
 	scanner.SortFindings(out)
 	s.mu.Lock()
+	s.stats.gitleaksIgnored = ignored
 	s.stats.duration = time.Since(start)
 	s.stats.findings = len(out)
 	s.mu.Unlock()

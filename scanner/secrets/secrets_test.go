@@ -295,19 +295,7 @@ func TestGitHistory(t *testing.T) {
 		t.Skip("git not installed")
 	}
 	dir := t.TempDir()
-	gitc := func(args ...string) string {
-		t.Helper()
-		cmd := exec.Command("git", args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=Ada", "GIT_AUTHOR_EMAIL=ada@acme.io", "GIT_COMMITTER_NAME=Ada",
-			"GIT_COMMITTER_EMAIL=ada@acme.io", "GIT_AUTHOR_DATE=2026-01-02T03:04:05Z", "GIT_COMMITTER_DATE=2026-01-02T03:04:05Z",
-			"GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-		return strings.TrimSpace(string(out))
-	}
+	gitc := gitIn(t, dir)
 	gitc("init", "-q", "-b", "main")
 	write(t, dir, "old.env", "DB_PASSWORD=Old8F4ke!Wz2p\n")
 	gitc("add", ".")
@@ -345,5 +333,23 @@ func TestGitHistory(t *testing.T) {
 	bad := newScanner(t, secrets.Options{GitSince: "no-such-ref"})
 	if _, err := bad.Scan(context.Background(), scanner.Target{Root: dir}); err == nil {
 		t.Error("unknown ref: no error")
+	}
+}
+
+// gitIn runs git in dir with a fixed author and date and no user
+// configuration, failing the test on error.
+func gitIn(t *testing.T, dir string) func(args ...string) string {
+	return func(args ...string) string {
+		t.Helper()
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=Ada", "GIT_AUTHOR_EMAIL=ada@acme.io", "GIT_COMMITTER_NAME=Ada",
+			"GIT_COMMITTER_EMAIL=ada@acme.io", "GIT_AUTHOR_DATE=2026-01-02T03:04:05Z", "GIT_COMMITTER_DATE=2026-01-02T03:04:05Z",
+			"GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+		return strings.TrimSpace(string(out))
 	}
 }
