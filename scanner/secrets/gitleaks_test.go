@@ -30,10 +30,10 @@ func gitleaksTree(t *testing.T) string {
 		"docs/other.md":      "the key " + key + "\n",                    // targeted AND: path only, reported
 		"app/example.txt":    "example: " + key + "\n",                   // targeted AND: line only, reported
 		"app/low.env":        "ACME_KEY=acmk_abababababababababababab\n", // entropy
-		"app/client.env":     "ACME_CLIENT_ID=acmc_830274619352\nACME_CLIENT_SECRET=acms_q8w2f4kelx9mkv7tnr3by5cz0j6hgs1d\n",
-		"app/lonely.env":     "ACME_CLIENT_SECRET=acms_q8w2f4kelx9mkv7tnr3by5cz0j6hgs1d\n",
-		"app/far.env":        "ACME_CLIENT_ID=acmc_830274619352\n\n\n\n\nACME_CLIENT_SECRET=acms_q8w2f4kelx9mkv7tnr3by5cz0j6hgs1d\n",
-		"app/wide.env":       "ACME_CLIENT_ID=acmc_830274619352\n" + strings.Repeat(" ", 60) + "ACME_CLIENT_SECRET=acms_q8w2f4kelx9mkv7tnr3by5cz0j6hgs1d\n",
+		"app/client.env":     "ACME_CLIENT_ID=acmc_830274619352\nACME_PAIR=acms_q8w2f4kelx9mkv7tnr3by5cz0j6hgs1d\n",
+		"app/lonely.env":     "ACME_PAIR=acms_q8w2f4kelx9mkv7tnr3by5cz0j6hgs1d\n",
+		"app/far.env":        "ACME_CLIENT_ID=acmc_830274619352\n\n\n\n\nACME_PAIR=acms_q8w2f4kelx9mkv7tnr3by5cz0j6hgs1d\n",
+		"app/wide.env":       "ACME_CLIENT_ID=acmc_830274619352\n" + strings.Repeat(" ", 60) + "ACME_PAIR=acms_q8w2f4kelx9mkv7tnr3by5cz0j6hgs1d\n",
 		"app/db.py":          "acmedbcred = \"Xk9F4keWq2pLm8\"\n",
 		"app/db_test.py":     "acmedbcred = \"testing-Q8w2F4ke\"\n", // rule allowlist, regexTarget match
 		"keys/prod.acmeks":   "\x00\x01binary keystore\x00",         // path-only rule, binary file
