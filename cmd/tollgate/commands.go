@@ -13,9 +13,30 @@ import (
 	"github.com/tollgate-dev/tollgate/scanner/secrets"
 )
 
-// version is set at build time with -ldflags "-X main.version=v1.2.3";
-// otherwise the module version from the build info is used.
-var version = "dev"
+// version, commit and date are set at build time (release builds pass
+// -ldflags "-X main.version=v1.2.3 -X main.commit=<sha> -X main.date=<RFC 3339>");
+// otherwise the module version and VCS data from the build info are used.
+var (
+	version = "dev"
+	commit  = ""
+	date    = ""
+)
+
+// buildCommit returns the commit and date tollgate was built from, if known.
+func buildCommit() (string, string) {
+	c, d := commit, date
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range bi.Settings {
+			switch {
+			case s.Key == "vcs.revision" && c == "":
+				c = s.Value
+			case s.Key == "vcs.time" && d == "":
+				d = s.Value
+			}
+		}
+	}
+	return c, d
+}
 
 func toolVersion() string {
 	if version != "dev" {
@@ -47,6 +68,9 @@ func (a *app) versionCmd() *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			fmt.Fprintf(a.stdout, "tollgate %s\n", toolVersion())
+			if c, d := buildCommit(); c != "" {
+				fmt.Fprintf(a.stdout, "  %-12s%s %s\n", "commit", c, d)
+			}
 			for _, d := range []struct{ name, path string }{
 				{"osv-scanner", "github.com/google/osv-scanner/v2"},
 				{"osv-scalibr", "github.com/google/osv-scalibr"},

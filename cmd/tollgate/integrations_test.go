@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -58,5 +59,31 @@ func TestPipelineTemplatesPassOurOwnChecks(t *testing.T) {
 	}
 	if _, ids := scanJSON(t, dir, "--scanners", "iac"); strings.Join(ids, ",") != "TG-GITLAB-0001" {
 		t.Errorf("unpinned image in the template: findings %v, want TG-GITLAB-0001", ids)
+	}
+}
+
+// TestReleaseImagePassesOurChecks: the Dockerfile of tollgate's own image
+// (pinned base digest, non-root user, empty final base) passes every
+// Dockerfile check at any severity.
+func TestReleaseImagePassesOurChecks(t *testing.T) {
+	b, err := os.ReadFile("../../Dockerfile")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "Dockerfile"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, ids := scanJSON(t, dir, "--scanners", "iac,secrets", "--fail-on", "low"); code != 0 || len(ids) != 0 {
+		t.Errorf("Dockerfile: exit %d, findings %v", code, ids)
+	}
+	// The same file on a floating base image is caught, so the checks
+	// really read it.
+	weak := regexp.MustCompile(`golang:1\.26\.8-bookworm@sha256:[0-9a-f]+`).ReplaceAllString(string(b), "golang:latest")
+	if err := os.WriteFile(filepath.Join(dir, "Dockerfile"), []byte(weak), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, ids := scanJSON(t, dir, "--scanners", "iac", "--fail-on", "none"); len(ids) == 0 {
+		t.Error("a Dockerfile on golang:latest raised nothing")
 	}
 }
