@@ -97,7 +97,7 @@ func newDBStatusCmd(stdout io.Writer) *cobra.Command {
 	var dir string
 	cmd := &cobra.Command{
 		Use:   "status",
-		Short: "List installed ecosystems, advisory counts and age",
+		Short: "List installed ecosystems: advisory counts, age and source",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			d, err := dbDir(dir)
@@ -113,7 +113,7 @@ func newDBStatusCmd(stdout io.Writer) *cobra.Command {
 			}
 			fmt.Fprintf(stdout, "database: %s\n", d)
 			tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "ECOSYSTEM\tADVISORIES\tSIZE\tFETCHED\tAGE")
+			fmt.Fprintln(tw, "ECOSYSTEM\tADVISORIES\tSIZE\tFETCHED\tAGE\tSOURCE")
 			for _, s := range st {
 				fetched := s.FetchedAt.UTC().Format(time.RFC3339)
 				if s.FromMTime {
@@ -123,7 +123,7 @@ func newDBStatusCmd(stdout io.Writer) *cobra.Command {
 				if s.Error != "" {
 					adv = "unreadable: " + s.Error
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", s.Ecosystem, adv, humanBytes(s.Bytes), fetched, humanAge(s.Age))
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", s.Ecosystem, adv, humanBytes(s.Bytes), fetched, humanAge(s.Age), s.Source)
 			}
 			return tw.Flush()
 		},

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -77,5 +78,48 @@ func TestOSVScannerConfigAsExceptions(t *testing.T) {
 				t.Errorf("%d findings suppressed, want %d", n, tt.wantSuppressed)
 			}
 		})
+	}
+}
+
+// TestDBStatusShowsCountsAgeSource: `db status` lists each ecosystem with
+// its advisory count, age and where the archive came from.
+func TestDBStatusShowsCountsAgeSource(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run(context.Background(), []string{"db", "status", "--osv-db", demoDB}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	out := stdout.String()
+	for _, want := range []string{"ECOSYSTEM  ADVISORIES  SIZE", "AGE  SOURCE", "PyPI       1 ", "npm        2 ", "placed by another tool (osv-scalibr/ layout)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("db status output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// TestMissingEcosystemWarnsInEveryReport: an offline database without
+// PyPI data checks the demo's npm lockfile and says, once, in every
+// report and in the policy input, that the Python packages went unchecked.
+func TestMissingEcosystemWarnsInEveryReport(t *testing.T) {
+	db := t.TempDir()
+	npm, err := os.ReadFile(filepath.Join(demoDB, "osv-scalibr", "npm", "all.zip"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(db, "osv-scalibr", "npm", "all.zip"), string(npm))
+	outputs := everyOutput(t, "../../testdata/demo", "--scanners", "deps", "--offline", "--osv-db", db)
+	const msg = "offline advisory database has no PyPI data: 2 PyPI package(s) not checked"
+	for _, name := range []string{"out.json", "out.sarif", "out.markdown", "out.junit", "out.table"} {
+		if !strings.Contains(outputs[name], msg) {
+			t.Errorf("%s does not mention the missing ecosystem:\n%s", name, outputs[name])
+		}
+	}
+	if n := strings.Count(outputs["out.table"], msg); n != 1 {
+		t.Errorf("the table warns %d times about PyPI, want once", n)
+	}
+	if !strings.Contains(outputs["input.json"], `"missing": [`) || !strings.Contains(outputs["input.json"], `"ecosystem": "PyPI"`) {
+		t.Errorf("policy input lacks scan.db.missing:\n%s", outputs["input.json"])
+	}
+	if strings.Contains(outputs["stderr"], "scan incomplete") {
+		t.Errorf("a missing ecosystem failed the scan closed:\n%s", outputs["stderr"])
 	}
 }

@@ -281,6 +281,7 @@ func (s *Scanner) dbStats(db *localDB) map[string]any {
 			"fetched_at":  e.FetchedAt.UTC().Format(time.RFC3339),
 			"age_seconds": int64(e.Age / time.Second),
 			"advisories":  e.Advisories,
+			"source":      e.Source,
 		}
 		if e.FromMTime {
 			m["fetched_at_source"] = "mtime"

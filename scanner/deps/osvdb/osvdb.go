@@ -134,6 +134,10 @@ type EcosystemStatus struct {
 	Age       time.Duration `json:"age_ns"`
 	// Error is set when the archive cannot be read.
 	Error string `json:"error,omitempty"`
+	// Source says where the archive came from: the URL `db update`
+	// fetched it from, or "placed by another tool" with the layout it
+	// was found in (osv-scalibr or the legacy osv-scanner folder).
+	Source string `json:"source"`
 }
 
 // Status lists the installed ecosystems, sorted by name, with advisory
@@ -167,8 +171,13 @@ func Status(dir string, now time.Time) ([]EcosystemStatus, error) {
 			s := EcosystemStatus{Ecosystem: e.Name(), Path: p, Bytes: st.Size()}
 			if m, ok := meta.Ecosystems[e.Name()]; ok && sub == layoutDir {
 				s.FetchedAt = m.FetchedAt
+				s.Source = m.URL
+				if s.Source == "" {
+					s.Source = "tollgate db update"
+				}
 			} else {
 				s.FetchedAt, s.FromMTime = st.ModTime().UTC(), true
+				s.Source = "placed by another tool (" + sub + "/ layout)"
 			}
 			s.Age = now.Sub(s.FetchedAt)
 			if n, err := countAdvisories(p); err != nil {

@@ -78,6 +78,9 @@ func TestUpdateAndStatus(t *testing.T) {
 	if st[1].Advisories != 2 || !st[1].FetchedAt.Equal(fixedNow) || st[1].Age != time.Hour || st[1].FromMTime {
 		t.Errorf("npm status = %+v", st[1])
 	}
+	if st[1].Source != srv.URL+"/npm/all.zip" {
+		t.Errorf("npm source = %q, want the URL it was fetched from", st[1].Source)
+	}
 	// No temp files left behind: the zip and its index only.
 	entries, _ := os.ReadDir(filepath.Dir(osvdb.ZipPath(dir, "npm")))
 	if len(entries) != 2 {
@@ -206,7 +209,7 @@ func TestFindAndStatusLegacyLayout(t *testing.T) {
 		t.Errorf("Find(npm) err = %v", err)
 	}
 	st, err := osvdb.Status(dir, time.Now())
-	if err != nil || len(st) != 1 || !st[0].FromMTime || st[0].Advisories != 1 {
+	if err != nil || len(st) != 1 || !st[0].FromMTime || st[0].Advisories != 1 || !strings.HasPrefix(st[0].Source, "placed by another tool") {
 		t.Errorf("status = %+v, %v", st, err)
 	}
 }
