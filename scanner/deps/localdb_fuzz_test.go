@@ -12,8 +12,9 @@ import (
 
 // FuzzLoadLocalDB: the offline advisory archive is downloaded data. With
 // raw set the bytes are the whole all.zip; otherwise they are one advisory
-// inside a well-formed archive, which reaches the name pre-filter and the
-// OSV decoder. Loading must never panic, with or without the pre-filter.
+// inside a well-formed archive, which reaches the index builder and the
+// OSV decoder. Loading must never panic, for every advisory or only the
+// scanned packages' ones.
 func FuzzLoadLocalDB(f *testing.F) {
 	for _, p := range []string{"../../testdata/demo-osv-db/src/npm/GHSA-35jh-r3h4-6jhm.json", "../../testdata/demo-osv-db/src/PyPI/GHSA-68w8-qjq3-2gfm.json"} {
 		b, err := os.ReadFile(p)
