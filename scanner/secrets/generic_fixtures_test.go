@@ -120,6 +120,25 @@ func genericCorpus() []genericCase {
 		{cause: "typed-decl", text: `func (c *Client) SetToken(token string) error {`},
 		{cause: "typed-decl", text: `let password: String = try keychain.read("db")`},
 
+		// XML elements and .NET appSettings.
+		{cause: "xml-forms", pos: true, path: "web.config", text: `<add key="ApiKey" value="Zk8F4keQw2pLx9T7mN3vB5cR" />`},
+		{cause: "xml-forms", pos: true, path: "app.config", text: `<add key="SmtpPassword" value="Kq8F4ke!Wz2p"/>`},
+		{cause: "xml-forms", pos: true, path: "conf/client.xml", text: `<apiToken>9fK2F4keqWz8Lp3xT7mNvB5c</apiToken>`},
+		{cause: "xml-forms", pos: true, path: "conf/client.xml", text: `<clientSecret>q8Wz2F4kePLx9mKv7TnR3bY5</clientSecret>`},
+		{cause: "xml-forms", path: "web.config", text: `<add key="ApiKeyHeader" value="X-Api-Key" />`},
+		{cause: "xml-forms", path: "web.config", text: `<add key="TokenLifetime" value="3600" />`},
+		{cause: "xml-forms", path: "index.html", text: `<label for="password">Password</label><input type="password" name="password">`},
+		{cause: "xml-forms", path: "conf/client.xml", text: `<apiToken>${API_TOKEN}</apiToken>`},
+		{cause: "xml-forms", path: "docs/x.html", text: `<span class="token">SomeIdentifierName</span>`},
+
+		// Dollar signs inside passwords (not variables).
+		{cause: "dollar-password", pos: true, text: `password = "Xk9$mQ2#vL7p"`},
+		{cause: "dollar-password", pos: true, text: `"dbPassword": "P4$$Fk8e!Wz"`},
+		{cause: "dollar-password", text: `password = "$DB_PASSWORD"`},
+		{cause: "dollar-password", text: `PASSWORD="${PREFIX}-x"`},
+		{cause: "dollar-password", text: `PASSWORD="prefix$SUFFIX_VAR"`},
+		{cause: "dollar-password", text: `$password = $request->input('password');`},
+
 		// Free-text mentions.
 		{cause: "free-text", pos: true, text: `# The API key is Zk8F4keQw2pLx9T7mN3vB5cR`},
 		{cause: "free-text", pos: true, text: `api key: Lm2Qw8F4keZp9xKvT7nR3bYs`},
