@@ -11,9 +11,11 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
 	"github.com/tollgate-dev/tollgate/internal/regosandbox"
@@ -43,6 +45,7 @@ type gateConfig struct {
 	noDefault bool
 	data      map[string]any
 	allowNet  bool
+	timeout   time.Duration
 }
 
 // WithPolicy adds Rego files, or every .rego file (tests excluded) under
@@ -134,6 +137,11 @@ type Gate struct {
 	// unattributed is true when some deny/warn definition could not be
 	// numbered; the query then reads the whole package.
 	unattributed bool
+	// timeout bounds Decide (see WithTimeout); compiler and store let a
+	// timed-out decision find the rule that held it.
+	timeout  time.Duration
+	compiler *ast.Compiler
+	store    storage.Store
 }
 
 type ruleSite struct {
@@ -162,7 +170,7 @@ func New(ctx context.Context, opts ...Option) (*Gate, error) {
 	sort.Strings(names)
 
 	modules := make(map[string]*ast.Module, len(names))
-	g := &Gate{rules: map[string]ruleSite{}}
+	g := &Gate{rules: map[string]ruleSite{}, timeout: cfg.timeout}
 	n := 0
 	for _, name := range names {
 		m, err := ast.ParseModuleWithOpts(name, cfg.files[name], ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
@@ -185,10 +193,11 @@ func New(ctx context.Context, opts ...Option) (*Gate, error) {
 	if compiler.Failed() {
 		return nil, fmt.Errorf("%w: %v", ErrPolicy, compiler.Errors)
 	}
+	g.compiler, g.store = compiler, inmem.NewFromObject(cfg.data)
 	pq, err := rego.New(
 		rego.Query(g.queryText()),
 		rego.Compiler(compiler),
-		rego.Store(inmem.NewFromObject(cfg.data)),
+		rego.Store(g.store),
 		rego.StrictBuiltinErrors(true),
 		rego.Capabilities(caps),
 	).PrepareForEval(ctx)
@@ -250,8 +259,13 @@ func (g *Gate) Decide(ctx context.Context, in Input) (scanner.Decision, error) {
 	if err != nil {
 		return scanner.Decision{}, err
 	}
-	rs, err := g.query.Eval(ctx, rego.EvalParsedInput(v))
+	dctx, cancel := g.deadline(ctx)
+	defer cancel()
+	rs, err := g.query.Eval(dctx, rego.EvalParsedInput(v))
 	if err != nil {
+		if ctx.Err() == nil && dctx.Err() != nil {
+			return scanner.Decision{}, g.slowRule(ctx, v)
+		}
 		return scanner.Decision{}, fmt.Errorf("%w: %v", ErrPolicy, err)
 	}
 	d := scanner.Decision{Deny: []scanner.Reason{}, Warn: []scanner.Reason{}}

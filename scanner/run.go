@@ -10,6 +10,8 @@ import (
 	"runtime"
 	"runtime/debug"
 	"slices"
+	"strings"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -122,6 +124,9 @@ func Run(ctx context.Context, root string, ss []Scanner, opts ...Option) (*Resul
 	started := cfg.now()
 	t0 := time.Now()
 	files, wst, err := walk(ctx, walkFS, ss, excl, cfg.maxFileSize, cfg.gitignore)
+	if ctx.Err() != nil {
+		return nil, &IncompleteError{Cause: Cause(ctx), Running: []string{fmt.Sprintf("walk (%d files seen)", wst.Files)}}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("walk %s: %w", abs, err)
 	}
@@ -143,10 +148,18 @@ func Run(ctx context.Context, root string, ss []Scanner, opts ...Option) (*Resul
 
 	found := make([][]Finding, len(ss))
 	errs := make([]error, len(ss))
+	// A scanner is running between started and finished; one still
+	// queued behind the concurrency limit is not named as running.
+	running, finished := make([]atomic.Bool, len(ss)), make([]atomic.Bool, len(ss))
 	g := new(errgroup.Group)
 	g.SetLimit(max(cfg.concurrency, 1))
 	for i, s := range ss {
 		g.Go(func() error {
+			defer finished[i].Store(true)
+			if ctx.Err() != nil {
+				return nil
+			}
+			running[i].Store(true)
 			st := time.Now()
 			found[i], errs[i] = scanOne(ctx, s, targets[i])
 			stats[i].Duration = time.Since(st)
@@ -157,9 +170,18 @@ func Run(ctx context.Context, root string, ss []Scanner, opts ...Option) (*Resul
 			return nil
 		})
 	}
-	_ = g.Wait() // scanners report through errs; none returns to the group
-	if err := ctx.Err(); err != nil {
-		return nil, err
+	// Scanners report through errs; none returns to the group. When ctx
+	// ends first, Run returns at once and names what was still running:
+	// a scanner that does not notice ctx must not hold the process (its
+	// goroutine finishes, or dies with the process, on its own).
+	done := make(chan struct{})
+	go func() { _ = g.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-ctx.Done():
+	}
+	if ctx.Err() != nil {
+		return nil, incomplete(ctx, ss, running, finished)
 	}
 
 	res := &Result{Root: abs, PathPrefix: prefix, Scanners: stats, Walk: wst, Started: started}
@@ -177,6 +199,48 @@ func Run(ctx context.Context, root string, ss []Scanner, opts ...Option) (*Resul
 	SortFindings(res.Findings)
 	res.Duration = time.Since(t0)
 	return res, nil
+}
+
+// IncompleteError is Run's error when ctx ended (a deadline, a signal,
+// a cancel) before the scan finished. Running names what was still at
+// work, with what it was doing when the scanner says ([ProgressReporter]).
+type IncompleteError struct {
+	Cause   error
+	Running []string
+}
+
+func (e *IncompleteError) Error() string {
+	msg := "scan stopped: " + e.Cause.Error()
+	if len(e.Running) > 0 {
+		msg += "; still running: " + strings.Join(e.Running, ", ")
+	}
+	return msg
+}
+
+func (e *IncompleteError) Unwrap() error { return e.Cause }
+
+// ProgressReporter is implemented by scanners that can say what they are
+// working on (for example the files whose checks are being evaluated), so
+// that a timeout or an interrupt names it.
+type ProgressReporter interface {
+	InProgress() []string
+}
+
+func incomplete(ctx context.Context, ss []Scanner, started, finished []atomic.Bool) error {
+	e := &IncompleteError{Cause: Cause(ctx)}
+	for i, s := range ss {
+		if !started[i].Load() || finished[i].Load() {
+			continue
+		}
+		what := s.Name()
+		if pr, ok := s.(ProgressReporter); ok {
+			if ps := pr.InProgress(); len(ps) > 0 {
+				what += " (" + strings.Join(ps, "; ") + ")"
+			}
+		}
+		e.Running = append(e.Running, what)
+	}
+	return e
 }
 
 // scanOne runs one scanner, turning a panic into an error so that a broken

@@ -15,7 +15,8 @@ func defaultRegistry(s scanSettings) scanner.Registry {
 	return scanner.Registry{
 		deps.Name: func() (scanner.Scanner, error) {
 			return deps.New(deps.Options{Offline: s.offline, DBDir: s.osvDB, APIBaseURL: s.osvAPI, CallAnalysis: s.callAnalysis,
-				GoVersion: s.goVersion, GoVersionSource: s.goVersionSource, Logger: s.logger})
+				GoVersion: s.goVersion, GoVersionSource: s.goVersionSource, Logger: s.logger,
+				APITimeout: noLimit(s.osvTimeout), RequestTimeout: noLimit(s.osvRequestTimeout)})
 		},
 		secrets.Name: func() (scanner.Scanner, error) {
 			return secrets.New(secrets.Options{ExtraRuleFiles: s.secretRules, GitSince: s.gitSince, GitStaged: s.gitStaged, HashKey: s.hashKey, Logger: s.logger})
@@ -32,7 +33,7 @@ func defaultRegistry(s scanSettings) scanner.Registry {
 				}
 				vars[i] = abs
 			}
-			return iac.New(iac.Options{ExtraCheckDirs: s.checkDirs, AllowNet: s.allowNet, TFVarFiles: vars, Logger: s.logger})
+			return iac.New(iac.Options{ExtraCheckDirs: s.checkDirs, AllowNet: s.allowNet, TFVarFiles: vars, Logger: s.logger, EvalTimeout: noLimit(s.iacEvalTimeout)})
 		},
 	}
 }

@@ -37,6 +37,8 @@ type scanSettings struct {
 	// goVersion is --go-version, else osv-scanner.toml's
 	// GoVersionOverride (goVersionSource "config").
 	goVersion, goVersionSource string
+	// Deadlines (0 = none); see timeouts.go.
+	iacEvalTimeout, osvTimeout, osvRequestTimeout time.Duration
 }
 
 type scanFlags struct {
@@ -61,6 +63,8 @@ type scanFlags struct {
 	quiet, verbose    bool
 	pathPrefix        string
 	markdownLimit     int
+	timeout           time.Duration
+	policyTimeout     time.Duration
 }
 
 // output is one report to write: a format and a destination ("" = stdout).
@@ -128,6 +132,7 @@ any scanner error, unless --allow-scanner-errors).`,
 	fl.StringVar(&f.gitSince, "git-since", "", "secrets scanner: scan only lines added by the commits REF..HEAD")
 	fl.BoolVar(&f.gitStaged, "git-staged", false, "secrets scanner: scan only the lines staged for the next commit (pre-commit hooks)")
 	fl.StringVar(&f.hashKeyFile, "hash-key-file", "", "secrets scanner: file holding a private key for the evidence hashes (env "+secrets.HashKeyEnv+"; config secrets.hash_key_file)")
+	addTimeoutFlags(fl, &f)
 	return cmd
 }
 
@@ -136,7 +141,8 @@ func usageErr(format string, args ...any) error {
 }
 
 func (a *app) scan(cmd *cobra.Command, root string, f *scanFlags) error {
-	ctx := cmd.Context()
+	ctx, cancel := scanner.WithDeadline(cmd.Context(), f.timeout, "scan", "--timeout")
+	defer cancel()
 	// Logs are for -v; the one-line summary below is for everyone else.
 	logLevel := slog.LevelInfo
 	var logw io.Writer = io.Discard
@@ -201,7 +207,7 @@ func (a *app) scan(cmd *cobra.Command, root string, f *scanFlags) error {
 			return &codedError{code: exitError, err: err}
 		}
 	}
-	gateOpts := []policy.Option{policy.WithPolicy(f.policies...), policy.WithData(f.data...)}
+	gateOpts := []policy.Option{policy.WithPolicy(f.policies...), policy.WithData(f.data...), policy.WithTimeout(noLimit(f.policyTimeout))}
 	if f.noDefaultPolicy {
 		gateOpts = append(gateOpts, policy.WithoutDefaultPolicy())
 	}
@@ -240,6 +246,11 @@ func (a *app) scan(cmd *cobra.Command, root string, f *scanFlags) error {
 	unknownAs, _ := scanner.ParseSeverity(cfg.UnknownSeverity) // checked above
 	rep := &report.Report{ToolName: "tollgate", ToolVersion: toolVersion(), Result: res, Scanners: names(scanners), Decision: decision, FailOn: cfg.FailOn, UnknownAs: unknownAs}
 	for _, o := range outs {
+		// Interrupted after the decision: write no more reports and exit
+		// 2, so that an interrupted run never looks like a passing one.
+		if err := scanner.Cause(ctx); err != nil {
+			return &codedError{code: exitError, err: fmt.Errorf("scan stopped before writing %s: %w", o.describe(), err)}
+		}
 		if err := a.writeReport(o, rep); err != nil {
 			return &codedError{code: exitError, err: err}
 		}
@@ -313,16 +324,7 @@ func (a *app) writeReport(o output, rep *report.Report) error {
 			return fmt.Errorf("report %s: %w", o.path, err)
 		}
 	}
-	file, err := os.Create(o.path)
-	if err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	werr := o.writer.Write(file, rep)
-	cerr := file.Close()
-	if err := errors.Join(werr, cerr); err != nil {
-		return fmt.Errorf("report %s: %w", o.path, err)
-	}
-	return nil
+	return writeFileAtomic(o.path, func(w io.Writer) error { return o.writer.Write(w, rep) })
 }
 
 // loadExceptions reads --config, or .tollgate.yaml at the scan root only.
@@ -351,10 +353,10 @@ func writeJSONFile(path string, v any) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
+	return writeFileAtomic(path, func(w io.Writer) error {
+		_, err := w.Write(append(b, '\n'))
+		return err
+	})
 }
 
 // hashKey finds the secrets scanner's private hash key: --hash-key-file,

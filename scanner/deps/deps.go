@@ -80,6 +80,13 @@ type Options struct {
 	Retries int
 	// Backoff is the first retry delay, doubled each time; default 500ms.
 	Backoff time.Duration
+	// RequestTimeout bounds one OSV API request, body included; 0 means
+	// DefaultRequestTimeout, negative means none. A request that times
+	// out is retried like a network error.
+	RequestTimeout time.Duration
+	// APITimeout bounds all OSV API work of one scan, retries included;
+	// 0 means DefaultAPITimeout, negative means none.
+	APITimeout time.Duration
 }
 
 // Scanner finds known vulnerabilities in the dependencies that lockfiles

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/ossf/osv-schema/bindings/go/osvschema"
+	"github.com/tollgate-dev/tollgate/scanner"
 	"google.golang.org/protobuf/encoding/protojson"
 )
 
@@ -50,6 +51,22 @@ type batchResponse struct {
 // maxPages bounds pagination per package, against a misbehaving server.
 const maxPages = 50
 
+// Deadlines of the OSV API: a hung server must not hold the scan in
+// silence for minutes. Both end with an error naming the endpoint.
+const (
+	// DefaultRequestTimeout bounds one request (Options.RequestTimeout).
+	DefaultRequestTimeout = 30 * time.Second
+	// DefaultAPITimeout bounds all requests of a scan (Options.APITimeout).
+	DefaultAPITimeout = 3 * time.Minute
+)
+
+func orDefault(d, def time.Duration) time.Duration {
+	if d == 0 {
+		return def
+	}
+	return d
+}
+
 func (s *Scanner) matchOnline(ctx context.Context, deps []dep) (map[pkgKey][]*osvschema.Vulnerability, error) {
 	// A package without a version (an unpinned requirement) is queried
 	// by name alone, which returns every advisory for it: the same
@@ -59,6 +76,8 @@ func (s *Scanner) matchOnline(ctx context.Context, deps []dep) (map[pkgKey][]*os
 		return nil, nil
 	}
 	base := strings.TrimRight(s.opts.APIBaseURL, "/")
+	ctx, cancel := scanner.WithDeadline(ctx, orDefault(s.opts.APITimeout, DefaultAPITimeout), "OSV API at "+base, "--osv-timeout")
+	defer cancel()
 
 	// 1. querybatch, batches in parallel (bounded).
 	ids := make([][]string, len(uniq))
@@ -234,7 +253,7 @@ func (s *Scanner) doJSON(ctx context.Context, method, u string, in, out any) err
 			}
 			select {
 			case <-ctx.Done():
-				return ctx.Err()
+				return fmt.Errorf("osv api %s %s: %w (last error: %w)", method, u, scanner.Cause(ctx), lastErr)
 			case <-time.After(wait):
 			}
 			backoff *= 2
@@ -245,7 +264,7 @@ func (s *Scanner) doJSON(ctx context.Context, method, u string, in, out any) err
 			return lastErr
 		}
 		if ctx.Err() != nil {
-			return ctx.Err()
+			return fmt.Errorf("osv api %s %s: %w", method, u, scanner.Cause(ctx))
 		}
 		s.log.Debug("osv api retry", "url", u, "attempt", attempt+1, "err", lastErr)
 	}
@@ -272,9 +291,19 @@ func (s *Scanner) doOnce(ctx context.Context, method, u string, body []byte, out
 	if body != nil {
 		rd = bytes.NewReader(body)
 	}
-	req, err := http.NewRequestWithContext(ctx, method, u, rd)
+	rctx, cancel := scanner.WithDeadline(ctx, orDefault(s.opts.RequestTimeout, DefaultRequestTimeout), "request", "--osv-request-timeout")
+	defer cancel()
+	req, err := http.NewRequestWithContext(rctx, method, u, rd)
 	if err != nil {
 		return false, err
+	}
+	// net/http reports a bare "context deadline exceeded"; say which
+	// limit it was, and keep retrying only on this request's own one.
+	timedOut := func(err error) error {
+		if de, ok := scanner.DeadlineOf(rctx, err); ok && ctx.Err() == nil {
+			return fmt.Errorf("osv api %s %s: %w", method, u, de)
+		}
+		return fmt.Errorf("osv api %s %s: %w", method, u, err)
 	}
 	req.Header.Set("User-Agent", "tollgate")
 	if body != nil {
@@ -282,12 +311,12 @@ func (s *Scanner) doOnce(ctx context.Context, method, u string, body []byte, out
 	}
 	resp, err := s.opts.HTTPClient.Do(req)
 	if err != nil {
-		return true, fmt.Errorf("osv api %s: %w", u, err)
+		return true, timedOut(err)
 	}
 	defer resp.Body.Close()
 	data, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes))
 	if err != nil {
-		return true, fmt.Errorf("osv api %s: %w", u, err)
+		return true, timedOut(err)
 	}
 	if resp.StatusCode != http.StatusOK {
 		se := &statusError{code: resp.StatusCode, url: u, body: strings.TrimSpace(string(data[:min(len(data), 200)]))}

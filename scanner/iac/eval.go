@@ -5,12 +5,19 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
 
 	"github.com/tollgate-dev/tollgate/internal/regosandbox"
+	"github.com/tollgate-dev/tollgate/scanner"
 )
+
+// DefaultEvalTimeout bounds the evaluation of all checks on one document
+// (a file, or a Terraform module) when Options.EvalTimeout is 0.
+const DefaultEvalTimeout = 30 * time.Second
 
 // engine evaluates every check of a document kind with one prepared query.
 type engine struct {
@@ -18,6 +25,13 @@ type engine struct {
 	// queries by document kind; a kind without checks has no entry.
 	queries map[string]*rego.PreparedEvalQuery
 	byID    map[string]*CheckMeta
+	byKind  map[string][]*CheckMeta
+	// timeout bounds one document's evaluation: 0 means
+	// DefaultEvalTimeout, negative means none.
+	timeout time.Duration
+	// inFlight maps the path of each document being evaluated to when
+	// its evaluation started, so a scan timeout can name it.
+	inFlight sync.Map
 }
 
 // result is one deny result of a check.
@@ -38,8 +52,8 @@ func newEngine(ctx context.Context, cs *checkSet) (*engine, error) {
 	if c.Failed() {
 		return nil, fmt.Errorf("compile checks: %w", c.Errors)
 	}
-	e := &engine{compiler: c, queries: map[string]*rego.PreparedEvalQuery{}, byID: map[string]*CheckMeta{}}
 	byKind := map[string][]*CheckMeta{}
+	e := &engine{compiler: c, queries: map[string]*rego.PreparedEvalQuery{}, byID: map[string]*CheckMeta{}, byKind: byKind}
 	for i := range cs.metas {
 		m := &cs.metas[i]
 		e.byID[m.ID] = m
@@ -84,8 +98,20 @@ func (e *engine) eval(ctx context.Context, doc Document) ([]result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("convert %s document: %w", doc.Kind, err)
 	}
-	rs, err := q.Eval(ctx, rego.EvalParsedInput(input))
+	limit := e.timeout
+	if limit == 0 {
+		limit = DefaultEvalTimeout
+	}
+	dctx, cancel := scanner.WithDeadline(ctx, limit, "IaC checks on "+doc.Path, "--iac-eval-timeout")
+	defer cancel()
+	e.inFlight.Store(doc.Path, time.Now())
+	defer e.inFlight.Delete(doc.Path)
+	rs, err := q.Eval(dctx, rego.EvalParsedInput(input))
 	if err != nil {
+		if ctx.Err() == nil && dctx.Err() != nil {
+			// This document's own deadline: find the check behind it.
+			return nil, e.slowCheck(ctx, doc, input, limit)
+		}
 		return nil, fmt.Errorf("evaluate checks on %s: %w", doc.Path, err)
 	}
 	var out []result
@@ -144,4 +170,45 @@ func toInt(v any) int {
 		return int(i)
 	}
 	return 0
+}
+
+// slowCheck runs the checks of doc's kind one at a time, each under the
+// same limit, and returns an error naming the first one that does not
+// finish: the combined query cannot say which check held it. It only runs
+// after a document has already timed out.
+func (e *engine) slowCheck(ctx context.Context, doc Document, input ast.Value, limit time.Duration) error {
+	for _, m := range e.byKind[doc.Kind] {
+		q, err := rego.New(
+			rego.Query(fmt.Sprintf("x := [r | some r in data.%s.deny]", m.Package)),
+			rego.Compiler(e.compiler),
+			rego.SetRegoVersion(ast.RegoV1),
+			rego.StrictBuiltinErrors(false),
+		).PrepareForEval(ctx)
+		if err != nil {
+			continue
+		}
+		cctx, cancel := scanner.WithDeadline(ctx, limit, fmt.Sprintf("IaC check %s (%s) on %s", m.ID, m.Source, doc.Path), "--iac-eval-timeout")
+		_, err = q.Eval(cctx, rego.EvalParsedInput(input))
+		cause := scanner.Cause(cctx)
+		cancel()
+		if err != nil && ctx.Err() == nil && cause != nil {
+			return &scanner.FileError{Path: doc.Path, Err: cause}
+		}
+		if ctx.Err() != nil {
+			return scanner.Cause(ctx)
+		}
+	}
+	return &scanner.FileError{Path: doc.Path, Err: &scanner.DeadlineError{What: "IaC checks on " + doc.Path, Limit: limit, Setting: "--iac-eval-timeout"}}
+}
+
+// InProgress implements scanner.ProgressReporter: the documents whose
+// checks are being evaluated, and for how long.
+func (s *Scanner) InProgress() []string {
+	var out []string
+	s.engine.inFlight.Range(func(k, v any) bool {
+		out = append(out, fmt.Sprintf("checks on %s for %s", k, time.Since(v.(time.Time)).Round(time.Millisecond)))
+		return true
+	})
+	sort.Strings(out)
+	return out
 }

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"golang.org/x/sync/errgroup"
 
@@ -38,6 +39,10 @@ type Options struct {
 	Concurrency int
 	// Logger receives debug messages; nil discards them.
 	Logger *slog.Logger
+	// EvalTimeout bounds the evaluation of all checks on one document;
+	// 0 means DefaultEvalTimeout, negative means no bound. Exceeding it
+	// is an error naming the file and the check.
+	EvalTimeout time.Duration
 }
 
 // Document is a parsed file (or terraform module) the checks run on.
@@ -82,6 +87,7 @@ func New(opts Options) (*Scanner, error) {
 	if err != nil {
 		return nil, err
 	}
+	e.timeout = opts.EvalTimeout
 	s := &Scanner{opts: opts, log: opts.Logger, checks: cs, engine: e}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)

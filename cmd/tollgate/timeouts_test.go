@@ -1,0 +1,158 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/tollgate-dev/tollgate/scanner"
+)
+
+// TestMain lets the signal test run this test binary as the real CLI
+// (main, with its signal handling) instead of building it.
+func TestMain(m *testing.M) {
+	if os.Getenv("TOLLGATE_TEST_AS_CLI") == "1" {
+		main()
+		return
+	}
+	os.Exit(m.Run())
+}
+
+// stuckScanner ignores ctx, like a scanner stuck inside a library.
+type stuckScanner struct{ release chan struct{} }
+
+func (stuckScanner) Name() string                   { return "stuck" }
+func (stuckScanner) Match(string, fs.DirEntry) bool { return true }
+func (s stuckScanner) Scan(context.Context, scanner.Target) ([]scanner.Finding, error) {
+	<-s.release
+	return nil, nil
+}
+
+func TestScanTimeoutNamesRunningScanner(t *testing.T) {
+	root := t.TempDir()
+	if err := os.WriteFile(filepath.Join(root, "a.txt"), []byte("x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	release := make(chan struct{})
+	defer close(release)
+	var stdout, stderr bytes.Buffer
+	a := &app{stdout: &stdout, stderr: &stderr, now: time.Now,
+		registry: func(scanSettings) scanner.Registry {
+			return scanner.Registry{"stuck": func() (scanner.Scanner, error) { return stuckScanner{release}, nil }}
+		}}
+	report := filepath.Join(t.TempDir(), "out.sarif")
+	start := time.Now()
+	code := a.run(context.Background(), []string{"scan", "--scanners", "stuck", "--timeout", "200ms", "-f", "sarif", "-o", report, root})
+	if took := time.Since(start); took > 5*time.Second {
+		t.Errorf("took %s with --timeout 200ms", took)
+	}
+	if code != exitError {
+		t.Errorf("exit %d, want %d", code, exitError)
+	}
+	want := "tollgate: scan stopped: scan did not finish within 200ms (raise it with --timeout); still running: stuck\n"
+	if stderr.String() != want {
+		t.Errorf("stderr = %q, want %q", stderr.String(), want)
+	}
+	if _, err := os.Stat(report); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a report was written for a scan that timed out: %v", err)
+	}
+}
+
+// TestSignalStopsScan runs the CLI as a child process on a slow input,
+// signals it, and checks it ends within a second with exit 2 and writes
+// no report.
+func TestSignalStopsScan(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the CLI as a child process")
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		t.Skip(err)
+	}
+	for name, sig := range map[string]syscall.Signal{"SIGINT": syscall.SIGINT, "SIGTERM": syscall.SIGTERM} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			root := filepath.Join(dir, "src")
+			// The check loops for minutes in Rego evaluation.
+			checks := filepath.Join("..", "..", "testdata", "timeouts")
+			if err := os.MkdirAll(root, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(root, "deploy.yaml"), []byte("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			report := filepath.Join(dir, "out", "tollgate.sarif")
+			cmd := exec.Command(exe, "scan", "--scanners", "iac", "--iac-checks", checks, "--iac-eval-timeout", "0",
+				"--fail-on", "none", "-f", "sarif", "-o", report, root)
+			cmd.Env = append(os.Environ(), "TOLLGATE_TEST_AS_CLI=1")
+			var stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = io.Discard, &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			// Let it reach the evaluation (startup compiles the checks).
+			time.Sleep(3 * time.Second)
+			sent := time.Now()
+			if err := cmd.Process.Signal(sig); err != nil {
+				t.Fatal(err)
+			}
+			done := make(chan error, 1)
+			go func() { done <- cmd.Wait() }()
+			select {
+			case <-done:
+			case <-time.After(10 * time.Second):
+				_ = cmd.Process.Kill()
+				t.Fatalf("still running 10s after %s; stderr: %s", name, stderr.String())
+			}
+			if took := time.Since(sent); took > time.Second {
+				t.Errorf("ended %s after %s, want within 1s", took, name)
+			}
+			if code := cmd.ProcessState.ExitCode(); code != exitError {
+				t.Errorf("exit %d, want %d; stderr: %s", code, exitError, stderr.String())
+			}
+			if !strings.Contains(stderr.String(), "scan stopped: "+map[string]string{"SIGINT": "interrupt", "SIGTERM": "terminated"}[name]) {
+				t.Errorf("stderr = %q, want it to say the scan stopped on %s", stderr.String(), name)
+			}
+			if _, err := os.Stat(report); !errors.Is(err, fs.ErrNotExist) {
+				t.Errorf("report exists after %s: %v", name, err)
+			}
+		})
+	}
+}
+
+func TestWriteFileAtomic(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "r.sarif")
+	if err := writeFileAtomic(path, func(w io.Writer) error { _, err := io.WriteString(w, "complete"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	// A write that fails half-way leaves the previous report as it was.
+	boom := errors.New("disk full")
+	err := writeFileAtomic(path, func(w io.Writer) error {
+		_, _ = io.WriteString(w, "trunc")
+		return boom
+	})
+	if !errors.Is(err, boom) || !strings.Contains(err.Error(), path) {
+		t.Errorf("err = %v, want the write error naming %s", err, path)
+	}
+	b, _ := os.ReadFile(path)
+	if string(b) != "complete" {
+		t.Errorf("report = %q after a failed write, want the previous one", b)
+	}
+	ents, _ := os.ReadDir(dir)
+	if len(ents) != 1 {
+		t.Errorf("directory holds %d entries, want only the report (no temp files left)", len(ents))
+	}
+	if info, _ := os.Stat(path); info.Mode().Perm() != 0o644 {
+		t.Errorf("mode = %v, want 0644", info.Mode().Perm())
+	}
+}
