@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -113,8 +115,10 @@ func TestSignalStopsScan(t *testing.T) {
 				_ = cmd.Process.Kill()
 				t.Fatalf("still running 10s after %s; stderr: %s", name, stderr.String())
 			}
-			if took := time.Since(sent); took > time.Second {
-				t.Errorf("ended %s after %s, want within 1s", took, name)
+			took, limit := time.Since(sent), signalLimit(t)
+			t.Logf("ended %s after %s", took, name)
+			if took > limit {
+				t.Errorf("ended %s after %s, want within %s", took, name, limit)
 			}
 			if code := cmd.ProcessState.ExitCode(); code != exitError {
 				t.Errorf("exit %d, want %d; stderr: %s", code, exitError, stderr.String())
@@ -127,6 +131,23 @@ func TestSignalStopsScan(t *testing.T) {
 			}
 		})
 	}
+}
+
+// signalLimit is how soon the CLI must end after a signal: 1s, or 3s
+// when the machine is so loaded (load average over twice the CPUs) that
+// scheduling the child alone can take a second. A CLI that waited for its
+// scanners would take minutes on this input, so both bounds catch that.
+func signalLimit(t *testing.T) time.Duration {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return time.Second
+	}
+	var load float64
+	if _, err := fmt.Sscan(string(b), &load); err == nil && load > 2*float64(runtime.NumCPU()) {
+		t.Logf("load average %.1f on %d CPUs: allowing 3s", load, runtime.NumCPU())
+		return 3 * time.Second
+	}
+	return time.Second
 }
 
 func TestWriteFileAtomic(t *testing.T) {
