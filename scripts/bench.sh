@@ -18,6 +18,8 @@
 #   NICE       nice level for every measured command (default 10)
 #   GITLEAKS, OSV_SCANNER, TRIVY   binaries (default: PATH, then $(go env GOPATH)/bin)
 #   SKIP       space-separated labels to skip, e.g. "trivy osv-scanner"
+#   PARALLEL   1 = run all measurements at once (on a busy shared machine,
+#              where only CPU time and peak RSS are comparable anyway)
 # Needs GNU time at /usr/bin/time (peak RSS). CPU time (user+sys) is the
 # fairer number on a shared machine; wall time is what a CI job waits.
 set -euo pipefail
@@ -66,11 +68,19 @@ modversion() { # binary -> module version from its build info
 # Warm the page cache so every tool reads from memory.
 find "$TREE" -type f -print0 | xargs -0 cat > /dev/null
 
+LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
 ROWS="$OUT/rows.tsv"
 : > "$ROWS"
-measure() { # label, command... ; keeps the fastest of RUNS
+measure() { # label, command...
+	case "$SKIP" in *" $1 "*) return ;; esac
+	if [ "${PARALLEL:-}" = 1 ]; then
+		measure1 "$@" &
+	else
+		measure1 "$@"
+	fi
+}
+measure1() { # label, command... ; keeps the fastest of RUNS
 	local label=$1; shift
-	case "$SKIP" in *" $label "*) return ;; esac
 	local best="" i
 	for ((i = 1; i <= RUNS; i++)); do
 		local rc=0
@@ -106,6 +116,7 @@ if [ -n "$TRIVY" ]; then
 	measure trivy "$TRIVY" fs --scanners secret,misconfig --skip-db-update --skip-check-update --offline-scan \
 		--format json -o "$OUT/trivy.json" "$TREE"
 fi
+wait
 
 count() { # label -> findings in its output
 	local f="$OUT/$1.json"
@@ -122,16 +133,17 @@ GL_WALL=$(awk '$1 == "gitleaks" {print $2}' "$ROWS")
 GL_CPU=$(awk '$1 == "gitleaks" {print $3}' "$ROWS")
 {
 	echo "Tree: $TREE, $MB MB, $FILES files (benchgen -seed $SEED -size $SIZE)."
-	echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC'); $(nproc) CPUs; load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)."
+	echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC'); $(nproc) CPUs; load average at the start: $LOAD0, at the end: $(cut -d' ' -f1-3 /proc/loadavg)${PARALLEL:+; all tools ran at once (PARALLEL=1)}."
 	echo "Versions: tollgate $(git rev-parse --short HEAD) (this repo), $(go version | cut -d' ' -f3)"\
 "${GITLEAKS:+, gitleaks $(modversion "$GITLEAKS")}${OSV_SCANNER:+, osv-scanner $(modversion "$OSV_SCANNER")}${TRIVY:+, trivy $(modversion "$TRIVY")}."
 	echo
 	echo "| tool | wall s | CPU s | MB/s (wall) | MB/s (CPU) | peak RSS MiB | findings | wall / gitleaks | CPU / gitleaks | exit |"
 	echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+	for l in tollgate-deps tollgate-secrets tollgate-iac tollgate-all gitleaks osv-scanner trivy; do grep "^$l " "$ROWS" || true; done |
 	while read -r label wall cpu rss rc; do
 		awk -v l="$label" -v w="$wall" -v c="$cpu" -v r="$rss" -v mb="$MB" -v gw="${GL_WALL:-}" -v gc="${GL_CPU:-}" -v n="$(count "$label")" -v rc="$rc" 'BEGIN {
 			rw = (gw == "" ? "-" : sprintf("%.2f", w / gw)); rcpu = (gc == "" ? "-" : sprintf("%.2f", c / gc))
 			printf "| %s | %.1f | %.1f | %.1f | %.1f | %d | %s | %s | %s | %s |\n", l, w, c, mb / w, mb / c, r, n, rw, rcpu, rc
 		}'
-	done < "$ROWS"
+	done
 } | tee "$OUT/table.md"

@@ -13,8 +13,9 @@ import (
 )
 
 // pkg is one package version that an advisory in the OSV database says is
-// affected, so that the dependency scanners have real matches to report.
-type pkg struct{ name, version string }
+// affected, so that the dependency scanners have real matches to report,
+// and the version that fixes it ("" when none is known).
+type pkg struct{ name, version, fixed string }
 
 // ecosystems are the OSV ecosystems the generator writes lockfiles for,
 // with how many packages it keeps from each (the first ones by advisory id,
@@ -66,11 +67,11 @@ func readPool(path, eco string, keep int) ([]pkg, error) {
 	files := slices.Clone(zr.File)
 	slices.SortFunc(files, func(a, b *zip.File) int { return strings.Compare(a.Name, b.Name) })
 	seen := map[string]bool{}
+	// The newest fixed version of each package over all its advisories:
+	// what an up-to-date project would depend on.
+	newest := map[string]string{}
 	var out []pkg
 	for _, f := range files {
-		if len(out) >= keep {
-			break
-		}
 		rc, err := f.Open()
 		if err != nil {
 			return nil, fmt.Errorf("%s: %s: %w", path, f.Name, err)
@@ -85,19 +86,33 @@ func readPool(path, eco string, keep int) ([]pkg, error) {
 			continue
 		}
 		for _, af := range a.Affected {
-			if af.Package.Ecosystem != eco || seen[af.Package.Name] || !plainName(af.Package.Name) {
+			if fx := fixedVersion(af.Ranges); af.Package.Ecosystem == eco && fx != "" && newer(fx, newest[af.Package.Name]) {
+				newest[af.Package.Name] = fx
+			}
+			if len(out) >= keep || af.Package.Ecosystem != eco || seen[af.Package.Name] || !plainName(af.Package.Name) {
 				continue
 			}
 			v := affectedVersion(af.Versions, af.Ranges)
+			if eco == "Go" {
+				if v = goVersion(v); !goModuleVersionOK(af.Package.Name, v) {
+					continue
+				}
+			}
 			if v == "" {
 				continue
 			}
-			if eco == "Go" && !strings.HasPrefix(v, "v") {
-				v = "v" + v // go.mod spells module versions with a v
-			}
 			seen[af.Package.Name] = true
-			out = append(out, pkg{af.Package.Name, v})
+			out = append(out, pkg{name: af.Package.Name, version: v})
 		}
+	}
+	for i := range out {
+		fixed := newest[out[i].name]
+		if eco == "Go" {
+			if fixed = goVersion(fixed); !goModuleVersionOK(out[i].name, fixed) {
+				fixed = ""
+			}
+		}
+		out[i].fixed = fixed
 	}
 	slices.SortFunc(out, func(a, b pkg) int { return strings.Compare(a.name, b.name) })
 	return out, nil
@@ -114,8 +129,12 @@ func plainName(n string) bool {
 func affectedVersion(versions []string, ranges []struct {
 	Events []map[string]string `json:"events"`
 }) string {
-	if len(versions) > 0 {
-		return versions[len(versions)-1]
+	// The last enumerated version that looks like a release (some
+	// records list commit hashes too).
+	for i := len(versions) - 1; i >= 0; i-- {
+		if v := versions[i]; v != "" && v[0] >= '0' && v[0] <= '9' && len(v) < 20 {
+			return v
+		}
 	}
 	for _, r := range ranges {
 		for _, ev := range r.Events {
@@ -130,6 +149,57 @@ func affectedVersion(versions []string, ranges []struct {
 		}
 	}
 	return ""
+}
+
+func fixedVersion(ranges []struct {
+	Events []map[string]string `json:"events"`
+}) string {
+	for _, r := range ranges {
+		for _, ev := range r.Events {
+			if v := ev["fixed"]; v != "" {
+				return v
+			}
+		}
+	}
+	return ""
+}
+
+// newer compares dotted versions field by field, numerically where both
+// fields are numbers; good enough to pick the newest fixed version.
+func newer(a, b string) bool {
+	if b == "" {
+		return true
+	}
+	as, bs := strings.Split(strings.TrimPrefix(a, "v"), "."), strings.Split(strings.TrimPrefix(b, "v"), ".")
+	for i := 0; i < len(as) && i < len(bs); i++ {
+		x, errx := strconv.Atoi(as[i])
+		y, erry := strconv.Atoi(bs[i])
+		switch {
+		case errx == nil && erry == nil && x != y:
+			return x > y
+		case (errx != nil || erry != nil) && as[i] != bs[i]:
+			return as[i] > bs[i]
+		}
+	}
+	return len(as) > len(bs)
+}
+
+// goVersion spells a Go module version with its v.
+func goVersion(v string) string {
+	if v == "" || strings.HasPrefix(v, "v") {
+		return v
+	}
+	return "v" + v
+}
+
+// goModuleVersionOK rejects what go.mod parsers refuse: a major version
+// of 2 or more needs a /vN path suffix (gopkg.in paths carry it as .vN).
+func goModuleVersionOK(path, v string) bool {
+	major, _, _ := strings.Cut(strings.TrimPrefix(v, "v"), ".")
+	if v == "" || major == "0" || major == "1" {
+		return v != ""
+	}
+	return strings.HasSuffix(path, "/v"+major) || strings.HasSuffix(path, ".v"+major)
 }
 
 // below returns a semver just under v ("1.4.2" -> "1.4.1", "1.4.0" ->

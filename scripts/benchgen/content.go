@@ -132,10 +132,18 @@ func (g *gen) pick(eco string, n int) []pkg {
 	var out []pkg
 	for range n {
 		p := pool[g.rng.IntN(len(pool))]
-		if !seen[p.name] {
-			seen[p.name] = true
-			out = append(out, p)
+		if seen[p.name] {
+			continue
 		}
+		seen[p.name] = true
+		// Most dependencies of a real project are not vulnerable: nine in
+		// ten use the fixed version when the advisory names one.
+		if p.fixed != "" && g.rng.IntN(10) != 0 {
+			p.version = p.fixed
+		} else {
+			g.st.vulnerable++
+		}
+		out = append(out, p)
 	}
 	g.st.deps += len(out)
 	return out
@@ -170,7 +178,7 @@ func (g *gen) requirements(n int) []byte {
 }
 
 func (g *gen) goMod(dir string, n int) []byte {
-	return g.listFile("Go", n, "module example.com/"+dir+"\n\ngo 1.22\n\nrequire (\n", "\t%s %s\n", ")\n")
+	return g.listFile("Go", n, "module example.com/"+dir+"\n\ngo 1.26.8\n\nrequire (\n", "\t%s %s\n", ")\n")
 }
 
 func (g *gen) cargoLock(n int) []byte {

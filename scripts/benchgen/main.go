@@ -40,8 +40,8 @@ func main() {
 		fmt.Fprintln(os.Stderr, "benchgen:", err)
 		os.Exit(1)
 	}
-	fmt.Printf("benchgen: %s: %d projects, %d files, %d bytes, %d planted secrets, %d dependency entries\n",
-		flag.Arg(0), st.projects, st.files, st.bytes, st.secrets, st.deps)
+	fmt.Printf("benchgen: %s: %d projects, %d files, %d bytes, %d planted secrets, %d dependency entries (%d at an affected version)\n",
+		flag.Arg(0), st.projects, st.files, st.bytes, st.secrets, st.deps, st.vulnerable)
 }
 
 func parseSize(s string) (int64, error) {
@@ -64,8 +64,9 @@ func parseSize(s string) (int64, error) {
 }
 
 type stats struct {
-	projects, files, secrets, deps int
-	bytes                          int64
+	projects, files, secrets int
+	deps, vulnerable         int
+	bytes                    int64
 }
 
 type gen struct {
