@@ -3,6 +3,8 @@ package policy_test
 import (
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -90,5 +92,58 @@ deny contains msg if {
 	d := decide(t, result(), policy.DefaultConfig(), policy.InputOptions{}, policy.WithModule("rt.rego", src))
 	if len(d.Deny) != 0 {
 		t.Errorf("opa.runtime() is not empty: %+v", d.Deny)
+	}
+}
+
+// `tollgate policy test` on a pull request's policies is the same risk: a
+// test that calls http.send is rejected unless WithNetwork; a test that
+// mocks it with `with` still runs.
+func TestRunTestsNetwork(t *testing.T) {
+	srv, hits := sandboxtest.Server(t)
+	dir := t.TempDir()
+	write := func(name, src string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("p.rego", "package tollgate.gate\n\ndeny contains \"x\" if input.x\n")
+	write("p_test.rego", `package tollgate.gate_test
+
+test_mock if {
+	{"status_code": 200} == http.send({"method": "GET", "url": "x"}) with http.send as {"status_code": 200}
+}
+`)
+	if _, err := policy.RunTests(context.Background(), []string{dir}, true); !errors.Is(err, regosandbox.ErrNetworkBuiltin) || !strings.Contains(err.Error(), "p_test.rego:4: http.send") {
+		t.Fatalf("a test calling http.send (even mocked in the same expression) must be named: %v", err)
+	}
+	write("p_test.rego", `package tollgate.gate_test
+
+import data.tollgate.gate
+
+mock_send(_) := {"status_code": 200}
+
+test_mock if {
+	count(gate.deny) == 1 with input as {"x": true} with http.send as mock_send
+}
+`)
+	res, err := policy.RunTests(context.Background(), []string{dir}, true)
+	if err != nil || len(res) != 1 || !res[0].Pass {
+		t.Fatalf("mock-only test: %v %+v", err, res)
+	}
+	write("p_test.rego", `package tollgate.gate_test
+
+test_exfil if {
+	http.send({"method": "POST", "url": "`+srv.URL+`", "body": "data"}).status_code == 200
+}
+`)
+	if _, err := policy.RunTests(context.Background(), []string{dir}, true); !errors.Is(err, regosandbox.ErrNetworkBuiltin) {
+		t.Fatalf("err = %v", err)
+	}
+	if hits.Load() != 0 {
+		t.Fatalf("server received %d requests", hits.Load())
+	}
+	res, err = policy.RunTests(context.Background(), []string{dir}, true, policy.WithNetwork())
+	if err != nil || len(res) != 1 || !res[0].Pass || hits.Load() != 1 {
+		t.Fatalf("with WithNetwork: %v %+v, hits %d", err, res, hits.Load())
 	}
 }

@@ -143,7 +143,7 @@ func (a *app) rulesCmd() *cobra.Command {
 
 func (a *app) policyCmd() *cobra.Command {
 	cmd := &cobra.Command{Use: "policy", Short: "Work with gate policies"}
-	var noDefault, verbose bool
+	var noDefault, verbose, allowNet bool
 	test := &cobra.Command{
 		Use:   "test [DIR...]",
 		Short: "Run the Rego unit tests (test_* rules) of your policies",
@@ -155,7 +155,11 @@ Exit codes: 0 all tests passed, 1 a test failed, 2 a policy did not load.`,
 			if len(args) == 0 {
 				args = []string{"."}
 			}
-			results, err := policy.RunTests(cmd.Context(), args, noDefault)
+			var opts []policy.Option
+			if allowNet {
+				opts = append(opts, policy.WithNetwork())
+			}
+			results, err := policy.RunTests(cmd.Context(), args, noDefault, opts...)
 			if err != nil {
 				return &codedError{code: exitError, err: err}
 			}
@@ -189,6 +193,7 @@ Exit codes: 0 all tests passed, 1 a test failed, 2 a policy did not load.`,
 	}
 	test.Flags().BoolVar(&noDefault, "no-default-policy", false, "do not load the built-in policy")
 	test.Flags().BoolVarP(&verbose, "verbose", "v", false, "list passing tests too")
+	test.Flags().BoolVar(&allowNet, "policy-allow-net", false, "let policies and tests call http.send and net.lookup_* (off: they are rejected)")
 	cmd.AddCommand(test)
 	return cmd
 }

@@ -12,8 +12,9 @@ import (
 )
 
 // A --policy or --iac-checks file that calls http.send fails the scan
-// with exit 2, naming the builtin, file:line and the opt-in flag, and the
-// server hears nothing; --policy-allow-net lets both through.
+// (and `policy test`) with exit 2, naming the builtin, file:line and the
+// opt-in flag, and the server hears nothing; --policy-allow-net lets both
+// through.
 func TestPolicyAllowNetFlag(t *testing.T) {
 	srv, hits := sandboxtest.Server(t)
 	dir := t.TempDir()
@@ -57,6 +58,9 @@ deny contains res if {
 	code := run(context.Background(), []string{"scan", "-q", "--scanners", "iac", "--iac-checks", checks, tree}, &out, &errb)
 	if code != 2 || !strings.Contains(errb.String(), "exfil.rego:11: http.send reaches the network") {
 		t.Errorf("check: code %d, stderr %q", code, errb.String())
+	}
+	if r := runCLI(t, "policy", "test", filepath.Dir(pol)); r.code != 2 || !strings.Contains(r.stderr, "exfil.rego:4: http.send") {
+		t.Errorf("policy test: code %d, stderr %q", r.code, r.stderr)
 	}
 	if hits.Load() != 0 {
 		t.Fatalf("server received %d requests", hits.Load())
