@@ -152,6 +152,9 @@ func findingTerm(keys map[string]*ast.Term, f *InputFinding) (*ast.Term, error) 
 	o.put("suppressed", ast.BooleanTerm(f.Suppressed))
 	o.put("exception", exceptionTerm(keys, f.Exception))
 	o.put("fixable", ast.BooleanTerm(f.Fixable))
+	if f.Verified != nil {
+		o.put("verified", ast.BooleanTerm(*f.Verified))
+	}
 	o.put("severity_rank", ast.IntNumberTerm(f.SeverityRank))
 	return o.term(), nil
 }

@@ -19,7 +19,7 @@ func TestInputValueMatchesJSON(t *testing.T) {
 		Location: scanner.Location{Path: "a/b", StartLine: 1, StartColumn: 2, EndLine: 3, EndColumn: 4}, Snippet: "s",
 		Package: &scanner.Package{Ecosystem: "npm", Name: "x", Version: "1", PURL: "pkg:npm/x@1", FixedVersions: []string{"2"}, Fix: "2", Dev: true, Direct: &direct},
 		Aliases: []string{"CVE-1"}, References: []string{"https://r"}, Remediation: "r", CWEs: []string{"CWE-1"}, Tags: []string{"t"},
-		Evidence: "e", Fingerprint: "fp", Properties: map[string]any{"called": true, "n": 3, "list": []any{"a"}}}
+		Evidence: "e", Fingerprint: "fp", Properties: map[string]any{"called": true, "n": 3, "list": []any{"a"}, "verified": true}}
 	res := &scanner.Result{Root: "/r", Findings: []scanner.Finding{full, {Scanner: "iac", RuleID: "X", Fingerprint: "fp2", Location: scanner.Location{Path: "p"}}},
 		Errors: []scanner.ScanError{{Scanner: "x", Err: errTest}}}
 	ex := &Exceptions{Entries: []ExceptionEntry{{Exception: scanner.Exception{ID: "GHSA-1", Reason: "why", Owner: "o", Ticket: "T-1", Expires: &exp, Source: "f:1"}, RuleID: "GHSA-1"}}}

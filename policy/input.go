@@ -39,6 +39,10 @@ type InputFinding struct {
 	Exception *scanner.Exception `json:"exception,omitempty"`
 	// Fixable is true for dependency findings with a known fix version.
 	Fixable bool `json:"fixable"`
+	// Verified is set for secrets checked live (--verify-secrets): true
+	// when the provider accepted the secret, false when it rejected it;
+	// absent when not checked or the check could not tell.
+	Verified *bool `json:"verified,omitempty"`
 	// SeverityRank orders severities for policies: UNKNOWN 0, INFO 1,
 	// LOW 2, MEDIUM 3, HIGH 4, CRITICAL 5.
 	SeverityRank int `json:"severity_rank"`
@@ -146,6 +150,7 @@ func BuildInput(res *scanner.Result, o InputOptions) Input {
 			Suppressed:   f.Suppressed(),
 			Exception:    st.Exception,
 			Fixable:      f.Package != nil && f.Package.Fix != "",
+			Verified:     verified(f),
 			SeverityRank: int(f.Severity),
 		})
 		in.Counts[f.Severity.String()]++
@@ -167,4 +172,12 @@ func BuildInput(res *scanner.Result, o InputOptions) Input {
 		}
 	}
 	return in
+}
+
+// verified is the secrets scanner's "verified" property, if any.
+func verified(f *scanner.Finding) *bool {
+	if v, ok := f.Properties["verified"].(bool); ok {
+		return &v
+	}
+	return nil
 }

@@ -19,7 +19,8 @@ func defaultRegistry(s scanSettings) scanner.Registry {
 				APITimeout: noLimit(s.osvTimeout), RequestTimeout: noLimit(s.osvRequestTimeout)})
 		},
 		secrets.Name: func() (scanner.Scanner, error) {
-			return secrets.New(secrets.Options{ExtraRuleFiles: s.secretRules, GitSince: s.gitSince, GitStaged: s.gitStaged, HashKey: s.hashKey, Logger: s.logger})
+			return secrets.New(secrets.Options{ExtraRuleFiles: s.secretRules, GitSince: s.gitSince, GitStaged: s.gitStaged, HashKey: s.hashKey,
+				Verify: s.verifySecrets, VerifyTimeout: s.verifyTimeout, VerifyEndpoints: s.verifyEndpoints, Logger: s.logger})
 		},
 		iac.Name: func() (scanner.Scanner, error) {
 			// --tf-vars paths are the user's, relative to the working

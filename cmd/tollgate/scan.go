@@ -31,8 +31,13 @@ type scanSettings struct {
 	gitSince     string
 	gitStaged    bool
 	hashKey      []byte
-	allowNet     bool // --policy-allow-net
-	logger       *slog.Logger
+	// verifySecrets turns on live verification; verifyEndpoints (tests
+	// only, no flag) points providers at test servers.
+	verifySecrets   bool
+	verifyTimeout   time.Duration
+	verifyEndpoints map[string]string
+	allowNet        bool // --policy-allow-net
+	logger          *slog.Logger
 
 	// goVersion is --go-version, else osv-scanner.toml's
 	// GoVersionOverride (goVersionSource "config").
@@ -131,6 +136,8 @@ any scanner error, unless --allow-scanner-errors).`,
 	fl.StringArrayVar(&f.secretRules, "secrets-rules", nil, "secrets scanner: extra rule file, tollgate YAML or gitleaks TOML (repeatable)")
 	fl.StringVar(&f.gitSince, "git-since", "", "secrets scanner: scan only lines added by the commits REF..HEAD")
 	fl.BoolVar(&f.gitStaged, "git-staged", false, "secrets scanner: scan only the lines staged for the next commit (pre-commit hooks)")
+	fl.BoolVar(&f.verifySecrets, "verify-secrets", false, "secrets scanner: check found secrets of supported providers live with their issuer (off by default; sends them there)")
+	fl.DurationVar(&f.verifyTimeout, "verify-timeout", secrets.DefaultVerifyTimeout, "secrets scanner: timeout of each verification request")
 	fl.StringVar(&f.hashKeyFile, "hash-key-file", "", "secrets scanner: file holding a private key for the evidence hashes (env "+secrets.HashKeyEnv+"; config secrets.hash_key_file)")
 	addTimeoutFlags(fl, &f)
 	return cmd

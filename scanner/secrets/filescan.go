@@ -177,6 +177,9 @@ func (s *Scanner) findings(cands []cand, text []byte, p pos, path string, props 
 		}
 		keep = append(keep, c)
 	}
+	if s.opts.Verify {
+		s.queueVerify(keep, path)
+	}
 	var out []scanner.Finding
 	line, at := p.line, 0
 	for _, c := range keep {

@@ -64,6 +64,20 @@ type Options struct {
 	// entropy and its exact region. Fingerprints, and so baselines and
 	// exceptions by fingerprint, only match runs that use the same key.
 	HashKey []byte
+	// Verify checks the secrets of supported providers (see
+	// [VerifyProviders]) with one read-only API call each: a live secret
+	// becomes CRITICAL with property verified=true, a rejected one gets
+	// verified=false, and one that could not be checked verify_error.
+	// Off by default: it sends the secrets to their issuers. Requests go
+	// only to the providers' hosts (an allow-list), follow no redirects
+	// and time out after VerifyTimeout.
+	Verify bool
+	// VerifyTimeout bounds each request; 0 means DefaultVerifyTimeout.
+	VerifyTimeout time.Duration
+	// VerifyEndpoints replaces providers' base URLs (provider name ->
+	// URL, e.g. a test server); their hosts replace the defaults on the
+	// allow-list.
+	VerifyEndpoints map[string]string
 	// Logger receives debug logs (never a secret); nil discards.
 	Logger *slog.Logger
 	// Concurrency bounds parallel files; 0 means GOMAXPROCS.
@@ -99,6 +113,10 @@ type Scanner struct {
 	// (Match), consumed by the next Scan.
 	pathMu   sync.Mutex
 	pathHits map[string][]int
+	// pending holds, with Verify, the raw secrets of verifiable findings
+	// between scanning and the verification pass of one Scan.
+	pendMu  sync.Mutex
+	pending map[string]*verifyJob
 }
 
 var _ scanner.Scanner = (*Scanner)(nil)
@@ -238,6 +256,7 @@ func (sk skipper) skipped(p string) bool {
 type runStats struct {
 	files, chunks, blobs, suppressed, findings int
 	commits, hunks, utf16, gitleaksIgnored     int
+	verifyLive, verifyRejected, verifyUnknown  int
 	bytes                                      int64
 	skipped                                    map[string]int
 	duration                                   time.Duration
@@ -265,6 +284,9 @@ func (s *Scanner) Stats() map[string]any {
 		"findings":         st.findings,
 		"suppressed":       st.suppressed,
 		"gitleaks_ignored": st.gitleaksIgnored,
+		"verify_live":      st.verifyLive,
+		"verify_rejected":  st.verifyRejected,
+		"verify_unknown":   st.verifyUnknown,
 		"base64_decoded":   st.blobs,
 		"utf16_files":      st.utf16,
 		"duration_ms":      st.duration.Milliseconds(),
@@ -303,6 +325,12 @@ func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding
 		out = append(out, s.pathFindings(t)...)
 	}
 	out, ignored := dropGitleaksIgnored(ignore, out)
+	if s.opts.Verify && err == nil {
+		s.verifyFindings(ctx, out)
+	}
+	s.pendMu.Lock()
+	s.pending = nil // drop every raw secret held for verification
+	s.pendMu.Unlock()
 	scanner.SortFindings(out)
 	s.mu.Lock()
 	s.stats.gitleaksIgnored = ignored
