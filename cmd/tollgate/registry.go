@@ -15,7 +15,7 @@ func defaultRegistry(s scanSettings) scanner.Registry {
 	return scanner.Registry{
 		deps.Name: func() (scanner.Scanner, error) {
 			return deps.New(deps.Options{Offline: s.offline, DBDir: s.osvDB, APIBaseURL: s.osvAPI, CallAnalysis: s.callAnalysis,
-				GoVersion: s.goVersion, GoVersionSource: s.goVersionSource, Logger: s.logger,
+				GoVersion: s.goVersion, GoVersionSource: s.goVersionSource, Image: s.image, Logger: s.logger,
 				APITimeout: noLimit(s.osvTimeout), RequestTimeout: noLimit(s.osvRequestTimeout)})
 		},
 		secrets.Name: func() (scanner.Scanner, error) {

@@ -25,6 +25,7 @@ type scanSettings struct {
 	osvDB        string
 	osvAPI       string
 	callAnalysis bool
+	image        string
 	tfVars       []string
 	checkDirs    []string
 	secretRules  []string
@@ -81,10 +82,13 @@ type output struct {
 func (a *app) scanCmd() *cobra.Command {
 	var f scanFlags
 	cmd := &cobra.Command{
-		Use:   "scan [PATH]",
+		Use:   "scan [PATH|FILE]",
 		Short: "Scan a tree, gate the findings with policy, write reports",
 		Long: `Scan PATH (default: the current directory) with the enabled scanners, decide
-pass or fail with the policy, and write the reports.
+pass or fail with the policy, and write the reports. A FILE (an SBOM, a lockfile,
+an IaC file) is scanned alone by the scanners that read it. --image FILE scans a
+container image tarball (docker save or OCI layout) for vulnerable OS and
+language packages, offline-capable, no registry or daemon needed.
 
 Several reports can be written in one run: -f/-o choose the main one (stdout by
 default) and each --report FORMAT=FILE adds another, e.g.
@@ -128,6 +132,7 @@ any scanner error, unless --allow-scanner-errors).`,
 	fl.BoolVar(&f.offline, "offline", false, "dependency scanner: match against the local OSV database only, no network")
 	fl.StringVar(&f.osvDB, "osv-db", "", "dependency scanner: offline OSV database directory (default: user cache dir)")
 	fl.StringVar(&f.osvAPI, "osv-api-url", "", "dependency scanner: OSV API base URL (env TOLLGATE_OSV_API_URL)")
+	fl.StringVar(&f.image, "image", "", "dependency scanner: scan a container image saved to FILE (docker save or OCI layout tarball) instead of the tree")
 	fl.BoolVar(&f.callAnalysis, "call-analysis", false, "dependency scanner: Go call analysis (needs the go toolchain)")
 	fl.StringVar(&f.goVersion, "go-version", "", "dependency scanner: Go release whose standard library go.mod modules are checked against, or \"local\" for the go command on PATH (default: go.mod toolchain, else its go directive, which only warns)")
 	fl.StringArrayVar(&f.tfVars, "tf-vars", nil, "IaC scanner: extra Terraform variable file (repeatable)")
@@ -182,8 +187,27 @@ func (a *app) scan(cmd *cobra.Command, root string, f *scanFlags) error {
 	if err != nil {
 		return &codedError{code: exitError, err: err}
 	}
-	if info, err := os.Stat(root); err != nil || !info.IsDir() {
-		return usageErr("scan root %s: not a readable directory", root)
+	// A FILE target (an SBOM, one lockfile, one IaC file) is scanned
+	// alone; the exceptions and osv-scanner.toml come from its folder.
+	// --image scans an image tarball; PATH then only says where they come from.
+	info, err := os.Stat(root)
+	if err != nil || !(info.IsDir() || info.Mode().IsRegular()) {
+		return usageErr("scan root %s: not a readable directory or file", root)
+	}
+	target := root
+	if !info.IsDir() {
+		root = filepath.Dir(root)
+	}
+	if f.image != "" {
+		if st, err := os.Stat(f.image); err != nil || !st.Mode().IsRegular() {
+			return usageErr("--image %s: not a readable file", f.image)
+		}
+		if !cmd.Flags().Changed("scanners") {
+			f.scanners = []string{deps.Name}
+		} else if len(f.scanners) != 1 || f.scanners[0] != deps.Name {
+			return usageErr("--image scans the image's packages: only --scanners deps applies")
+		}
+		target = f.image
 	}
 	exceptions, err := loadExceptions(root, f.configFile)
 	if err != nil {
@@ -235,8 +259,8 @@ func (a *app) scan(cmd *cobra.Command, root string, f *scanFlags) error {
 	if f.noDefaultExcludes {
 		runOpts = append(runOpts, scanner.WithDefaultExcludes())
 	}
-	logger.Debug("scanning", "root", root, "scanners", f.scanners)
-	res, err := scanner.Run(ctx, root, scanners, runOpts...)
+	logger.Debug("scanning", "target", target, "scanners", f.scanners)
+	res, err := scanner.Run(ctx, target, scanners, runOpts...)
 	if err != nil {
 		return &codedError{code: exitError, err: err}
 	}

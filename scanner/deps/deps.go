@@ -18,6 +18,7 @@ import (
 	"github.com/ossf/osv-schema/bindings/go/osvschema"
 
 	"github.com/tollgate-dev/tollgate/scanner"
+	"github.com/tollgate-dev/tollgate/scanner/deps/image"
 	"github.com/tollgate-dev/tollgate/scanner/deps/osvdb"
 )
 
@@ -46,6 +47,12 @@ type Options struct {
 	// Default: the user cache directory + "/tollgate/osv-index"; when
 	// there is none, such indexes are built in memory for each scan.
 	IndexDir string
+	// Image, when set, is a container image saved to a file (`docker
+	// save` or an OCI layout tarball): Scan then reads the packages of
+	// the image (OS and language packages, with the layer each came
+	// from) instead of the lockfiles of the tree, and Match claims no
+	// file.
+	Image string
 	// APIBaseURL is the OSV API used online. Default: DefaultAPIBaseURL,
 	// or $TOLLGATE_OSV_API_URL when set.
 	APIBaseURL string
@@ -184,7 +191,7 @@ func (s *Scanner) Name() string { return Name }
 // (package-lock.json, yarn.lock, go.mod, requirements*.txt, pom.xml, ...).
 // It looks at the path only.
 func (s *Scanner) Match(path string, d fs.DirEntry) bool {
-	if d != nil && d.IsDir() {
+	if s.opts.Image != "" || (d != nil && d.IsDir()) {
 		return false
 	}
 	return len(s.extractorsFor(path)) > 0
@@ -222,7 +229,17 @@ func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding
 	if fsys == nil {
 		fsys = os.DirFS(t.Root)
 	}
-	deps, lockfiles, extractErr := s.extractAll(ctx, t.Root, fsys, paths)
+	var (
+		deps       []dep
+		lockfiles  int
+		extractErr error
+		layers     map[string]*image.Layer
+	)
+	if s.opts.Image != "" {
+		deps, lockfiles, layers, extractErr = s.extractImage(ctx)
+	} else {
+		deps, lockfiles, extractErr = s.extractAll(ctx, t.Root, fsys, paths)
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -265,7 +282,13 @@ func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding
 		}
 	}
 	lines := newLineFinder(fsys)
+	if s.opts.Image != "" {
+		lines = newLineFinder(noFiles{})
+	}
 	findings := buildFindings(deps, vulns, lines, calls)
+	if s.opts.Image != "" {
+		s.addImageProperties(findings, layers)
+	}
 	return findings, errors.Join(extractErr, stdlibErr, matchErr, callErr)
 }
 

@@ -129,7 +129,7 @@ func (idx *ecoIndex) candidates(d dep) []*osvschema.Vulnerability {
 
 // depKeys are the index keys an advisory about d can be filed under.
 func depKeys(d dep) []string {
-	keys := nameKeys(d.ecosystem, d.name)
+	keys := append(nameKeys(d.ecosystem, d.name), osSourceKeys(d)...)
 	if baseEcosystem(d.ecosystem) == "Go" {
 		if d.name == "go" {
 			keys = append(keys, "stdlib")
