@@ -33,6 +33,8 @@ type Exceptions struct {
 	// against the directory of the file; empty when not set. The secrets
 	// scanner keys its evidence hashes with the file's content.
 	SecretsHashKeyFile string
+	// Scan holds the "scan:" section: defaults for `tollgate scan` flags.
+	Scan []ScanSetting
 }
 
 // ExceptionEntry is one accepted risk and its scope. Every non-empty scope
@@ -65,6 +67,7 @@ type exceptionFile struct {
 	Secrets                  struct {
 		HashKeyFile string `yaml:"hash_key_file"`
 	} `yaml:"secrets"`
+	Scan yaml.Node `yaml:"scan"` // read by scanSettings, with lines
 }
 
 type exceptionYAML struct {
@@ -107,7 +110,11 @@ func ParseExceptions(file string, b []byte) (*Exceptions, error) {
 		return nil, fmt.Errorf("%w: %s: %v", ErrInvalidExceptions, file, err)
 	}
 	lines := entryLines(&doc)
-	out := &Exceptions{Path: file, AllowPermanent: raw.AllowPermanentExceptions}
+	settings, err := scanSettings(file, &doc)
+	if err != nil {
+		return nil, err
+	}
+	out := &Exceptions{Path: file, AllowPermanent: raw.AllowPermanentExceptions, Scan: settings}
 	if k := raw.Secrets.HashKeyFile; k != "" {
 		if !filepath.IsAbs(k) {
 			k = filepath.Join(filepath.Dir(file), k)

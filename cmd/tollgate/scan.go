@@ -71,6 +71,9 @@ type scanFlags struct {
 	markdownLimit     int
 	timeout           time.Duration
 	policyTimeout     time.Duration
+	severity          []string
+	skipDirs          []string
+	ignoreUnfixed     bool
 }
 
 // output is one report to write: a format and a destination ("" = stdout).
@@ -126,6 +129,9 @@ any scanner error, unless --allow-scanner-errors).`,
 	fl.BoolVar(&f.allowExpired, "allow-expired-exceptions", false, "do not fail the gate because an exception expired")
 	fl.StringVar(&f.dumpInput, "dump-input", "", "write the exact policy input document to FILE")
 	fl.IntVar(&f.markdownLimit, "markdown-limit", report.DefaultMarkdownLimit, "Markdown report size cap in bytes (PR comment 65536; a step summary takes 1048576); what does not fit is counted, not shown")
+	fl.StringSliceVar(&f.severity, "severity", nil, "list only findings of these severities in the reports (e.g. HIGH,CRITICAL); the gate still decides on all (--fail-on gates)")
+	fl.StringArrayVar(&f.skipDirs, "skip-dirs", nil, "alias of --exclude for directories (repeatable)")
+	fl.BoolVar(&f.ignoreUnfixed, "ignore-unfixed", false, "drop dependency findings that no release fixes (counted in the deps stats)")
 	fl.StringVar(&f.pathPrefix, "path-prefix", "", "put DIR in front of every finding's path (a monorepo subfolder scanned alone keeps repository-relative paths, fingerprints and SARIF URIs)")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "no progress output on stderr")
 	fl.BoolVarP(&f.verbose, "verbose", "v", false, "debug logs on stderr")
@@ -153,6 +159,16 @@ func usageErr(format string, args ...any) error {
 }
 
 func (a *app) scan(cmd *cobra.Command, root string, f *scanFlags) error {
+	src, err := applyScanDefaults(cmd.Flags(), root, nil)
+	if err != nil {
+		return err
+	}
+	// The config file sits in the scanned tree, which a pull request can
+	// change: say which settings it supplied. Pass gate-critical settings
+	// (--fail-on, --policy) as flags in CI; flags always win.
+	if note := fileSettingsNote(cmd.Flags(), src); note != "" && !f.quiet {
+		fmt.Fprint(a.stderr, note)
+	}
 	ctx, cancel := scanner.WithDeadline(cmd.Context(), f.timeout, "scan", "--timeout")
 	defer cancel()
 	// Logs are for -v; the one-line summary below is for everyone else.
@@ -254,7 +270,11 @@ func (a *app) scan(cmd *cobra.Command, root string, f *scanFlags) error {
 		return &codedError{code: exitError, err: err}
 	}
 
-	runOpts := []scanner.Option{scanner.WithExcludes(f.excludes...), scanner.WithMaxFileSize(f.maxFileSize),
+	keepSeverities, err := parseSeverityFilter(f.severity)
+	if err != nil {
+		return err
+	}
+	runOpts := []scanner.Option{scanner.WithExcludes(append(f.excludes, f.skipDirs...)...), scanner.WithMaxFileSize(f.maxFileSize),
 		scanner.WithLogger(logger), scanner.WithClock(a.now), scanner.WithGitignore(f.gitignore), scanner.WithPathPrefix(f.pathPrefix)}
 	if f.noDefaultExcludes {
 		runOpts = append(runOpts, scanner.WithDefaultExcludes())
@@ -263,6 +283,11 @@ func (a *app) scan(cmd *cobra.Command, root string, f *scanFlags) error {
 	res, err := scanner.Run(ctx, target, scanners, runOpts...)
 	if err != nil {
 		return &codedError{code: exitError, err: err}
+	}
+	if f.ignoreUnfixed {
+		if n := dropUnfixed(res); n > 0 && !f.quiet {
+			fmt.Fprintf(a.stderr, "tollgate: %d dependency finding(s) without a fixed version dropped (--ignore-unfixed)\n", n)
+		}
 	}
 	in := policy.BuildInput(res, policy.InputOptions{Config: cfg, ToolVersion: toolVersion(), Now: a.now(), Exceptions: exceptions, Baseline: baseline})
 	if f.dumpInput != "" {
@@ -275,7 +300,11 @@ func (a *app) scan(cmd *cobra.Command, root string, f *scanFlags) error {
 		return &codedError{code: exitError, err: err}
 	}
 	unknownAs, _ := scanner.ParseSeverity(cfg.UnknownSeverity) // checked above
-	rep := &report.Report{ToolName: "tollgate", ToolVersion: toolVersion(), Result: res, Scanners: names(scanners), Decision: decision, FailOn: cfg.FailOn, UnknownAs: unknownAs}
+	shown := reportedOnly(res, keepSeverities)
+	if note := severityNote(res, shown); note != "" && !f.quiet {
+		fmt.Fprint(a.stderr, note)
+	}
+	rep := &report.Report{ToolName: "tollgate", ToolVersion: toolVersion(), Result: shown, Scanners: names(scanners), Decision: decision, FailOn: cfg.FailOn, UnknownAs: unknownAs}
 	for _, o := range outs {
 		// Interrupted after the decision: write no more reports and exit
 		// 2, so that an interrupted run never looks like a passing one.
