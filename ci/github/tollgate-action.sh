@@ -41,7 +41,7 @@ if [ "$pr_mode" = true ] && [ -n "${GITHUB_BASE_REF:-}" ]; then
     rm -rf "$tmp/base"
     git -C "$path" worktree add --detach --quiet "$tmp/base" "$base" || exit 2
     "$bin" scan -q --fail-on none ${TOLLGATE_SCANNERS:+--scanners "$TOLLGATE_SCANNERS"} \
-      --report "json=$tmp/baseline.json" -f json -o /dev/null "$tmp/base"
+      --report "json=$tmp/baseline.json" -f json -o "$tmp/base-report.json" "$tmp/base"
     code=$?
     git -C "$path" worktree remove --force "$tmp/base"
     if [ "$code" -ne 0 ]; then

@@ -50,7 +50,18 @@ func (o output) describe() string {
 // directory and renames it into place, so that a failed or interrupted
 // write never leaves a truncated report (a half SARIF file that an upload
 // step would take for the whole result).
+//
+// Only regular files are replaced that way: renaming over /dev/null, a
+// named pipe or a terminal would replace the device itself (as root, for
+// every process on the machine), so those are written in place, and a
+// symbolic link is followed to the file it names.
 func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
+	if target, err := filepath.EvalSymlinks(path); err == nil {
+		path = target
+	}
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		return writeInPlace(path, write)
+	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("report %s: %w", path, err)
@@ -73,6 +84,19 @@ func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
 		return fmt.Errorf("report %s: %w", path, err)
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("report %s: %w", path, err)
+	}
+	return nil
+}
+
+// writeInPlace writes to an existing non-regular file (a device, a pipe).
+func writeInPlace(path string, write func(io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("report %s: %w", path, err)
+	}
+	werr := write(f)
+	if err := errors.Join(werr, f.Close()); err != nil {
 		return fmt.Errorf("report %s: %w", path, err)
 	}
 	return nil
