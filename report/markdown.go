@@ -91,7 +91,7 @@ func (r *Report) markdownParts() markdownParts {
 			if m.UpgradeTo != "" {
 				action = fmt.Sprintf("upgrade %s → %s", mdEscape(m.Version), mdEscape(m.UpgradeTo))
 			}
-			fixes := strings.TrimPrefix(strings.TrimPrefix(upgradeFixes(m), "fixes "), "open ")
+			fixes := strings.TrimPrefix(upgradeFixes(m), "fixes ")
 			p.upgrades = append(p.upgrades, fmt.Sprintf("| `%s` | %s | %s | %s | %s |\n", mdEscape(m.Name), mdEscape(m.Ecosystem), action,
 				mdEscape(fixes), mdEscape(strings.Join(upgradeNotes(m), ", "))))
 		}

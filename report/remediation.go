@@ -24,18 +24,19 @@ func upgradeAction(m scanner.Remediation) string {
 	return fmt.Sprintf("upgrade %s %s -> %s", m.Name, m.Version, m.UpgradeTo)
 }
 
-// upgradeFixes is "fixes 3 advisories (CRITICAL 1, HIGH 2)".
+// upgradeFixes is "fixes 3 advisories (CRITICAL 1, HIGH 2)", without
+// "fixes" when no single version does.
 func upgradeFixes(m scanner.Remediation) string {
 	n := len(m.Advisories)
 	noun := "advisories"
 	if n == 1 {
 		noun = "advisory"
 	}
-	verb := "fixes"
-	if m.UpgradeTo == "" {
-		verb = "open"
+	s := fmt.Sprintf("%d %s (%s)", n, noun, severityCounts(m.Severities))
+	if m.UpgradeTo != "" {
+		s = "fixes " + s
 	}
-	return fmt.Sprintf("%s %d %s (%s)", verb, n, noun, severityCounts(m.Severities))
+	return s
 }
 
 // upgradeNotes are the marks people decide by: major, direct or
@@ -54,6 +55,9 @@ func upgradeNotes(m scanner.Remediation) []string {
 	}
 	if m.Dev {
 		notes = append(notes, "dev only")
+	}
+	if m.VersionSource == "go-directive" {
+		notes = append(notes, "version from the go directive, not a toolchain")
 	}
 	if m.Excepted > 0 {
 		notes = append(notes, fmt.Sprintf("%d excepted", m.Excepted))

@@ -29,6 +29,11 @@ type Remediation struct {
 	Severities map[string]int `json:"severities"`
 	// Locations are the lockfiles that pin this version.
 	Locations []string `json:"locations"`
+	// VersionSource is, for the Go standard library, where its version
+	// came from (the findings' stdlib_version_source property):
+	// "go-directive" means the version is only go.mod's minimum language
+	// version, and the upgrade may already be done by the real toolchain.
+	VersionSource string `json:"version_source,omitempty"`
 	// Excepted counts advisories that a live exception covers everywhere;
 	// they are listed but do not drive the order.
 	Excepted int `json:"excepted,omitempty"`
@@ -74,6 +79,9 @@ func Remediations(fs []Finding) []Remediation {
 		a.sev = max(a.sev, f.Severity)
 		a.open = a.open || !f.Suppressed()
 		g.dev = g.dev && p.Dev
+		if src, ok := f.Properties["stdlib_version_source"].(string); ok {
+			g.r.VersionSource = src
+		}
 		if p.Direct != nil && (g.direct == nil || *p.Direct) {
 			d := *p.Direct
 			g.direct = &d

@@ -37,6 +37,12 @@ func TestRemediations(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Remediations (-want +got):\n%s", diff)
 	}
+	std := scanner.Finding{Scanner: scanner.KindDeps, RuleID: "GO-1", Location: scanner.Location{Path: "go.mod"},
+		Package:    &scanner.Package{Ecosystem: "Go", Name: "stdlib", Version: "1.13"},
+		Properties: map[string]any{"stdlib_version_source": "go-directive"}}
+	if got := scanner.Remediations([]scanner.Finding{std}); len(got) != 1 || got[0].VersionSource != "go-directive" {
+		t.Errorf("stdlib remediation = %+v, want version_source go-directive", got)
+	}
 	if got := scanner.Remediations(nil); got == nil || len(got) != 0 {
 		t.Errorf("no findings: %#v, want an empty list", got)
 	}
