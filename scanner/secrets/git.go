@@ -145,17 +145,14 @@ func (s *Scanner) parseLog(ctx context.Context, r io.Reader) ([]scanner.Finding,
 				skip = path == "" || s.skip.skipped(path)
 				if !skip {
 					active = s.activeRules(path)
-					commit, _ := props["commit"].(string)
-					for _, i := range s.eng.pathOnly {
-						if !s.pathRuleMatches(i, path, commit) {
-							continue
-						}
-						f := s.pathFinding(i, path, props)
-						if k := f.RuleID + "\x00" + path + "\x00" + f.Evidence; !seen[k] {
-							seen[k] = true
-							out = append(out, f)
-						}
-					}
+					out = s.historyPathFindings(out, path, props, seen)
+				}
+			case bytes.HasPrefix(line, []byte("Binary files ")) && bytes.HasSuffix(bytes.TrimRight(line, "\r\n"), []byte(" differ")):
+				// "Binary files /dev/null and b/x.p12 differ": no text to
+				// scan, but path-only rules apply.
+				l := strings.TrimSuffix(strings.TrimRight(string(line), "\r\n"), " differ")
+				if i := strings.LastIndex(l, " and b/"); i >= 0 && !s.skip.skipped(l[i+7:]) {
+					out = s.historyPathFindings(out, l[i+7:], props, seen)
 				}
 			case bytes.HasPrefix(line, []byte("@@ ")):
 				flush()
@@ -208,4 +205,21 @@ func hunkRange(h []byte) (start, count int) {
 		count = num()
 	}
 	return max(start, 1), count
+}
+
+// historyPathFindings adds the path-only rules' findings for a file a
+// commit added or changed, once per rule and path.
+func (s *Scanner) historyPathFindings(out []scanner.Finding, path string, props map[string]any, seen map[string]bool) []scanner.Finding {
+	commit, _ := props["commit"].(string)
+	for _, i := range s.eng.pathOnly {
+		if !s.pathRuleMatches(i, path, commit) {
+			continue
+		}
+		f := s.pathFinding(i, path, props)
+		if k := f.RuleID + "\x00" + path + "\x00" + f.Evidence; !seen[k] {
+			seen[k] = true
+			out = append(out, f)
+		}
+	}
+	return out
 }

@@ -110,8 +110,9 @@ func TestGitleaksIgnore(t *testing.T) {
 }
 
 // TestGitleaksHistoryCommits: in history mode a .gitleaksignore entry
-// "commit:file:rule-id:line" drops that commit's finding only, and an
-// allowlist's commits drop every finding of those commits.
+// "commit:file:rule-id:line" drops that commit's finding only, an
+// allowlist's commits drop every finding of those commits, and a
+// path-only rule sees a binary file a commit added.
 func TestGitleaksHistoryCommits(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git not installed")
@@ -124,6 +125,7 @@ func TestGitleaksHistoryCommits(t *testing.T) {
 	gitc("commit", "-qm", "base")
 	write(t, dir, "a.env", "ACME_KEY=acmk_Q8w2F4keLx9mKv7TnR3bY5cZ\n")
 	write(t, dir, "b.env", "ACME_KEY=acmk_Lx9mKv7TnR3bY5cZQ8w2F4ke\n")
+	write(t, dir, "keys/prod.acmeks", "\x00\x01binary keystore\x00") // git shows no text
 	gitc("add", ".")
 	gitc("commit", "-qm", "one")
 	first := gitc("rev-parse", "HEAD")
@@ -136,12 +138,15 @@ func TestGitleaksHistoryCommits(t *testing.T) {
 id = "acme-api-key"
 regex = '''\b(acmk_[A-Za-z0-9]{24})\b'''
 keywords = ["acmk_"]
+[[rules]]
+id = "acme-keystore"
+path = '''\.acmeks$'''
 [[allowlists]]
 commits = ["`+strings.ToUpper(second)+`"]
 `)
 	write(t, dir, ".gitleaksignore", first+":a.env:acme-api-key:1\n")
 	s := newScanner(t, secrets.Options{DisableBuiltin: true, ExtraRuleFiles: []string{rules}, GitSince: "HEAD~2"})
-	if diff := cmp.Diff([]hit{{"b.env", 1, "acme-api-key"}}, hits(run(t, s, dir).Findings)); diff != "" {
+	if diff := cmp.Diff([]hit{{"b.env", 1, "acme-api-key"}, {"keys/prod.acmeks", 0, "acme-keystore"}}, hits(run(t, s, dir).Findings)); diff != "" {
 		t.Errorf("findings (-want +got):\n%s", diff)
 	}
 }
