@@ -117,7 +117,10 @@ func (s *Scanner) resolveStdlib(ctx context.Context, fsys fs.FS, deps []dep) err
 			continue
 		}
 		if path.Base(d.lockfile) != "go.mod" {
-			if slices.ContainsFunc(d.pkg.Plugins, func(p string) bool { return strings.Contains(p, "binary") }) {
+			// Outside go.mod the standard library comes from a Go binary's
+			// build information (gobinary, in images) or from an SBOM,
+			// which says what it says; neither is a guess to override.
+			if slices.ContainsFunc(d.pkg.Plugins, func(p string) bool { return strings.Contains(p, "binary") }) || !isSBOMPath(d.lockfile) {
 				d.stdlibSource = StdlibSourceBinary
 			}
 			continue
@@ -165,4 +168,10 @@ func hasToolchain(fsys fs.FS, p string) bool {
 	// as osv-scalibr's extractor does.
 	f, err := modfile.Parse(p, b, nil)
 	return err == nil && f.Toolchain != nil && f.Toolchain.Name != ""
+}
+
+// isSBOMPath reports whether p names a CycloneDX or SPDX document.
+func isSBOMPath(p string) bool {
+	b := strings.ToLower(path.Base(p))
+	return strings.Contains(b, ".cdx.") || strings.Contains(b, ".spdx") || b == "bom.json" || b == "bom.xml"
 }
