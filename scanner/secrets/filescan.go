@@ -298,13 +298,15 @@ const (
 func snippet(text []byte, start int, cands []cand, keyed bool) string {
 	ls, le := lineBounds(text, start)
 	lo, hi := ls, le
-	if le-ls > snippetMax {
-		end := start
-		for _, c := range cands {
-			if c.start == start {
-				end = max(end, c.end)
-			}
+	end := start
+	for _, c := range cands {
+		if c.start == start {
+			end = min(max(end, c.end), le)
 		}
+	}
+	// Whether the line is cut depends on the text around the secret
+	// only, not on the secret's length.
+	if (le-ls)-(end-start) > snippetMax {
 		lo = max(ls, start-snippetContext)
 		hi = min(le, end+snippetContext)
 	}

@@ -55,3 +55,22 @@ func TestHashKeyValidation(t *testing.T) {
 		t.Error("missing key file: no error")
 	}
 }
+
+// TestNoKeySnippetCutIndependentOfLength: whether a long line is cut does
+// not depend on the secret's length (a line just under the cut-off with a
+// short secret and just over it with a long one look the same).
+func TestNoKeySnippetCutIndependentOfLength(t *testing.T) {
+	pad := strings.Repeat("y", 192) // the line is 235 bytes with the short secret, 252 with the long one
+	snip := func(secret string) string {
+		dir := t.TempDir()
+		write(t, dir, "a.env", "API_TOKEN_VALUE="+secret+" # "+pad+"\n")
+		res := run(t, newScanner(t, secrets.Options{}), dir)
+		if len(res.Findings) != 1 {
+			t.Fatalf("%d findings, want 1", len(res.Findings))
+		}
+		return res.Findings[0].Snippet
+	}
+	if a, b := snip("Zk8F4keQw2pLx9T7mN3vB5cR"), snip("Qm3vT7xL9pWz2kF4keRn8bY5cJd6hGs1Wq9Lp2Xz7"); a != b {
+		t.Errorf("snippets differ with the secret's length:\n%s\n%s", a, b)
+	}
+}
