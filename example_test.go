@@ -80,5 +80,5 @@ func Example() {
 	// Files: 1 scanned, 0 skipped
 	//
 	// Gate: FAILED (fail-on high): 1 reason(s)
-	//   deny HIGH agpl at third_party/lib/LICENSE:1: AGPL-licensed code  [severity-threshold @ default.rego:60]
+	//   deny HIGH agpl at third_party/lib/LICENSE:1: AGPL-licensed code  [severity-threshold @ default.rego:81]
 }
