@@ -31,6 +31,8 @@ type runConfig struct {
 	now             func() time.Time
 	gitignore       bool
 	pathPrefix      string
+	progressEvery   time.Duration
+	progress        func(Progress)
 }
 
 // WithExcludes adds doublestar globs to skip (see [DefaultExcludes] for
@@ -151,6 +153,19 @@ func Run(ctx context.Context, root string, ss []Scanner, opts ...Option) (*Resul
 	// A scanner is running between started and finished; one still
 	// queued behind the concurrency limit is not named as running.
 	running, finished := make([]atomic.Bool, len(ss)), make([]atomic.Bool, len(ss))
+	if cfg.progress != nil {
+		counters := make([]*progressFS, len(ss))
+		for i := range targets {
+			counters[i] = newProgressFS(targets[i].FS, targets[i].Files)
+			targets[i].FS = counters[i]
+		}
+		stop, stopped := make(chan struct{}), make(chan struct{})
+		go func() {
+			defer close(stopped)
+			runProgress(cfg.progressEvery, cfg.progress, t0, ss, targets, counters, finished, stop)
+		}()
+		defer func() { close(stop); <-stopped }()
+	}
 	g := new(errgroup.Group)
 	g.SetLimit(max(cfg.concurrency, 1))
 	for i, s := range ss {

@@ -43,10 +43,12 @@ type app struct {
 	now      func() time.Time
 	// isTTY reports whether stdout is a terminal (for colour).
 	isTTY bool
+	// stderrTTY reports whether stderr is a terminal (for the progress line).
+	stderrTTY bool
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	a := &app{stdout: stdout, stderr: stderr, registry: defaultRegistry, now: time.Now, isTTY: isTerminal(stdout)}
+	a := &app{stdout: stdout, stderr: stderr, registry: defaultRegistry, now: time.Now, isTTY: isTerminal(stdout), stderrTTY: isTerminal(stderr)}
 	return a.run(ctx, args)
 }
 

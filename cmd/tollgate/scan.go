@@ -280,7 +280,15 @@ func (a *app) scan(cmd *cobra.Command, root string, f *scanFlags) error {
 		runOpts = append(runOpts, scanner.WithDefaultExcludes())
 	}
 	logger.Debug("scanning", "target", target, "scanners", f.scanners)
+	var pl *progressLine
+	if a.stderrTTY && !f.quiet && !f.verbose {
+		pl = &progressLine{w: a.stderr}
+		runOpts = append(runOpts, scanner.WithProgress(200*time.Millisecond, pl.update))
+	}
 	res, err := scanner.Run(ctx, target, scanners, runOpts...)
+	if pl != nil {
+		pl.clear()
+	}
 	if err != nil {
 		return &codedError{code: exitError, err: err}
 	}
