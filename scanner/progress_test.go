@@ -17,7 +17,7 @@ import (
 // slowReader reads each matched file, pausing between files.
 type slowReader struct{}
 
-func (slowReader) Name() string                        { return "slow" }
+func (slowReader) Name() string                       { return "slow" }
 func (slowReader) Match(p string, _ fs.DirEntry) bool { return strings.HasSuffix(p, ".txt") }
 func (slowReader) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding, error) {
 	for _, f := range t.Files {

@@ -18,7 +18,7 @@ import (
 // progress line's one-second threshold.
 type pacedScanner struct{ pause time.Duration }
 
-func (pacedScanner) Name() string                        { return "paced" }
+func (pacedScanner) Name() string                       { return "paced" }
 func (pacedScanner) Match(p string, _ fs.DirEntry) bool { return strings.HasSuffix(p, ".txt") }
 func (s pacedScanner) Scan(_ context.Context, t scanner.Target) ([]scanner.Finding, error) {
 	for _, f := range t.Files {
