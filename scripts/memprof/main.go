@@ -1,0 +1,148 @@
+// Command memprof runs what `tollgate scan` runs (the scanners, the
+// policy gate, a JSON report) on a tree and says where the memory goes:
+// the Go heap after each phase, and a heap profile taken when the heap
+// peaks. scripts/bench.sh measures the peak RSS; this tells what it is.
+//
+//	memprof [-scanners deps,secrets,iac] [-osv-db DIR] [-heap FILE] TREE
+//	go tool pprof -sample_index=inuse_space -top FILE
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"runtime/pprof"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/tollgate-dev/tollgate/policy"
+	"github.com/tollgate-dev/tollgate/report"
+	"github.com/tollgate-dev/tollgate/scanner"
+	"github.com/tollgate-dev/tollgate/scanner/deps"
+	"github.com/tollgate-dev/tollgate/scanner/iac"
+	"github.com/tollgate-dev/tollgate/scanner/secrets"
+)
+
+func main() {
+	names := flag.String("scanners", "deps,secrets,iac", "scanners to run")
+	db := flag.String("osv-db", "../shared/osv-db", "offline OSV database")
+	heap := flag.String("heap", "heap.pprof", "heap profile written at the largest sampled heap")
+	flag.Parse()
+	if flag.NArg() != 1 {
+		fmt.Fprintln(os.Stderr, "usage: memprof [-scanners LIST] [-osv-db DIR] [-heap FILE] TREE")
+		os.Exit(2)
+	}
+	if err := run(context.Background(), flag.Arg(0), strings.Split(*names, ","), *db, *heap); err != nil {
+		fmt.Fprintln(os.Stderr, "memprof:", err)
+		os.Exit(1)
+	}
+}
+
+// sampler polls the heap and rewrites the profile whenever the in-use heap
+// grows by a quarter over the last profile.
+type sampler struct {
+	path     string
+	mu       sync.Mutex
+	peak     uint64
+	profiled uint64
+	phase    string
+	peakAt   string
+}
+
+func (s *sampler) sample() {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if m.HeapInuse > s.peak {
+		s.peak, s.peakAt = m.HeapInuse, s.phase
+	}
+	if m.HeapInuse > s.profiled+s.profiled/4 {
+		s.profiled = m.HeapInuse
+		if f, err := os.Create(s.path); err == nil {
+			_ = pprof.WriteHeapProfile(f)
+			f.Close()
+		}
+	}
+}
+
+func (s *sampler) enter(phase string) {
+	s.sample()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	s.mu.Lock()
+	s.phase = phase
+	s.mu.Unlock()
+	fmt.Fprintf(os.Stderr, "%-8s heap in use %5d MiB, sys %5d MiB\n", phase, m.HeapInuse>>20, m.Sys>>20)
+}
+
+func run(ctx context.Context, root string, names []string, db, heap string) error {
+	runtime.MemProfileRate = 64 << 10
+	s := &sampler{path: heap}
+	stop := make(chan struct{})
+	go func() {
+		t := time.NewTicker(200 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+				s.sample()
+			}
+		}
+	}()
+	defer close(stop)
+
+	s.enter("setup")
+	var ss []scanner.Scanner
+	for _, n := range names {
+		var sc scanner.Scanner
+		var err error
+		switch n {
+		case deps.Name:
+			sc, err = deps.New(deps.Options{Offline: true, DBDir: db})
+		case secrets.Name:
+			sc, err = secrets.New(secrets.Options{})
+		case iac.Name:
+			sc, err = iac.New(iac.Options{})
+		default:
+			err = fmt.Errorf("unknown scanner %q", n)
+		}
+		if err != nil {
+			return err
+		}
+		ss = append(ss, sc)
+	}
+	s.enter("scan")
+	res, err := scanner.Run(ctx, root, ss)
+	if err != nil {
+		return err
+	}
+	s.enter("gate")
+	gate, err := policy.New(ctx)
+	if err != nil {
+		return err
+	}
+	in := policy.BuildInput(res, policy.InputOptions{Config: policy.DefaultConfig(), ToolVersion: "memprof", Now: time.Now()})
+	d, err := gate.Decide(ctx, in)
+	if err != nil {
+		return err
+	}
+	s.enter("report")
+	w, err := report.New("json", report.Options{})
+	if err != nil {
+		return err
+	}
+	if err := w.Write(io.Discard, &report.Report{ToolName: "tollgate", Result: res, Scanners: names, Decision: d}); err != nil {
+		return err
+	}
+	s.enter("done")
+	fmt.Fprintf(os.Stderr, "findings %d, errors %d; largest sampled heap %d MiB during %s; profile in %s\n",
+		len(res.Findings), len(res.Errors), s.peak>>20, s.peakAt, heap)
+	return nil
+}
