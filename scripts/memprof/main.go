@@ -31,9 +31,12 @@ func main() {
 	names := flag.String("scanners", "deps,secrets,iac", "scanners to run")
 	db := flag.String("osv-db", "../shared/osv-db", "offline OSV database")
 	heap := flag.String("heap", "heap.pprof", "heap profile written at the largest sampled heap")
-	flag.Parse()
-	if flag.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, "usage: memprof [-scanners LIST] [-osv-db DIR] [-heap FILE] TREE")
+	flag.Usage = func() {
+		fmt.Fprintln(flag.CommandLine.Output(), "usage: memprof [-scanners LIST] [-osv-db DIR] [-heap FILE] TREE")
+		flag.PrintDefaults()
+	}
+	if flag.Parse(); flag.NArg() != 1 {
+		flag.Usage()
 		os.Exit(2)
 	}
 	if err := run(context.Background(), flag.Arg(0), strings.Split(*names, ","), *db, *heap); err != nil {
