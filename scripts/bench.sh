@@ -20,6 +20,7 @@
 #   SKIP       space-separated labels to skip, e.g. "trivy osv-scanner"
 #   PARALLEL   1 = run all measurements at once (on a busy shared machine,
 #              where only CPU time and peak RSS are comparable anyway)
+#   TABLE_ONLY 1 = measure nothing, print the table from $OUT/rows.tsv
 # Needs GNU time at /usr/bin/time (peak RSS). CPU time (user+sys) is the
 # fairer number on a shared machine; wall time is what a CI job waits.
 set -euo pipefail
@@ -65,16 +66,20 @@ modversion() { # binary -> module version from its build info
 	go version -m "$1" 2>/dev/null | awk '$1 == "mod" {print $3; exit}'
 }
 
-# Warm the page cache so every tool reads from memory.
-find "$TREE" -type f -print0 | xargs -0 cat > /dev/null
+if [ "${TABLE_ONLY:-}" != 1 ]; then
+	# Warm the page cache so every tool reads from memory.
+	find "$TREE" -type f -print0 | xargs -0 cat > /dev/null
+	echo "$(date -u '+%Y-%m-%d %H:%M UTC')|$(cut -d' ' -f1-3 /proc/loadavg)" > "$OUT/started"
+fi
 
-LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
 ROWS="$OUT/rows.tsv"
-: > "$ROWS"
+PIDS=()
+[ "${TABLE_ONLY:-}" = 1 ] || : > "$ROWS"
 measure() { # label, command...
 	case "$SKIP" in *" $1 "*) return ;; esac
 	if [ "${PARALLEL:-}" = 1 ]; then
 		measure1 "$@" &
+		PIDS+=($!)
 	else
 		measure1 "$@"
 	fi
@@ -97,6 +102,7 @@ measure1() { # label, command... ; keeps the fastest of RUNS
 	echo "$label $best" >> "$ROWS"
 }
 
+if [ "${TABLE_ONLY:-}" = 1 ]; then SKIP=" tollgate-deps tollgate-secrets tollgate-iac tollgate-all gitleaks osv-scanner trivy "; fi
 TG=("$OUT/tollgate" scan --offline --osv-db "$OSV_DB" --fail-on none --timeout 0 -q -f json)
 for s in deps secrets iac; do
 	measure "tollgate-$s" "${TG[@]}" -o "$OUT/tollgate-$s.json" --scanners "$s" "$TREE"
@@ -116,7 +122,7 @@ if [ -n "$TRIVY" ]; then
 	measure trivy "$TRIVY" fs --scanners secret,misconfig --skip-db-update --skip-check-update --offline-scan \
 		--format json -o "$OUT/trivy.json" "$TREE"
 fi
-wait
+for p in "${PIDS[@]}"; do wait "$p" || true; done
 
 count() { # label -> findings in its output
 	local f="$OUT/$1.json"
@@ -133,7 +139,7 @@ GL_WALL=$(awk '$1 == "gitleaks" {print $2}' "$ROWS")
 GL_CPU=$(awk '$1 == "gitleaks" {print $3}' "$ROWS")
 {
 	echo "Tree: $TREE, $MB MB, $FILES files (benchgen -seed $SEED -size $SIZE)."
-	echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC'); $(nproc) CPUs; load average at the start: $LOAD0, at the end: $(cut -d' ' -f1-3 /proc/loadavg)${PARALLEL:+; all tools ran at once (PARALLEL=1)}."
+	echo "Date: $(cut -d'|' -f1 "$OUT/started"); $(nproc) CPUs; load average at the start: $(cut -d'|' -f2 "$OUT/started"), when the table was written: $(cut -d' ' -f1-3 /proc/loadavg)${PARALLEL:+; all tools ran at once (PARALLEL=1)}."
 	echo "Versions: tollgate $(git rev-parse --short HEAD) (this repo), $(go version | cut -d' ' -f3)"\
 "${GITLEAKS:+, gitleaks $(modversion "$GITLEAKS")}${OSV_SCANNER:+, osv-scanner $(modversion "$OSV_SCANNER")}${TRIVY:+, trivy $(modversion "$TRIVY")}."
 	echo
