@@ -15,6 +15,7 @@ import (
 
 	"github.com/tollgate-dev/tollgate/internal/sarifcheck"
 	"github.com/tollgate-dev/tollgate/policy"
+	"github.com/tollgate-dev/tollgate/report"
 )
 
 var update = flag.Bool("update", false, "rewrite generated test data (the demo OSV database zips)")
@@ -118,7 +119,7 @@ func everyOutput(t *testing.T, root string, extra ...string) map[string]string {
 	t.Helper()
 	dir := t.TempDir()
 	args := append([]string{"scan", "-v", "--dump-input", filepath.Join(dir, "input.json")}, extra...)
-	for _, f := range []string{"json", "sarif", "markdown", "junit", "table"} {
+	for _, f := range report.Formats() { // every format, new ones included
 		args = append(args, "--report", f+"="+filepath.Join(dir, "out."+f))
 	}
 	var stdout, stderr bytes.Buffer
@@ -137,8 +138,8 @@ func everyOutput(t *testing.T, root string, extra ...string) map[string]string {
 		}
 		outputs[filepath.Base(f)] = string(b)
 	}
-	if len(outputs) != 8 {
-		t.Fatalf("outputs = %d, want 8", len(outputs))
+	if want := len(report.Formats()) + 3; len(outputs) != want {
+		t.Fatalf("outputs = %d, want %d", len(outputs), want)
 	}
 	return outputs
 }
