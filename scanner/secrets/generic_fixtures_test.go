@@ -139,6 +139,12 @@ func genericCorpus() []genericCase {
 		{cause: "dollar-password", text: `PASSWORD="prefix$SUFFIX_VAR"`},
 		{cause: "dollar-password", text: `$password = $request->input('password');`},
 
+		// Query strings.
+		{cause: "query-string", pos: true, text: `curl "https://api.acme.io/v1/orders?api_key=Zk8F4keQw2pLx9T7mN3vB5cR&format=json"`},
+		{cause: "query-string", pos: true, text: `GET /export?access_token=9fK2F4keqWz8Lp3xT7mNvB5c&page=2 HTTP/1.1`},
+		{cause: "query-string", text: `https://api.acme.io/v1/orders?api_key=${API_KEY}&format=json`},
+		{cause: "query-string", text: `url = base + "?token=" + token + "&page=" + page`},
+
 		// Free-text mentions.
 		{cause: "free-text", pos: true, text: `# The API key is Zk8F4keQw2pLx9T7mN3vB5cR`},
 		{cause: "free-text", pos: true, text: `api key: Lm2Qw8F4keZp9xKvT7nR3bYs`},
