@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // singleFileFS shows the walk one file of a directory: ReadDir(".")
@@ -19,10 +20,20 @@ type singleFileFS struct {
 }
 
 func (s singleFileFS) ReadDir(name string) ([]fs.DirEntry, error) {
-	if name != "." {
+	// The file may sit below the root (.github/workflows/ci.yml): each
+	// directory on its way lists only the next step.
+	next := ""
+	switch {
+	case name == ".":
+		next, _, _ = strings.Cut(s.name, "/")
+	case strings.HasPrefix(s.name, name+"/"):
+		rest := s.name[len(name)+1:]
+		first, _, _ := strings.Cut(rest, "/")
+		next = name + "/" + first
+	default:
 		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrNotExist}
 	}
-	info, err := fs.Stat(s.FS, s.name)
+	info, err := fs.Stat(s.FS, next)
 	if err != nil {
 		return nil, err
 	}
@@ -35,7 +46,8 @@ func (s singleFileFS) Stat(name string) (fs.FileInfo, error) { return fs.Stat(s.
 
 // splitTarget resolves a scan target. A directory is returned as is; a
 // regular file becomes its directory plus its name, so that findings
-// carry the file's name as their path.
+// carry the file's name as their path — except a GitHub workflow, which
+// keeps .github/workflows/ so that it is recognised as one.
 func splitTarget(root string) (dir, file string, err error) {
 	abs, err := filepath.Abs(root)
 	if err != nil {
@@ -52,7 +64,14 @@ func splitTarget(root string) (dir, file string, err error) {
 	case info.IsDir():
 		return abs, "", nil
 	case info.Mode().IsRegular():
-		return filepath.Dir(abs), filepath.Base(abs), nil
+		// A workflow is a workflow because of where it sits: keep
+		// .github/workflows/ in its path, from the folder that holds .github.
+		dir := filepath.Dir(abs)
+		if filepath.Base(dir) == "workflows" && filepath.Base(filepath.Dir(dir)) == ".github" {
+			repo := filepath.Dir(filepath.Dir(dir))
+			return repo, ".github/workflows/" + filepath.Base(abs), nil
+		}
+		return dir, filepath.Base(abs), nil
 	}
 	return "", "", fmt.Errorf("scan root %s: %w", root, errNotDirOrFile)
 }
