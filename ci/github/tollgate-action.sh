@@ -4,23 +4,24 @@
 # pull-request mode it first scans the base branch for a baseline (so only
 # new findings fail) and scans secrets on the PR's commits only.
 #
-# Inputs arrive as TOLLGATE_* variables (see action.yml); GITHUB_* and
+# Inputs arrive as TG_ACTION_* variables (see action.yml; not TOLLGATE_*,
+# which tollgate itself reads as flag defaults); GITHUB_* and
 # RUNNER_TEMP come from the runner. Exit code: tollgate's (0 pass, 1 fail,
 # 2 error), after the outputs are written.
 set -uo pipefail
 
 bin=tollgate
-path="${TOLLGATE_PATH:-.}"
-sarif="${TOLLGATE_SARIF_FILE:-tollgate.sarif}"
+path="${TG_ACTION_PATH_INPUT:-.}"
+sarif="${TG_ACTION_SARIF_FILE:-tollgate.sarif}"
 tmp="${RUNNER_TEMP:-/tmp}/tollgate-action"
 mkdir -p "$tmp"
 
 args=(scan --report "sarif=$sarif" --report "markdown=$tmp/summary.md" --markdown-limit 1048576)
-[ -n "${TOLLGATE_SCANNERS:-}" ] && args+=(--scanners "$TOLLGATE_SCANNERS")
-[ -n "${TOLLGATE_FAIL_ON:-}" ] && args+=(--fail-on "$TOLLGATE_FAIL_ON")
-baseline="${TOLLGATE_BASELINE:-}"
+[ -n "${TG_ACTION_SCANNERS:-}" ] && args+=(--scanners "$TG_ACTION_SCANNERS")
+[ -n "${TG_ACTION_FAIL_ON:-}" ] && args+=(--fail-on "$TG_ACTION_FAIL_ON")
+baseline="${TG_ACTION_BASELINE:-}"
 
-pr_mode="${TOLLGATE_PR_MODE:-auto}"
+pr_mode="${TG_ACTION_PR_MODE:-auto}"
 if [ "$pr_mode" = auto ]; then
   case "${GITHUB_EVENT_NAME:-}" in
     pull_request|pull_request_target) pr_mode=true ;;
@@ -40,7 +41,7 @@ if [ "$pr_mode" = true ] && [ -n "${GITHUB_BASE_REF:-}" ]; then
     # only on what it adds. Its verdict does not matter here.
     rm -rf "$tmp/base"
     git -C "$path" worktree add --detach --quiet "$tmp/base" "$base" || exit 2
-    "$bin" scan -q --fail-on none ${TOLLGATE_SCANNERS:+--scanners "$TOLLGATE_SCANNERS"} \
+    "$bin" scan -q --fail-on none ${TG_ACTION_SCANNERS:+--scanners "$TG_ACTION_SCANNERS"} \
       --report "json=$tmp/baseline.json" -f json -o "$tmp/base-report.json" "$tmp/base"
     code=$?
     git -C "$path" worktree remove --force "$tmp/base"
@@ -58,7 +59,7 @@ fi
 
 # Extra arguments are split on spaces, as a user writes them in YAML.
 # shellcheck disable=SC2206
-[ -n "${TOLLGATE_ARGS:-}" ] && args+=($TOLLGATE_ARGS)
+[ -n "${TG_ACTION_ARGS:-}" ] && args+=($TG_ACTION_ARGS)
 
 "$bin" "${args[@]}" "$path" 2> >(tee "$tmp/stderr" >&2)
 code=$?

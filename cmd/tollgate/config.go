@@ -104,12 +104,15 @@ func applyScanDefaults(fl *pflag.FlagSet, root string, getenv func(string) strin
 	return src, nil
 }
 
+// lookupEnv treats an empty variable as unset: CI systems export empty
+// values for unset inputs, and an empty TOLLGATE_SCANNERS must not mean
+// "no scanners".
 func lookupEnv(getenv func(string) string, name string) (string, bool) {
-	if getenv != nil {
-		v := getenv(name)
-		return v, v != ""
+	if getenv == nil {
+		getenv = os.Getenv
 	}
-	return os.LookupEnv(name)
+	v := getenv(name)
+	return v, v != ""
 }
 
 func isList(f *pflag.Flag) bool {

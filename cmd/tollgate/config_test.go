@@ -141,3 +141,18 @@ func TestIgnoreUnfixedDropsAndCounts(t *testing.T) {
 		t.Errorf("stats %+v", res.Scanners[0])
 	}
 }
+
+// TestNoScannerFailsClosed: an empty scanner list (a flag, or an empty
+// TOLLGATE_SCANNERS exported by a CI system for an unset input) must not
+// yield a gate that passes over nothing.
+func TestNoScannerFailsClosed(t *testing.T) {
+	dir := lowTree(t, "")
+	if r := runCLI(t, "scan", "-q", "--scanners", "", dir); r.code != 2 || !strings.Contains(r.stderr, "no scanner selected") {
+		t.Errorf("--scanners '': exit %d, %s", r.code, r.stderr)
+	}
+	t.Setenv("TOLLGATE_SCANNERS", "")
+	t.Setenv("TOLLGATE_FAIL_ON", "")
+	if r := runCLI(t, scanArgs(dir)...); r.code != 1 {
+		t.Errorf("empty TOLLGATE_* variables changed the scan: exit %d, %s", r.code, r.stderr)
+	}
+}

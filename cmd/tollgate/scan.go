@@ -269,6 +269,10 @@ func (a *app) scan(cmd *cobra.Command, root string, f *scanFlags) error {
 	if err != nil {
 		return &codedError{code: exitError, err: err}
 	}
+	if len(scanners) == 0 {
+		// A gate over nothing would pass: fail closed.
+		return usageErr("--scanners: no scanner selected (want some of deps, secrets, iac)")
+	}
 
 	keepSeverities, err := parseSeverityFilter(f.severity)
 	if err != nil {
