@@ -175,6 +175,9 @@ func (s *Scanner) findings(cands []cand, text []byte, p pos, path string, props 
 		if e.rules[c.rule].generic && overlapsSpecific(cands, i, e) {
 			continue
 		}
+		if e.rules[c.rule].fallback && overlapsOther(cands, i) {
+			continue
+		}
 		keep = append(keep, c)
 	}
 	if s.opts.Verify {
@@ -225,7 +228,7 @@ func (s *Scanner) findings(cands []cand, text []byte, p pos, path string, props 
 func overlapsSpecific(cands []cand, i int, e *engine) bool {
 	c := cands[i]
 	for j, o := range cands {
-		if j != i && !e.rules[o.rule].generic && o.start < c.end && c.start < o.end {
+		if j != i && !e.rules[o.rule].generic && !e.rules[o.rule].fallback && o.start < c.end && c.start < o.end {
 			return true
 		}
 	}

@@ -62,6 +62,7 @@ type Rule struct {
 	maxLen      int  // upper bound of a match's length, for windows
 	multiline   bool // the regex can match a newline
 	generic     bool // yields to any other rule at the same place
+	fallback    bool // yields to every other rule, generic ones too (fallback.go)
 }
 
 // ruleFile is the on-disk YAML format (see docs/secrets.md).
@@ -85,6 +86,7 @@ type ruleSpec struct {
 	Context     []string `yaml:"context"`
 	References  []string `yaml:"references"`
 	Anchored    bool     `yaml:"anchored"`
+	Fallback    bool     `yaml:"fallback"`
 	TP          []string `yaml:"tp"`
 	FP          []string `yaml:"fp"`
 }
@@ -157,7 +159,8 @@ func (s ruleSpec) compile(source string) (*Rule, error) {
 		Entropy: s.Entropy, Validate: s.Validate, References: s.References,
 		Source: source, TP: s.TP, FP: s.FP,
 		paths: s.Paths, skipPaths: s.SkipPaths,
-		generic: strings.HasPrefix(s.ID, "generic"),
+		generic:  strings.HasPrefix(s.ID, "generic"),
+		fallback: s.Fallback,
 	}
 	for _, k := range s.Keywords {
 		if k == "" || k != strings.ToLower(k) {
