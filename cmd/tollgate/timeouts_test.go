@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -180,5 +182,62 @@ func TestWriteFileAtomic(t *testing.T) {
 	}
 	if info, _ := os.Stat(path); info.Mode().Perm() != 0o644 {
 		t.Errorf("mode = %v, want 0644", info.Mode().Perm())
+	}
+}
+
+// The deadline flags reach the scanners and the gate: each run below ends
+// with exit 2 and a message naming what did not finish and its flag.
+func TestDeadlineFlags(t *testing.T) {
+	// The handler does not read the POST body, so the server never notices
+	// the client hanging up; release lets Close finish.
+	release := make(chan struct{})
+	hung := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		}
+	}))
+	defer hung.Close()
+	defer close(release)
+	root := t.TempDir()
+	lock, err := os.ReadFile(filepath.Join("..", "..", "testdata", "deps", "npm-v3", "package-lock.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, body := range map[string]string{
+		"package-lock.json": string(lock),
+		"deploy.yaml":       "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n",
+		"slow.rego":         "package tollgate.gate\n\ndeny contains {\"msg\": \"never\"} if {\n\tsome i in numbers.range(1, 100000)\n\tsome j in numbers.range(1, 100000)\n\ti * j == -1\n}\n",
+	} {
+		if err := os.WriteFile(filepath.Join(root, p), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := map[string]struct {
+		args []string
+		want []string
+	}{
+		"osv request": {[]string{"--scanners", "deps", "--osv-api-url", hung.URL, "--osv-request-timeout", "100ms"},
+			[]string{"POST " + hung.URL + "/v1/querybatch", "within 100ms (raise it with --osv-request-timeout)"}},
+		"osv overall": {[]string{"--scanners", "deps", "--osv-api-url", hung.URL, "--osv-timeout", "300ms"},
+			[]string{"OSV API at " + hung.URL + " did not finish within 300ms (raise it with --osv-timeout)"}},
+		"iac eval": {[]string{"--scanners", "iac", "--iac-checks", filepath.Join("..", "..", "testdata", "timeouts"), "--iac-eval-timeout", "200ms"},
+			[]string{"IaC check ACME-SLOW", "deploy.yaml did not finish within 200ms (raise it with --iac-eval-timeout)"}},
+		"policy": {[]string{"--scanners", "iac", "--policy", filepath.Join(root, "slow.rego"), "--policy-timeout", "200ms"},
+			[]string{"policy rule deny at " + filepath.Join(root, "slow.rego") + ":3 did not finish within 200ms (raise it with --policy-timeout)"}},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := run(context.Background(), append(append([]string{"scan", "-q"}, tc.args...), root), &stdout, &stderr)
+			if code != exitError {
+				t.Errorf("exit %d, want %d; stderr: %s", code, exitError, stderr.String())
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(stderr.String(), w) {
+					t.Errorf("stderr %q lacks %q", stderr.String(), w)
+				}
+			}
+		})
 	}
 }
