@@ -87,6 +87,11 @@ func WithClock(now func() time.Time) Option {
 // a failing scanner is recorded in Result.Errors and its stats, and the
 // other scanners' findings are still returned.
 //
+// When ctx ends (a deadline from [WithDeadline], a signal, a cancel) Run
+// returns at once with an *[IncompleteError] naming what was still
+// running; it does not wait for a scanner that has not noticed ctx yet
+// (that goroutine ends when its scanner does).
+//
 // root may also be a regular file: then only that file is walked (with
 // the same excludes, size cap and binary check), the scanners that match
 // it scan it, findings carry its name as their path, and Result.Root and
