@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# (SKIP_LIBRARY_BENCH=1 runs only the CLI comparison at the end.)
 # Benchmark the dependency scanner offline: 5,000 npm + 5,000 PyPI packages
 # (package-lock.json + requirements.txt) against an OSV database in
 # osv-scanner's layout, timed with /usr/bin/time -v; osv-scanner v2.5.0 on
@@ -23,15 +24,17 @@ measure() { # label, command...
 	rss=$(grep 'Maximum resident set size' "$WORK/time" | awk '{print $NF}')
 	# CPU time (user+sys) is the fairer number on a shared machine.
 	cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.2f", s}' "$WORK/time")
-	printf '%-14s wall %-8s cpu %6ss  peak RSS %4d MiB  %s\n' "$label" "$wall" "$cpu" $((rss / 1024)) "$(tail -1 "$WORK/out" | cut -c1-100)"
+	printf '%-24s wall %-8s cpu %6ss  peak RSS %4d MiB  %s\n' "$label" "$wall" "$cpu" $((rss / 1024)) "$(tail -1 "$WORK/out" | cut -c1-100)"
 }
 
 # Warm the page cache once so both tools read the zips from memory.
 cat "$DB"/osv-scalibr/npm/all.zip "$DB"/osv-scalibr/PyPI/all.zip > /dev/null
-for i in 1 2 3; do measure "tollgate#$i" "$WORK/bench-deps" scan "$WORK/tree" "$DB"; done
+if [ -z "${SKIP_LIBRARY_BENCH:-}" ]; then
+	for i in 1 2 3; do measure "tollgate#$i" "$WORK/bench-deps" scan "$WORK/tree" "$DB"; done
+fi
 
 OSV=${OSV_SCANNER:-$(command -v osv-scanner || true)}
-if [ -n "$OSV" ]; then
+if [ -n "$OSV" ] && [ -z "${SKIP_LIBRARY_BENCH:-}" ]; then
 	for i in 1 2 3; do
 		# --offline = --offline-vulnerabilities plus no transitive resolution
 		# (with --offline-vulnerabilities alone, requirements.txt and pom.xml
@@ -41,3 +44,26 @@ if [ -n "$OSV" ]; then
 else
 	echo "osv-scanner not found; install with: go install github.com/google/osv-scanner/v2/cmd/osv-scanner@v2.5.0"
 fi
+
+# --- Indexed database, CLI, side by side with osv-scanner ------------------
+# Two inputs: the lockfile corpus of testdata/deps (43 files, 15+
+# ecosystems, tiny lockfiles: DB loading dominates) and the generated
+# 10,000-package tree above. tollgate runs the CLI as a user would
+# (`scan --scanners deps --offline`, policy and JSON report included);
+# "cold" builds the advisory index on first use (a DB that `db update`
+# did not write), "warm" reads it. XDG_CACHE_HOME isolates the index cache.
+go build -o "$WORK/tollgate" ./cmd/tollgate
+mkdir -p "$WORK/corpus"
+cp -r testdata/deps/. "$WORK/corpus/" && rm -rf "$WORK/corpus/malformed"
+echo "corpus: $(find "$WORK/corpus" -type f | wc -l) files from testdata/deps"
+for tree in corpus tree; do
+	export XDG_CACHE_HOME="$WORK/cache-$tree"
+	tg="'$WORK/tollgate' scan -q --scanners deps --offline --osv-db '$DB' --fail-on none --allow-scanner-errors -f json -o '$WORK/tg.json' '$WORK/$tree' && echo ok"
+	measure "$tree tollgate cold" sh -c "$tg"
+	for i in 1 2 3; do measure "$tree tollgate warm#$i" sh -c "$tg"; done
+	if [ -n "$OSV" ]; then
+		for i in 1 2; do
+			measure "$tree osv-scanner#$i" sh -c "'$OSV' scan source --offline --local-db-path '$DB' --format json -r '$WORK/$tree' > '$WORK/osv.json' 2>/dev/null; test \$? -le 1 && echo ok"
+		done
+	fi
+done

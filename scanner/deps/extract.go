@@ -187,7 +187,16 @@ func extractFile(ctx context.Context, sfs scalibrfs.FS, root, p string, exts []f
 		}
 	}()
 	for _, e := range exts {
-		inv, xerr := runExtractor(ctx, sfs, root, p, e)
+		var inv []*extractor.Package
+		var xerr error
+		chunked := false
+		if e.Name() == packagelockjson.Name {
+			// Large lockfiles: see npmlock.go.
+			inv, chunked, xerr = extractPackageLockChunked(ctx, sfs, root, p, e)
+		}
+		if !chunked {
+			inv, xerr = runExtractor(ctx, sfs, root, p, e)
+		}
 		if e.Name() == pomxml.Name {
 			// See pom.go: recover dependencies whose versions come from
 			// properties of local parents.
