@@ -318,8 +318,8 @@ func (s *Scanner) dbStats(db *localDB) map[string]any {
 		}
 		if db != nil {
 			m["used"] = db.loaded(e.Ecosystem)
-			if ix := db.indexInfo(e.Ecosystem); ix != nil {
-				m["index"] = ix
+			for k, v := range db.indexInfo(e.Ecosystem) {
+				m[k] = v
 			}
 		}
 		ecos[e.Ecosystem] = m

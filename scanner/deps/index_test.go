@@ -31,9 +31,8 @@ func TestOfflineScanIndex(t *testing.T) {
 			t.Fatalf("scan: %v %v", err, res.Errors)
 		}
 		npm := s.Stats()["db"].(map[string]any)["ecosystems"].(map[string]any)["npm"].(map[string]any)
-		ix, _ := npm["index"].(map[string]any)
-		if ix["state"] != wantState {
-			t.Errorf("npm index = %v, want state %s", ix, wantState)
+		if npm["index_state"] != wantState || npm["index_path"] == "" {
+			t.Errorf("npm db stats = %v, want index_state %s and a path", npm, wantState)
 		}
 		var ids []string
 		for _, f := range res.Findings {

@@ -84,9 +84,9 @@ func (db *localDB) indexInfo(eco string) map[string]any {
 	if !ok || idx.index == nil {
 		return nil
 	}
-	m := map[string]any{"state": string(idx.index.State), "path": idx.index.Path}
+	m := map[string]any{"index_state": string(idx.index.State), "index_path": idx.index.Path}
 	if idx.index.WriteErr != nil {
-		m["write_error"] = idx.index.WriteErr.Error()
+		m["index_write_error"] = idx.index.WriteErr.Error()
 	}
 	return m
 }
