@@ -49,12 +49,15 @@ type Options struct {
 	// step summary may take 1 MiB). What does not fit is left out with a
 	// note and a count; values under 2,048 are raised to it.
 	MarkdownLimit int
+	// Template is the text/template file the template format renders
+	// (docs/templates.md); New reads and parses it.
+	Template string
 }
 
 // Formats lists the supported format names.
 func Formats() []string {
 	return []string{"table", "json", "sarif", "markdown", "junit",
-		"gitlab-secrets", "gitlab-deps", "gitlab-sast", "gitlab-codequality", "azure", "osv-json"}
+		"gitlab-secrets", "gitlab-deps", "gitlab-sast", "gitlab-codequality", "azure", "osv-json", "template", "cyclonedx"}
 }
 
 // ErrUnknownFormat is returned by New for a format it does not know.
@@ -85,6 +88,10 @@ func New(format string, o Options) (Writer, error) {
 		return azureWriter{}, nil
 	case "osv-json":
 		return osvJSONWriter{}, nil
+	case "template":
+		return newTemplateWriter(o.Template)
+	case "cyclonedx":
+		return cycloneDXWriter{}, nil
 	}
 	return nil, fmt.Errorf("%w %q (want %s)", ErrUnknownFormat, format, strings.Join(Formats(), ", "))
 }
@@ -133,20 +140,11 @@ func (r *Report) bySeverity() []scanner.Finding {
 
 // counts returns findings per severity, highest first, skipping zeros.
 func (r *Report) counts() string {
-	n := map[scanner.Severity]int{}
+	n := map[string]int{}
 	for _, f := range r.Result.Findings {
-		n[f.Severity]++
+		n[f.Severity.String()]++
 	}
-	var parts []string
-	for _, s := range scanner.Severities() {
-		if n[s] > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d", s, n[s]))
-		}
-	}
-	if len(parts) == 0 {
-		return "none"
-	}
-	return strings.Join(parts, ", ")
+	return countsLine(n)
 }
 
 func location(l scanner.Location) string {

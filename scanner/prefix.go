@@ -1,8 +1,10 @@
 package scanner
 
 import (
+	"cmp"
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 )
 
@@ -46,4 +48,18 @@ func prefixPaths(fs []Finding, prefix string) {
 			fs[i].Location.Path = prefix + "/" + p
 		}
 	}
+}
+
+// prefixInventory applies a cleaned prefix to inventory paths and sorts
+// the inventory.
+func prefixInventory(ps []InventoryPackage, prefix string) {
+	for i := range ps {
+		if prefix != "" && ps[i].Path != "" {
+			ps[i].Path = prefix + "/" + ps[i].Path
+		}
+	}
+	slices.SortFunc(ps, func(a, b InventoryPackage) int {
+		return cmp.Or(strings.Compare(a.Path, b.Path), strings.Compare(a.Ecosystem, b.Ecosystem),
+			strings.Compare(a.Name, b.Name), strings.Compare(a.Version, b.Version))
+	})
 }

@@ -212,8 +212,12 @@ func Run(ctx context.Context, root string, ss []Scanner, opts ...Option) (*Resul
 			res.Errors = append(res.Errors, ScanError{Scanner: s.Name(), Err: errs[i]})
 		}
 		res.Findings = append(res.Findings, found[i]...)
+		if ir, ok := s.(InventoryReporter); ok {
+			res.Packages = append(res.Packages, ir.Inventory()...)
+		}
 	}
 	prefixPaths(res.Findings, prefix)
+	prefixInventory(res.Packages, prefix)
 	SortFindings(res.Findings)
 	assignFingerprints(res.Findings)
 	SortFindings(res.Findings)

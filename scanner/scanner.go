@@ -31,6 +31,27 @@ type StatsReporter interface {
 	Stats() map[string]any
 }
 
+// InventoryReporter is implemented by scanners that know every package
+// they examined, vulnerable or not (the deps scanner), for SBOM reports.
+// Inventory is called after Scan returns.
+type InventoryReporter interface {
+	Inventory() []InventoryPackage
+}
+
+// InventoryPackage is one package version declared in one file.
+type InventoryPackage struct {
+	Ecosystem string
+	Name      string
+	Version   string
+	PURL      string
+	// Path is the lockfile or manifest declaring it, like a finding's
+	// Location.Path; Line is its line there, 0 when unknown.
+	Path string
+	Line int
+	// Dev is true when only development dependencies pull it in.
+	Dev bool
+}
+
 // Target is what a scanner scans: the matched files of one walk.
 type Target struct {
 	// Root is the absolute path of the scan root, for scanners (such as
@@ -165,4 +186,9 @@ type Result struct {
 	Errors   []ScanError   `json:"-"`
 	Started  time.Time     `json:"started"`
 	Duration time.Duration `json:"duration_ns"`
+
+	// Packages is the package inventory of scanners that have one
+	// ([InventoryReporter]), sorted by path, ecosystem, name, version.
+	// The CycloneDX report lists it; the JSON report does not carry it.
+	Packages []InventoryPackage `json:"-"`
 }

@@ -101,6 +101,9 @@ func TestDemoScanAllFormatsNeverLeakSecrets(t *testing.T) {
 			}
 		}
 	}
+	if !strings.Contains(outputs["out.template"], ",secrets,github-pat-classic,") {
+		t.Error("the template report (contrib CSV) does not list the secrets findings, so the leak check above proves nothing for it")
+	}
 	if err := policy.ValidateInput([]byte(outputs["input.json"])); err != nil {
 		t.Errorf("--dump-input does not match policy/input.schema.json: %v", err)
 	}
@@ -118,7 +121,9 @@ func TestDemoScanAllFormatsNeverLeakSecrets(t *testing.T) {
 func everyOutput(t *testing.T, root string, extra ...string) map[string]string {
 	t.Helper()
 	dir := t.TempDir()
-	args := append([]string{"scan", "-v", "--dump-input", filepath.Join(dir, "input.json")}, extra...)
+	// The template format renders the contrib CSV template: findings'
+	// titles, paths and snippets pass through a user's template too.
+	args := append([]string{"scan", "-v", "--dump-input", filepath.Join(dir, "input.json"), "--template", "../../contrib/templates/csv.tmpl"}, extra...)
 	for _, f := range report.Formats() { // every format, new ones included
 		args = append(args, "--report", f+"="+filepath.Join(dir, "out."+f))
 	}

@@ -74,6 +74,7 @@ type scanFlags struct {
 	severity          []string
 	skipDirs          []string
 	ignoreUnfixed     bool
+	template          string // -f template / --report template=FILE
 }
 
 // output is one report to write: a format and a destination ("" = stdout).
@@ -128,6 +129,7 @@ any scanner error, unless --allow-scanner-errors).`,
 	fl.BoolVar(&f.allowErrors, "allow-scanner-errors", false, "let the gate decide even if a scanner failed (errors become warnings)")
 	fl.BoolVar(&f.allowExpired, "allow-expired-exceptions", false, "do not fail the gate because an exception expired")
 	fl.StringVar(&f.dumpInput, "dump-input", "", "write the exact policy input document to FILE")
+	fl.StringVar(&f.template, "template", "", "Go text/template FILE the template format renders (docs/templates.md; examples in contrib/templates)")
 	fl.IntVar(&f.markdownLimit, "markdown-limit", report.DefaultMarkdownLimit, "Markdown report size cap in bytes (PR comment 65536; a step summary takes 1048576); what does not fit is counted, not shown")
 	fl.StringSliceVar(&f.severity, "severity", nil, "list only findings of these severities in the reports (e.g. HIGH,CRITICAL); the gate still decides on all (--fail-on gates)")
 	fl.StringArrayVar(&f.skipDirs, "skip-dirs", nil, "alias of --exclude for directories (repeatable)")
@@ -365,7 +367,7 @@ func names(ss []scanner.Scanner) []string {
 func (a *app) outputs(f *scanFlags) ([]output, error) {
 	var outs []output
 	add := func(format, path string) error {
-		w, err := report.New(format, report.Options{Color: path == "" && a.isTTY, MarkdownLimit: f.markdownLimit})
+		w, err := report.New(format, report.Options{Color: path == "" && a.isTTY, MarkdownLimit: f.markdownLimit, Template: f.template})
 		if err != nil {
 			return err
 		}

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"sync"
 	"time"
@@ -103,12 +104,14 @@ type Scanner struct {
 	extractors []filesystem.Extractor
 	log        *slog.Logger
 
-	mu    sync.Mutex
-	stats map[string]any
+	mu        sync.Mutex
+	stats     map[string]any
+	inventory []scanner.InventoryPackage
 }
 
 var _ scanner.Scanner = (*Scanner)(nil)
 var _ scanner.StatsReporter = (*Scanner)(nil)
+var _ scanner.InventoryReporter = (*Scanner)(nil)
 
 // New builds a Scanner. It does no I/O beyond resolving the default DB
 // directory.
@@ -266,6 +269,7 @@ func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding
 	}
 	s.mu.Lock()
 	s.stats = stats
+	s.inventory = packageInventory(deps)
 	s.mu.Unlock()
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -290,6 +294,35 @@ func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding
 		s.addImageProperties(findings, layers)
 	}
 	return findings, errors.Join(extractErr, stdlibErr, matchErr, callErr)
+}
+
+// Inventory returns every package the last Scan extracted, vulnerable or
+// not, once per file and package version (for SBOM reports).
+func (s *Scanner) Inventory() []scanner.InventoryPackage {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.inventory)
+}
+
+// packageInventory lists each package version once per declaring file, dev only
+// if every entry is.
+func packageInventory(deps []dep) []scanner.InventoryPackage {
+	type key struct{ file, eco, name, version string }
+	idx := map[key]int{}
+	var out []scanner.InventoryPackage
+	for _, d := range deps {
+		k := key{d.location, d.ecosystem, d.name, d.version}
+		if i, ok := idx[k]; ok {
+			out[i].Dev = out[i].Dev && d.dev
+			if d.line > 0 && (out[i].Line == 0 || d.line < out[i].Line) {
+				out[i].Line = d.line
+			}
+			continue
+		}
+		idx[k] = len(out)
+		out = append(out, scanner.InventoryPackage{Ecosystem: d.ecosystem, Name: d.name, Version: d.version, PURL: d.purl, Path: d.location, Line: d.line, Dev: d.dev})
+	}
+	return out
 }
 
 func fileError(path string, err error) error {
