@@ -2,7 +2,9 @@
 // people read: SARIF 2.1.0 (GitHub code scanning, GitLab, Azure DevOps),
 // JSON (versioned, documented in docs/json-report.md), a table for
 // terminals, Markdown for pull-request comments and step summaries, and
-// JUnit XML for CI test tabs.
+// JUnit XML for CI test tabs, a CycloneDX 1.6 SBOM with vulnerabilities,
+// and any shape a user's text/template gives ([TemplateData],
+// docs/templates.md).
 //
 // Every writer takes the same [Report], never closes the io.Writer it is
 // given, and renders only redacted data: findings reach this package

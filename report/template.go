@@ -23,12 +23,22 @@ const MaxTemplateSize = 1 << 20
 var ErrNoTemplate = errors.New("the template format needs a template file (--template FILE)")
 
 // TemplateData is what a template (-f template) executes over: the
-// Report, whose fields it promotes (.ToolName, .Result.Findings,
-// .Decision.Deny, …), and a few values computed from it. docs/templates.md
-// documents every field; they are an API, renamed only with a major
-// version.
+// Report's fields (less Source: a template sees the findings, redacted,
+// never the scanned files) and a few values computed from them.
+// docs/templates.md documents every field; they are an API, renamed only
+// with a major version.
 type TemplateData struct {
-	*Report
+	ToolName    string
+	ToolVersion string
+	// Result is the scan: .Result.Findings in the model's order,
+	// .Result.Packages (the deps inventory), .Result.Scanners (stats),
+	// .Result.Walk, .Result.Errors, .Result.Root, .Result.Started.
+	Result   *scanner.Result
+	Scanners []string
+	Decision scanner.Decision
+	FailOn   string
+	// UnknownAs is the severity UNKNOWN findings are gated as.
+	UnknownAs scanner.Severity
 	// Findings are all findings, highest severity first, then in the
 	// model's order (path, line, rule). Excepted findings are included;
 	// test .Suppressed to leave them out.
@@ -45,7 +55,6 @@ type TemplateData struct {
 
 // templateWriter renders a user's text/template.
 type templateWriter struct {
-	name string
 	tmpl *template.Template
 }
 
@@ -72,11 +81,12 @@ func newTemplateWriter(file string) (*templateWriter, error) {
 	if err != nil {
 		return nil, err // "template: FILE:LINE: …"
 	}
-	return &templateWriter{name: file, tmpl: t}, nil
+	return &templateWriter{tmpl: t}, nil
 }
 
 func (tw *templateWriter) Write(w io.Writer, r *Report) error {
-	d := &TemplateData{Report: r, Findings: r.bySeverity(), Denied: r.denied(), Counts: map[string]int{}, Verdict: "FAIL"}
+	d := &TemplateData{ToolName: r.ToolName, ToolVersion: r.ToolVersion, Result: r.Result, Scanners: r.Scanners, Decision: r.Decision,
+		FailOn: r.FailOn, UnknownAs: r.UnknownAs, Findings: r.bySeverity(), Denied: r.denied(), Counts: map[string]int{}, Verdict: "FAIL"}
 	for _, f := range r.Result.Findings {
 		d.Counts[f.Severity.String()]++
 	}

@@ -163,7 +163,8 @@ func TestTemplateErrors(t *testing.T) {
 	if _, err := report.New("template", report.Options{Template: parse}); err == nil || !strings.Contains(err.Error(), parse+":3:") {
 		t.Errorf("parse error does not name file:line: %v", err)
 	}
-	for _, src := range []string{"line 1\n{{.NoSuchField}}\n", "\n{{severityAtLeast (index .Findings 0).Severity \"severe\"}}"} {
+	// .Source (the scanned files) is not part of the template's model.
+	for _, src := range []string{"line 1\n{{.NoSuchField}}\n", "x\n{{.Source}}", "\n{{severityAtLeast (index .Findings 0).Severity \"severe\"}}"} {
 		exec := inlineTemplate(t, src)
 		w, err := report.New("template", report.Options{Template: exec})
 		if err != nil {
