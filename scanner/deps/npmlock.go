@@ -39,13 +39,19 @@ const npmChunkEntries = 256
 // ok is false when the file is not such a lockfile; the caller then runs
 // the extractor on it as it is.
 func extractPackageLockChunked(ctx context.Context, sfs scalibrfs.FS, root, p string, e filesystem.Extractor) (pkgs []*extractor.Package, ok bool, err error) {
+	return chunkPackageLock(ctx, sfs, root, p, e, npmChunkThreshold)
+}
+
+// chunkPackageLock is extractPackageLockChunked with the size threshold
+// as a parameter (the fuzz target uses 0).
+func chunkPackageLock(ctx context.Context, sfs scalibrfs.FS, root, p string, e filesystem.Extractor, threshold int64) (pkgs []*extractor.Package, ok bool, err error) {
 	f, err := sfs.Open(p)
 	if err != nil {
 		return nil, false, err
 	}
 	defer f.Close()
 	info, err := f.Stat()
-	if err != nil || info.Size() < npmChunkThreshold {
+	if err != nil || info.Size() < threshold {
 		return nil, false, err
 	}
 	b, err := io.ReadAll(f)

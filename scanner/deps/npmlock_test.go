@@ -134,3 +134,42 @@ func TestPackageLockChunkedSkipsSmallAndV1(t *testing.T) {
 		t.Errorf("small file chunked: ok %v err %v", ok, err)
 	}
 }
+
+// FuzzPackageLockChunked: lockfiles are untrusted; the chunked path must
+// never panic, and whenever it and the plain extractor both succeed they
+// find the same packages.
+func FuzzPackageLockChunked(f *testing.F) {
+	f.Add([]byte(`{"lockfileVersion":3,"packages":{"":{"name":"a"},"node_modules/x":{"version":"1.0.0","dev":true},"node_modules/y/node_modules/x":{"version":"1.0.0"}}}`))
+	f.Add([]byte(`{"lockfileVersion":2,"packages":{"node_modules/@s/p":{"version":"2.0.0","resolved":"git+ssh://git@example.invalid/p.git#0123456789abcdef0123456789abcdef01234567"}}}`))
+	f.Add([]byte(`{"packages":[]}`))
+	f.Add([]byte(`{"packages":{"x":1}}`))
+	e, err := packagelockjson.New(&cpb.PluginConfig{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "package-lock.json"), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		sfs := scalibrfs.DirFS(dir)
+		got, ok, err := chunkPackageLock(context.Background(), sfs, dir, "package-lock.json", e, 0)
+		if !ok || err != nil {
+			return
+		}
+		want, err := runExtractor(context.Background(), sfs, dir, "package-lock.json", e)
+		if err != nil {
+			return
+		}
+		g, w := summarize(got), summarize(want)
+		for i := range g {
+			g[i].Line = 0
+		}
+		for i := range w {
+			w[i].Line = 0
+		}
+		if diff := cmp.Diff(w, g); diff != "" {
+			t.Errorf("(-extractor +chunked):\n%s", diff)
+		}
+	})
+}
