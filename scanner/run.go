@@ -33,6 +33,15 @@ type runConfig struct {
 	pathPrefix      string
 	progressEvery   time.Duration
 	progress        func(Progress)
+	maxFindings     int
+}
+
+// WithMaxFindingsPerFile sets the findings-per-file budget (default
+// [DefaultMaxFindingsPerFile]; 0 means no budget): a scanner's findings in
+// one file beyond it are dropped, the most severe kept, and a
+// TG-PARSE-FINDINGS finding says how many went.
+func WithMaxFindingsPerFile(n int) Option {
+	return func(c *runConfig) { c.maxFindings = n }
 }
 
 // WithExcludes adds doublestar globs to skip (see [DefaultExcludes] for
@@ -103,6 +112,7 @@ func Run(ctx context.Context, root string, ss []Scanner, opts ...Option) (*Resul
 		concurrency:     runtime.NumCPU(),
 		logger:          slog.New(slog.DiscardHandler),
 		now:             time.Now,
+		maxFindings:     DefaultMaxFindingsPerFile,
 	}
 	for _, o := range opts {
 		o(&cfg)
@@ -181,7 +191,16 @@ func Run(ctx context.Context, root string, ss []Scanner, opts ...Option) (*Resul
 			}
 			running[i].Store(true)
 			st := time.Now()
-			found[i], errs[i] = scanOne(ctx, s, targets[i])
+			found[i], errs[i] = scanOne(ctx, s, targets[i], cfg.logger)
+			// A file the scanner could not parse (or that exceeded one of
+			// its budgets) is a finding the policy decides on, not a
+			// scanner failure.
+			pes, rest := splitParseErrors(errs[i])
+			for _, pe := range pes {
+				found[i] = append(found[i], pe.Finding(s.Name()))
+			}
+			errs[i] = rest
+			found[i] = capFindingsPerFile(s.Name(), found[i], cfg.maxFindings)
 			stats[i].Duration = time.Since(st)
 			if sr, ok := s.(StatsReporter); ok {
 				stats[i].Extra = sr.Stats()
@@ -268,11 +287,13 @@ func incomplete(ctx context.Context, ss []Scanner, started, finished []atomic.Bo
 }
 
 // scanOne runs one scanner, turning a panic into an error so that a broken
-// scanner fails the run closed instead of crashing it.
-func scanOne(ctx context.Context, s Scanner, t Target) (fs []Finding, err error) {
+// scanner fails the run closed instead of crashing it. The stack goes to
+// the debug log, never into the error a user sees.
+func scanOne(ctx context.Context, s Scanner, t Target, log *slog.Logger) (fs []Finding, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("scanner panicked: %v\n%s", r, debug.Stack())
+			log.Debug("scanner panicked", "scanner", s.Name(), "panic", r, "stack", string(debug.Stack()))
+			err = fmt.Errorf("scanner panicked: %v", r)
 		}
 	}()
 	fs, err = s.Scan(ctx, t)

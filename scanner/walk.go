@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
@@ -43,8 +44,12 @@ type WalkStats struct {
 	// Scanned is the number of files handed to at least one scanner.
 	Scanned int `json:"scanned"`
 	// Bytes is the total size of the scanned files.
-	Bytes   int64      `json:"bytes"`
-	Skipped SkipCounts `json:"skipped"`
+	Bytes int64 `json:"bytes"`
+	// BinaryStructured counts files that look binary but that a
+	// [Structured] scanner claims by name; they are scanned by those
+	// scanners only.
+	BinaryStructured int        `json:"binary_structured,omitempty"`
+	Skipped          SkipCounts `json:"skipped"`
 	// Diagnostics names skipped files that deserve a look (unreadable,
 	// links out of the root), at most maxDiagnostics of them.
 	Diagnostics []Diagnostic `json:"diagnostics,omitempty"`
@@ -108,6 +113,15 @@ func (m matcher) excluded(rel string) bool {
 		}
 	}
 	return false
+}
+
+// Structured is implemented by scanners whose Match selects files by a
+// name that promises a format: lockfiles, IaC, pipeline files. The walk
+// hands them such a file even when it looks binary (a NUL byte), and the
+// scanner either parses it or reports a [ParseError]; other scanners do not
+// see binary files.
+type Structured interface {
+	Structured()
 }
 
 // walked is one file the walk kept, with the scanners that want it.
@@ -210,8 +224,19 @@ func walk(ctx context.Context, fsys fs.FS, ss []Scanner, excl matcher, maxSize i
 			return nil
 		}
 		if bin {
-			st.Skipped.Binary++
-			return nil
+			// A lockfile, IaC or pipeline file that looks binary still
+			// goes to the scanners that parse it by name: they read it or
+			// report it as a parse finding, so a NUL byte hides nothing.
+			want = slices.DeleteFunc(want, func(i int) bool {
+				_, ok := ss[i].(Structured)
+				return !ok
+			})
+			if len(want) == 0 {
+				st.Skipped.Binary++
+				return nil
+			}
+			st.BinaryStructured++
+			diag(p, "looks binary; parsed anyway because of its name")
 		}
 		st.Scanned++
 		st.Bytes += info.Size()

@@ -8,6 +8,7 @@ import (
 	"path"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -18,6 +19,7 @@ import (
 	"github.com/tollgate-dev/tollgate/scanner/iac/cicd"
 	"github.com/tollgate-dev/tollgate/scanner/iac/dockerfile"
 	"github.com/tollgate-dev/tollgate/scanner/iac/kubernetes"
+	"github.com/tollgate-dev/tollgate/scanner/iac/yamldoc"
 )
 
 // Name is the scanner's name in the registry and in findings.
@@ -105,6 +107,10 @@ func (s *Scanner) Checks() []CheckMeta {
 	return out
 }
 
+// Structured implements scanner.Structured: the files it matches are IaC
+// and pipeline files by name, parsed even when they look binary.
+func (s *Scanner) Structured() {}
+
 // Match implements scanner.Scanner: it decides on the file name alone.
 func (s *Scanner) Match(p string, _ fs.DirEntry) bool { return classify(p) != classNone }
 
@@ -153,6 +159,8 @@ func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding
 			units = append(units, unit{file: f.Path, class: c})
 		}
 	}
+	// One alias-expansion budget for every YAML file of this scan.
+	ctx = yamldoc.WithScanBudget(ctx, yamldoc.NewScanBudget(0))
 	var errs []error
 	if len(tfDirs) > 0 {
 		roots, err := terraformRoots(ctx, t.FS, tfDirs)
@@ -184,7 +192,7 @@ func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding
 				helm.Add(1)
 			}
 			if err != nil {
-				unitErrs[i] = err
+				unitErrs[i] = parseProblems(u, err)
 			}
 			for _, d := range docs {
 				n, _ := docCounts.LoadOrStore(d.Kind, new(atomic.Int64))
@@ -285,6 +293,42 @@ func (s *Scanner) parseUnit(ctx context.Context, t scanner.Target, u unit) ([]Do
 		}
 	}
 	return nil, false, nil
+}
+
+// parseProblems turns the per-file errors of a unit (a *scanner.FileError:
+// a syntax error, an evaluation failure, a budget) into *scanner.ParseError
+// values of the unit's format, which Run reports as findings. What is not
+// about the file stays an error: I/O failures, cancellation, the scan-wide
+// YAML budget.
+func parseProblems(u unit, err error) error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, parseProblems(u, e))
+		}
+		return errors.Join(out...)
+	}
+	var pe *scanner.ParseError
+	var fe *scanner.FileError
+	var sbe *yamldoc.ScanBudgetError
+	var pathErr *fs.PathError
+	switch {
+	case errors.As(err, &pe), errors.As(err, &sbe), !errors.As(err, &fe), errors.As(fe.Err, &pathErr):
+		return err
+	}
+	return &scanner.ParseError{Kind: parseKind(u, fe.Path), Path: fe.Path, Line: fe.Line, Err: fe.Err}
+}
+
+func parseKind(u unit, p string) string {
+	switch {
+	case u.tfRoot != "":
+		return scanner.ParseKindTerraform
+	case u.class == classDockerfile:
+		return scanner.ParseKindDockerfile
+	case strings.HasSuffix(strings.ToLower(p), ".json"):
+		return scanner.ParseKindJSON
+	}
+	return scanner.ParseKindYAML
 }
 
 func convert[T any](in []T, f func(T) Document) []Document {

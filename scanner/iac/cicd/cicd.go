@@ -2,9 +2,7 @@ package cicd
 
 import (
 	"context"
-	"errors"
 
-	"github.com/tollgate-dev/tollgate/scanner"
 	"github.com/tollgate-dev/tollgate/scanner/iac/yamldoc"
 )
 
@@ -36,14 +34,11 @@ func parse(ctx context.Context, kind, path string, src []byte) ([]Document, erro
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	docs, err := yamldoc.Parse(src)
+	// A pipeline file that does not parse (or exceeds a budget) is not
+	// checked at all: half a workflow would give wrong answers.
+	docs, err := yamldoc.ParseFile(ctx, path, src)
 	if err != nil {
-		fe := &scanner.FileError{Path: path, Err: err}
-		var ye *yamldoc.Error
-		if errors.As(err, &ye) {
-			fe.Line, fe.Err = ye.Line, ye.Err
-		}
-		return nil, fe
+		return nil, err
 	}
 	var out []Document
 	for _, d := range docs {

@@ -28,8 +28,8 @@ func TestParseGitHub(t *testing.T) {
 
 func TestParseGitLabError(t *testing.T) {
 	_, err := ParseGitLab(context.Background(), ".gitlab-ci.yml", []byte("build:\n  script: [\n"))
-	var fe *scanner.FileError
-	if !errors.As(err, &fe) || fe.Line == 0 {
+	var fe *scanner.ParseError
+	if !errors.As(err, &fe) || fe.Line == 0 || fe.Kind != scanner.ParseKindYAML {
 		t.Fatalf("err = %v", err)
 	}
 }

@@ -23,6 +23,14 @@ type Document struct {
 	Value map[string]any
 }
 
+// MaxInstructions is the dockerfile-instructions budget: a Dockerfile with
+// more instructions is checked on its first MaxInstructions only (real ones
+// have tens; the checks' cost grows with the count).
+const MaxInstructions = 5000
+
+// BudgetInstructions is the budget's name in findings.
+const BudgetInstructions = "dockerfile-instructions"
+
 // Parse parses one Dockerfile. The value is
 //
 //	{"stages": [{"name", "index", "base", "final", "from_stage", "__loc",
@@ -48,6 +56,14 @@ func Parse(ctx context.Context, path string, src []byte) ([]Document, error) {
 		}
 		return nil, fe
 	}
+	children := res.AST.Children
+	var budgetErr error
+	if len(children) > MaxInstructions {
+		budgetErr = &scanner.FileError{Path: path, Line: children[MaxInstructions].StartLine, Err: &scanner.BudgetError{
+			Budget: BudgetInstructions, Limit: MaxInstructions,
+			Detail: fmt.Sprintf("%d instructions; the first %d are checked", len(children), MaxInstructions)}}
+		children = children[:MaxInstructions]
+	}
 	globalArgs := map[string]any{}
 	var stages []any
 	var cur map[string]any
@@ -63,7 +79,7 @@ func Parse(ctx context.Context, path string, src []byte) ([]Document, error) {
 		stages = append(stages, cur)
 	}
 	lastEnd := 0
-	for _, n := range res.AST.Children {
+	for _, n := range children {
 		ins := instruction(n)
 		cmd := ins["cmd"].(string)
 		if cmd == "from" {
@@ -111,7 +127,7 @@ func Parse(ctx context.Context, path string, src []byte) ([]Document, error) {
 		stages = []any{}
 	}
 	v := map[string]any{"stages": stages, "args": globalArgs}
-	return []Document{{Kind: Kind, Path: path, Value: v}}, nil
+	return []Document{{Kind: Kind, Path: path, Value: v}}, budgetErr
 }
 
 func instruction(n *parser.Node) map[string]any {

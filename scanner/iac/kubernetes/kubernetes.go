@@ -2,10 +2,8 @@ package kubernetes
 
 import (
 	"context"
-	"errors"
 	"strings"
 
-	"github.com/tollgate-dev/tollgate/scanner"
 	"github.com/tollgate-dev/tollgate/scanner/iac/yamldoc"
 )
 
@@ -19,13 +17,14 @@ type Document struct {
 	Value map[string]any
 }
 
-// Parse parses a (multi-document) manifest file. A YAML syntax error is a
-// *scanner.FileError with the line; the objects before it are returned.
+// Parse parses a (multi-document) manifest file. A YAML syntax error or an
+// exceeded budget is a *scanner.ParseError with the line; the objects
+// before it are returned (see yamldoc.ParseFile).
 func Parse(ctx context.Context, path string, src []byte) ([]Document, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	docs, err := yamldoc.Parse(src)
+	docs, err := yamldoc.ParseFile(ctx, path, src)
 	var out []Document
 	for _, d := range docs {
 		m, ok := d.Value.(map[string]any)
@@ -34,16 +33,7 @@ func Parse(ctx context.Context, path string, src []byte) ([]Document, error) {
 		}
 		out = appendObject(out, path, m)
 	}
-	if err != nil {
-		fe := &scanner.FileError{Path: path, Err: err}
-		var ye *yamldoc.Error
-		if errors.As(err, &ye) {
-			fe.Line = ye.Line
-			fe.Err = ye.Err
-		}
-		return out, fe
-	}
-	return out, nil
+	return out, err
 }
 
 func appendObject(out []Document, path string, m map[string]any) []Document {

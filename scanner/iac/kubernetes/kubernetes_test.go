@@ -52,8 +52,8 @@ items:
 func TestParseError(t *testing.T) {
 	src := "apiVersion: v1\nkind: Pod\n---\napiVersion: v1\nkind: [\n"
 	docs, err := Parse(context.Background(), "bad.yaml", []byte(src))
-	var fe *scanner.FileError
-	if !errors.As(err, &fe) || fe.Path != "bad.yaml" || fe.Line == 0 {
+	var fe *scanner.ParseError
+	if !errors.As(err, &fe) || fe.Path != "bad.yaml" || fe.Line == 0 || fe.Kind != scanner.ParseKindYAML {
 		t.Fatalf("err = %#v", err)
 	}
 	if len(docs) != 1 {

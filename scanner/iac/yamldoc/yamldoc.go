@@ -2,6 +2,7 @@ package yamldoc
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -9,8 +10,11 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/tollgate-dev/tollgate/scanner"
 )
 
 // Annotation keys added to every mapping.
@@ -19,9 +23,94 @@ const (
 	KeysKey = "__keys"
 )
 
-// maxNodes bounds the number of values one document may expand to, so an
-// alias bomb ("billion laughs") fails instead of eating the memory.
-const maxNodes = 2_000_000
+// Default budgets of one file (see [Limits]).
+const (
+	DefaultMaxValues      = 2_000_000
+	DefaultMaxAliasValues = 100_000
+	DefaultMaxDocuments   = 1_000
+)
+
+// Budget names, as they appear in findings and docs/hardening.md.
+const (
+	BudgetValues          = "yaml-values"
+	BudgetAliasValues     = "yaml-alias-values"
+	BudgetDocuments       = "yaml-documents"
+	BudgetScanAliasValues = "yaml-alias-values-per-scan"
+)
+
+// Limits bound what one file may cost. A zero field takes its default.
+// The budgets are per file, not per document, so that splitting a bomb
+// into documents gains nothing.
+type Limits struct {
+	// Values bounds the values (scalars, maps, lists) one file converts
+	// to, aliases expanded.
+	Values int64
+	// AliasValues bounds the values produced by expanding aliases: a
+	// nested-alias "billion laughs" file is a few hundred bytes.
+	AliasValues int64
+	// Documents bounds the documents of one stream.
+	Documents int
+	// Scan, when set, is shared by every file of a scan and bounds the
+	// alias values of all of them together.
+	Scan *ScanBudget
+}
+
+func (l Limits) withDefaults() Limits {
+	if l.Values <= 0 {
+		l.Values = DefaultMaxValues
+	}
+	if l.AliasValues <= 0 {
+		l.AliasValues = DefaultMaxAliasValues
+	}
+	if l.Documents <= 0 {
+		l.Documents = DefaultMaxDocuments
+	}
+	return l
+}
+
+// DefaultMaxScanAliasValues is the default of [NewScanBudget].
+const DefaultMaxScanAliasValues = 1_000_000
+
+// ScanBudget is the alias-expansion budget of a whole scan, shared by the
+// files parsed concurrently. Exceeding it is a [*ScanBudgetError]: the scan,
+// not one file, is too much.
+type ScanBudget struct {
+	limit int64
+	used  atomic.Int64
+}
+
+// NewScanBudget returns a budget of limit alias values (0: the default).
+func NewScanBudget(limit int64) *ScanBudget {
+	if limit <= 0 {
+		limit = DefaultMaxScanAliasValues
+	}
+	return &ScanBudget{limit: limit}
+}
+
+// ScanBudgetError is returned when a scan's files together expand more
+// alias values than the [ScanBudget] allows.
+type ScanBudgetError struct{ Limit int64 }
+
+func (e *ScanBudgetError) Error() string {
+	return fmt.Sprintf("budget %s (%d) exceeded: the YAML files of this scan together expand too many aliases", BudgetScanAliasValues, e.Limit)
+}
+
+type scanBudgetKey struct{}
+
+// WithScanBudget returns a context whose parses share b.
+func WithScanBudget(ctx context.Context, b *ScanBudget) context.Context {
+	return context.WithValue(ctx, scanBudgetKey{}, b)
+}
+
+// ScanBudgetFrom returns the budget set by [WithScanBudget], or nil.
+func ScanBudgetFrom(ctx context.Context) *ScanBudget {
+	b, _ := ctx.Value(scanBudgetKey{}).(*ScanBudget)
+	return b
+}
+
+// flushEvery is how many alias values are counted locally before they are
+// charged to the shared scan budget.
+const flushEvery = 4096
 
 // Document is one YAML document of a stream.
 type Document struct {
@@ -48,17 +137,25 @@ func (e *Error) Unwrap() error { return e.Err }
 
 var errLineRe = regexp.MustCompile(`line (\d+)`)
 
-// Parse decodes every document of a YAML stream. Empty documents are
-// skipped. On a syntax error it returns the documents decoded so far and an
-// *Error.
+// Parse decodes every document of a YAML stream under the default
+// [Limits]. Empty documents are skipped. On a syntax error it returns the
+// documents decoded so far and an *Error; a budget exceeded is an *Error
+// whose Err is a *scanner.BudgetError, also with the documents so far.
 func Parse(src []byte) ([]Document, error) {
+	return ParseLimits(src, Limits{})
+}
+
+// ParseLimits is [Parse] under explicit budgets.
+func ParseLimits(src []byte, lim Limits) ([]Document, error) {
+	lim = lim.withDefaults()
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var docs []Document
+	c := &converter{lim: lim}
 	for {
 		var n yaml.Node
 		err := dec.Decode(&n)
 		if errors.Is(err, io.EOF) {
-			return docs, nil
+			return docs, c.flush()
 		}
 		if err != nil {
 			return docs, syntaxError(err)
@@ -66,7 +163,11 @@ func Parse(src []byte) ([]Document, error) {
 		if len(n.Content) == 0 || (n.Content[0].Kind == yaml.ScalarNode && n.Content[0].ShortTag() == "!!null") {
 			continue
 		}
-		c := &converter{}
+		if len(docs) >= lim.Documents {
+			return docs, &Error{Line: n.Line, Err: &scanner.BudgetError{Budget: BudgetDocuments, Limit: int64(lim.Documents),
+				Detail: fmt.Sprintf("more than %d documents; the first %d are checked", lim.Documents, lim.Documents)}}
+		}
+		c.ends = nil
 		v, err := c.convert(n.Content[0])
 		if err != nil {
 			return docs, err
@@ -84,7 +185,7 @@ func Convert(n *yaml.Node) (any, error) {
 		}
 		n = n.Content[0]
 	}
-	c := &converter{}
+	c := &converter{lim: Limits{}.withDefaults()}
 	return c.convert(n)
 }
 
@@ -98,11 +199,55 @@ func syntaxError(err error) error {
 }
 
 type converter struct {
-	nodes int
+	lim   Limits
+	nodes int64
+	// aliasDepth > 0 while an alias is being expanded; aliasNodes counts
+	// the values produced that way, unflushed those not yet charged to
+	// the scan budget.
+	aliasDepth int
+	aliasNodes int64
+	unflushed  int64
 	// ends caches end lines, since they are asked for repeatedly.
 	ends map[*yaml.Node]int
 	// active guards against self-referencing aliases.
 	active map[*yaml.Node]bool
+}
+
+// count charges one value to the file's budgets (and, for alias values,
+// to the scan's).
+func (c *converter) count(n *yaml.Node) error {
+	c.nodes++
+	if c.nodes > c.lim.Values {
+		return &Error{Line: n.Line, Err: &scanner.BudgetError{Budget: BudgetValues, Limit: c.lim.Values,
+			Detail: fmt.Sprintf("the file expands to more than %d values; the documents before this one are checked", c.lim.Values)}}
+	}
+	if c.aliasDepth == 0 {
+		return nil
+	}
+	c.aliasNodes++
+	if c.aliasNodes > c.lim.AliasValues {
+		return &Error{Line: n.Line, Err: &scanner.BudgetError{Budget: BudgetAliasValues, Limit: c.lim.AliasValues,
+			Detail: fmt.Sprintf("aliases expand to more than %d values (alias bomb?); the documents before this one are checked", c.lim.AliasValues)}}
+	}
+	c.unflushed++
+	if c.unflushed >= flushEvery {
+		return c.flush()
+	}
+	return nil
+}
+
+// flush charges the uncharged alias values to the scan budget.
+func (c *converter) flush() error {
+	b := c.lim.Scan
+	n := c.unflushed
+	c.unflushed = 0
+	if b == nil || n == 0 {
+		return nil
+	}
+	if b.used.Add(n) > b.limit {
+		return &ScanBudgetError{Limit: b.limit}
+	}
+	return nil
 }
 
 // Loc builds a location annotation.
@@ -155,9 +300,8 @@ func (c *converter) end(n *yaml.Node) int {
 }
 
 func (c *converter) convert(n *yaml.Node) (any, error) {
-	c.nodes++
-	if c.nodes > maxNodes {
-		return nil, &Error{Line: n.Line, Err: errors.New("document expands to too many values (alias bomb?)")}
+	if err := c.count(n); err != nil {
+		return nil, err
 	}
 	if name, ok := cfnFunctions[n.Tag]; ok {
 		return c.cfnTag(n, name)
@@ -176,7 +320,9 @@ func (c *converter) convert(n *yaml.Node) (any, error) {
 			c.active = make(map[*yaml.Node]bool)
 		}
 		c.active[n.Alias] = true
+		c.aliasDepth++
 		v, err := c.convert(n.Alias)
+		c.aliasDepth--
 		delete(c.active, n.Alias)
 		return v, err
 	case yaml.SequenceNode:
@@ -347,4 +493,26 @@ func (c *converter) cfnTag(n *yaml.Node, name string) (any, error) {
 		LocKey:  Loc(n.Line, end),
 		KeysKey: map[string]any{name: Loc(n.Line, end)},
 	}, nil
+}
+
+// ParseFile parses a file of a scan: [ParseLimits] with the scan budget
+// of ctx (see [WithScanBudget]). A problem with the file itself (syntax, a
+// file budget) comes back as a *scanner.ParseError of kind YAML, with the
+// documents before it; a [*ScanBudgetError] comes back unchanged, since it
+// is the scan, not the file, that is too much.
+func ParseFile(ctx context.Context, path string, src []byte) ([]Document, error) {
+	docs, err := ParseLimits(src, Limits{Scan: ScanBudgetFrom(ctx)})
+	if err == nil {
+		return docs, nil
+	}
+	var sbe *ScanBudgetError
+	if errors.As(err, &sbe) {
+		return docs, err
+	}
+	pe := &scanner.ParseError{Kind: scanner.ParseKindYAML, Path: path, Err: err}
+	var ye *Error
+	if errors.As(err, &ye) {
+		pe.Line, pe.Err = ye.Line, ye.Err
+	}
+	return docs, pe
 }

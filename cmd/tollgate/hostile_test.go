@@ -1,0 +1,176 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// childEnv makes the test binary act as the tollgate CLI (see TestMain), so
+// the hostile tests measure a real process without building one.
+const childEnv = "TOLLGATE_TEST_CHILD"
+
+func TestMain(m *testing.M) {
+	if os.Getenv(childEnv) == "1" {
+		main()
+		return
+	}
+	os.Exit(m.Run())
+}
+
+// hostileCase is one attack from issue #11 with the outcome we promise.
+type hostileCase struct {
+	name string
+	tree func() hostileTree
+	// args go between "scan" and the tree; -f json -q are always added.
+	args     []string
+	wantCode int
+	// wantRules are rule ids that must be among the findings.
+	wantRules []string
+	// wantText must appear in the JSON report or on stderr.
+	wantText []string
+	// noStack: stderr must not look like a Go crash.
+}
+
+func hostileCases() []hostileCase {
+	iac := []string{"--scanners", "iac"}
+	return []hostileCase{
+		{
+			name:     "yaml-alias-3docs",
+			tree:     func() hostileTree { return hostileTree{"k8s/bomb.yaml": yamlAliasBomb(3, 6, 7)} },
+			args:     iac,
+			wantCode: 0, wantRules: []string{"TG-PARSE-YAML"}, wantText: []string{"yaml-alias-values"},
+		},
+		{
+			name:     "yaml-alias-1doc",
+			tree:     func() hostileTree { return hostileTree{"k8s/bomb.yaml": yamlAliasBomb(1, 8, 7)} },
+			args:     iac,
+			wantCode: 0, wantRules: []string{"TG-PARSE-YAML"}, wantText: []string{"yaml-alias-values"},
+		},
+		{
+			name:     "tf-join-range",
+			tree:     func() hostileTree { return hostileTree{"infra/main.tf": tfJoinRange(20, 8)} },
+			args:     iac,
+			wantCode: 0, wantRules: []string{"TG-PARSE-TERRAFORM"}, wantText: []string{"terraform-string-length"},
+		},
+		{
+			name:     "tf-module-fanout",
+			tree:     func() hostileTree { return tfModuleFanout(100, 3) },
+			args:     iac,
+			wantCode: 0, wantRules: []string{"TG-PARSE-TERRAFORM"}, wantText: []string{"terraform-module-instances"},
+		},
+		{
+			name:     "tf-count",
+			tree:     func() hostileTree { return hostileTree{"infra/main.tf": tfCount(10_000_000)} },
+			args:     append([]string{"--fail-on", "none"}, iac...),
+			wantCode: 0, wantRules: []string{"TG-PARSE-TERRAFORM"}, wantText: []string{"terraform-instances"},
+		},
+		{
+			name:     "dockerfile-1.5MB",
+			tree:     func() hostileTree { return hostileTree{"Dockerfile": bigDockerfile(1_500_000)} },
+			args:     append([]string{"--fail-on", "none"}, iac...),
+			wantCode: 0,
+		},
+		{
+			name:     "k8s-10000-docs",
+			tree:     func() hostileTree { return hostileTree{"deploy/all.yaml": manyK8sDocs(10_000)} },
+			args:     append([]string{"--fail-on", "none"}, iac...),
+			wantCode: 0,
+		},
+		{
+			name:     "secrets-50MB-line",
+			tree:     func() hostileTree { return hostileTree{"blob.txt": singleLine(50<<20, "Q~")} },
+			args:     []string{"--scanners", "secrets"},
+			wantCode: 0,
+		},
+		{
+			name: "nul-lockfile-and-workflow",
+			tree: func() hostileTree {
+				return hostileTree{"web/yarn.lock": yarnLockWithNUL(), ".github/workflows/ci.yml": workflowWithNUL()}
+			},
+			args:     []string{"--scanners", "deps,iac", "--offline", "--osv-db", "../../testdata/demo-osv-db", "--fail-on", "medium"},
+			wantCode: 1, wantRules: []string{"TG-PARSE-LOCKFILE", "TG-PARSE-YAML"},
+		},
+	}
+}
+
+// maxRSS is the promise of issue #11: 200 MB plus 50 bytes per byte of the
+// largest input file.
+func maxRSS(largest int64) int64 { return 200<<20 + 50*largest }
+
+func TestHostileInputs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("spawns one tollgate process per hostile input")
+	}
+	for _, c := range hostileCases() {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			largest := writeTree(t, dir, c.tree())
+			args := append(append([]string{"scan", "-f", "json", "-q"}, c.args...), dir)
+			code, stdout, stderr, rss, took := runChild(t, args)
+			t.Logf("%s: exit %d, peak RSS %d MB (limit %d MB), %s", c.name, code, rss>>20, maxRSS(largest)>>20, took.Round(time.Millisecond))
+			if code != c.wantCode {
+				t.Errorf("exit code %d, want %d; stderr:\n%s", code, c.wantCode, stderr)
+			}
+			if strings.Contains(stderr, "goroutine ") || strings.Contains(stderr, "fatal error") || strings.Contains(stderr, "panic") {
+				t.Errorf("stderr shows a Go crash:\n%.2000s", stderr)
+			}
+			if rss > maxRSS(largest) {
+				t.Errorf("peak RSS %d MB, budget %d MB", rss>>20, maxRSS(largest)>>20)
+			}
+			var rep struct {
+				Findings []struct {
+					RuleID string `json:"rule_id"`
+				} `json:"findings"`
+			}
+			if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+				t.Fatalf("report is not JSON: %v\n%.500s\nstderr: %s", err, stdout, stderr)
+			}
+			have := map[string]bool{}
+			for _, f := range rep.Findings {
+				have[f.RuleID] = true
+			}
+			for _, r := range c.wantRules {
+				if !have[r] {
+					t.Errorf("no %s finding; stderr:\n%s", r, stderr)
+				}
+			}
+			for _, s := range c.wantText {
+				if !strings.Contains(stdout, s) && !strings.Contains(stderr, s) {
+					t.Errorf("%q neither in the report nor on stderr", s)
+				}
+			}
+		})
+	}
+}
+
+// runChild runs the CLI in a child process and returns its peak RSS.
+func runChild(t *testing.T, args []string) (code int, stdout, stderr string, rss int64, took time.Duration) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], args...)
+	cmd.Env = append(os.Environ(), childEnv+"=1")
+	if wd, err := os.Getwd(); err == nil {
+		cmd.Dir = wd
+	}
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	st := time.Now()
+	err := cmd.Run()
+	took = time.Since(st)
+	if err != nil {
+		if _, ok := err.(*exec.ExitError); !ok {
+			t.Fatalf("run %s: %v", filepath.Base(os.Args[0]), err)
+		}
+	}
+	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	if !ok {
+		t.Fatal("no rusage on this platform")
+	}
+	return cmd.ProcessState.ExitCode(), out.String(), errb.String(), ru.Maxrss << 10, took
+}
