@@ -93,7 +93,7 @@ func newModule(ctx context.Context, l *loader, doc *docBuilder, mf *moduleFiles,
 		mstate: map[string]int{}, mvals: map[string]cty.Value{}, outBlocks: map[string]*hcl.Block{},
 		typeKeys: map[string][]string{},
 	}
-	m.funcs = functions(l.fsys, m.rootDir)
+	m.funcs = l.budget.wrapFuncs(functions(l.fsys, m.rootDir, l.budget.guardNode))
 	for _, b := range mf.blocks {
 		switch b.Type {
 		case "variable":
@@ -329,8 +329,21 @@ func stepName(t hcl.Traversal, i int) string {
 // eval evaluates an expression after resolving its dependencies. Errors and
 // panics give an unknown value.
 func (m *module) eval(expr hcl.Expression, ctx *hcl.EvalContext) cty.Value {
+	b := m.l.budget
+	rng := expr.Range()
+	prev := b.cur
+	b.cur = &rng
+	defer func() { b.cur = prev }()
+	if b.step(1, &rng) != nil {
+		return cty.DynamicVal
+	}
 	v, diags := safeValue(expr, ctx)
 	if diags.HasErrors() {
+		return unknownLike(v)
+	}
+	// A value over budget (a string doubled local after local) is unknown
+	// before anything else can build on it.
+	if b.measure(v, &rng, "the value") != nil {
 		return unknownLike(v)
 	}
 	return v
@@ -432,8 +445,13 @@ func (m *module) instances(body hcl.Body) ([]instance, bool) {
 		if acc != 0 && n < 0 {
 			n = 0
 		}
+		if lim := m.l.budget.lim.Instances; n > lim {
+			rng := a.Expr.Range()
+			m.l.budget.exceed(BudgetInstances, lim, &rng, fmt.Sprintf("count = %d; the first %d instances are checked", n, lim))
+			n = lim
+		}
 		var out []instance
-		for i := int64(0); i < n && i < 10000; i++ {
+		for i := int64(0); i < n; i++ {
 			out = append(out, instance{index: int(i), suffix: "[" + strconv.FormatInt(i, 10) + "]",
 				vars: map[string]cty.Value{"count": cty.ObjectVal(map[string]cty.Value{"index": cty.NumberIntVal(i)})}})
 		}
@@ -481,6 +499,11 @@ func (m *module) instances(body hcl.Body) ([]instance, bool) {
 			return unknown, false
 		}
 		sort.SliceStable(out, func(i, j int) bool { return out[i].index.(string) < out[j].index.(string) })
+		if lim := m.l.budget.lim.Instances; int64(len(out)) > lim {
+			rng := a.Expr.Range()
+			m.l.budget.exceed(BudgetInstances, lim, &rng, fmt.Sprintf("for_each has %d elements; the first %d instances (by key) are checked", len(out), lim))
+			out = out[:lim]
+		}
 		return out, true
 	}
 	return []instance{{}}, true
@@ -516,6 +539,7 @@ func (m *module) safeEmit(key string) {
 func (m *module) emitResource(key string) {
 	m.ensureResource(key)
 	b := m.resBlocks[key]
+	b0 := b
 	f := m.mf.origin[b]
 	m.ensureBody(b.Body)
 	ctx := m.evalContext()
@@ -527,6 +551,13 @@ func (m *module) emitResource(key string) {
 	for _, in := range m.rinst[key] {
 		if m.ctx.Err() != nil {
 			return
+		}
+		if b := m.l.budget; b.resources >= b.lim.ResourceInstances {
+			rng := blockRange(b0)
+			b.exceed(BudgetResourceInstances, b.lim.ResourceInstances, &rng, fmt.Sprintf("more than %d resource instances; the rest are not checked", b.lim.ResourceInstances))
+			return
+		} else {
+			b.resources++
 		}
 		c := childContext(ctx, in.vars)
 		values := m.bodyValue(b.Body, c, f, metaArgs)
@@ -640,6 +671,13 @@ func (m *module) callModule(name string, b *hcl.Block) cty.Value {
 	outs := map[string]cty.Value{}
 	var tuple []cty.Value
 	for _, in := range insts {
+		if bud := m.l.budget; bud.modules >= bud.lim.ModuleInstances {
+			rng := blockRange(b)
+			bud.exceed(BudgetModuleInstances, bud.lim.ModuleInstances, &rng, fmt.Sprintf("more than %d module instances; the rest are not evaluated", bud.lim.ModuleInstances))
+			return unknown
+		} else {
+			bud.modules++
+		}
 		c := childContext(ctx, in.vars)
 		inputs := map[string]cty.Value{}
 		for n, a := range attrs {

@@ -32,7 +32,7 @@ const maxFileRead = 1 << 20
 // FunctionNames lists the functions available to expressions, sorted. Other
 // function calls evaluate to unknown.
 func FunctionNames() []string {
-	fs := functions(nil, ".")
+	fs := functions(nil, ".", nil)
 	names := make([]string, 0, len(fs))
 	for n := range fs {
 		names = append(names, n)
@@ -43,7 +43,10 @@ func FunctionNames() []string {
 
 // functions builds the function table. file-reading functions resolve paths
 // relative to the root module directory and never leave fsys.
-func functions(fsys fs.FS, rootDir string) map[string]function.Function {
+//
+// guard, when set, is applied to every template templatefile parses (the
+// budget's for-expression guard).
+func functions(fsys fs.FS, rootDir string, guard func(hclsyntax.Node)) map[string]function.Function {
 	f := map[string]function.Function{
 		"abs": stdlib.AbsoluteFunc, "ceil": stdlib.CeilFunc, "floor": stdlib.FloorFunc,
 		"log": stdlib.LogFunc, "max": stdlib.MaxFunc, "min": stdlib.MinFunc,
@@ -107,7 +110,7 @@ func functions(fsys fs.FS, rootDir string) map[string]function.Function {
 		"yamldecode":       unknownFunc(cty.DynamicPseudoType),
 		"textencodebase64": unknownFunc(cty.String),
 	}
-	f["templatefile"] = templateFileFunc(fsys, rootDir, f)
+	f["templatefile"] = templateFileFunc(fsys, rootDir, f, guard)
 	return f
 }
 
@@ -293,7 +296,7 @@ func fileExistsFunc(fsys fs.FS, rootDir string) function.Function {
 	})
 }
 
-func templateFileFunc(fsys fs.FS, rootDir string, funcs map[string]function.Function) function.Function {
+func templateFileFunc(fsys fs.FS, rootDir string, funcs map[string]function.Function, guard func(hclsyntax.Node)) function.Function {
 	return function.New(&function.Spec{
 		Params: []function.Parameter{{Name: "path", Type: cty.String}, {Name: "vars", Type: cty.DynamicPseudoType}},
 		Type:   function.StaticReturnType(cty.String),
@@ -305,6 +308,11 @@ func templateFileFunc(fsys fs.FS, rootDir string, funcs map[string]function.Func
 			expr, diags := hclsyntax.ParseTemplate(src, args[0].AsString(), hcl.InitialPos)
 			if diags.HasErrors() {
 				return cty.UnknownVal(cty.String), diags
+			}
+			if guard != nil {
+				if n, ok := expr.(hclsyntax.Node); ok {
+					guard(n)
+				}
 			}
 			vars := map[string]cty.Value{}
 			if v := args[1]; v.IsKnown() && !v.IsNull() && v.CanIterateElements() {

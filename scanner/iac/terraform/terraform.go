@@ -39,6 +39,8 @@ type Options struct {
 	// Logger receives debug messages about skipped modules and expressions.
 	// Nil discards them.
 	Logger *slog.Logger
+	// Budgets bound the evaluation (zero fields: [DefaultBudgets]).
+	Budgets Budgets
 }
 
 // Document is one evaluated module or plan.
@@ -72,7 +74,7 @@ func ParseModule(ctx context.Context, fsys fs.FS, dir string, opts Options) (doc
 		return nil, err
 	}
 	dir = cleanDir(dir)
-	l := &loader{fsys: fsys, files: map[string]*moduleFiles{}, log: opts.Logger}
+	l := &loader{fsys: fsys, files: map[string]*moduleFiles{}, log: opts.Logger, budget: newBudget(opts.Budgets)}
 	if l.log == nil {
 		l.log = slog.New(slog.DiscardHandler)
 	}
@@ -103,7 +105,16 @@ func ParseModule(ctx context.Context, fsys fs.FS, dir string, opts Options) (doc
 	if doc.unresolved == nil {
 		value["unresolved_modules"] = []any{}
 	}
-	return []Document{{Kind: KindModule, Path: mf.anchor(), Value: value}}, nil
+	docs = []Document{{Kind: KindModule, Path: mf.anchor(), Value: value}}
+	// A budget exceeded is reported with the document: what was
+	// evaluated is still checked.
+	if fe := l.budget.first; fe != nil {
+		if fe.Path == "" {
+			fe.Path = mf.anchor()
+		}
+		return docs, fe
+	}
+	return docs, nil
 }
 
 // RootModules returns the directories of dirs that are root modules: those
@@ -272,9 +283,10 @@ var rootSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
 }}
 
 type loader struct {
-	fsys  fs.FS
-	files map[string]*moduleFiles
-	log   *slog.Logger
+	fsys   fs.FS
+	files  map[string]*moduleFiles
+	log    *slog.Logger
+	budget *budget
 }
 
 // load parses the configuration files of dir (cached).
@@ -303,6 +315,7 @@ func (l *loader) load(dir string) (*moduleFiles, error) {
 			errs = append(errs, err)
 			continue
 		}
+		l.budget.guardBody(f.body)
 		mf.files = append(mf.files, f)
 		content, _, _ := f.body.PartialContent(rootSchema)
 		for _, b := range content.Blocks {
