@@ -48,6 +48,8 @@ import (
 	"github.com/google/osv-scalibr/extractor/filesystem/sbom/cdx"
 	"github.com/google/osv-scalibr/extractor/filesystem/sbom/spdx"
 	scalibrfs "github.com/google/osv-scalibr/fs"
+
+	"github.com/tollgate-dev/tollgate/scanner"
 )
 
 // newExtractors builds the osv-scalibr lockfile and manifest extractors
@@ -95,6 +97,17 @@ func (f fakeInfo) Mode() fs.FileMode  { return 0o644 }
 func (f fakeInfo) ModTime() time.Time { return time.Time{} }
 func (f fakeInfo) IsDir() bool        { return false }
 func (f fakeInfo) Sys() any           { return nil }
+
+// Structured implements scanner.Structured: lockfiles and manifests are
+// matched by name and parsed even when they look binary, so that a NUL
+// byte cannot hide one.
+func (s *Scanner) Structured() {}
+
+// parseError is a lockfile the extractors could not read: a finding
+// (TG-PARSE-LOCKFILE) the policy decides on, not a scanner failure.
+func parseError(path string, err error) error {
+	return &scanner.ParseError{Kind: scanner.ParseKindLockfile, Path: path, Err: err}
+}
 
 // extractorsFor returns the extractors that claim p.
 func (s *Scanner) extractorsFor(p string) []filesystem.Extractor {
@@ -183,7 +196,7 @@ func extractFile(ctx context.Context, sfs scalibrfs.FS, root, p string, exts []f
 	// whole scan down.
 	defer func() {
 		if r := recover(); r != nil {
-			err = fileError(p, fmt.Errorf("extractor panic: %v", r))
+			err = parseError(p, fmt.Errorf("extractor panic: %v", r))
 		}
 	}()
 	for _, e := range exts {
@@ -208,7 +221,7 @@ func extractFile(ctx context.Context, sfs scalibrfs.FS, root, p string, exts []f
 			}
 		}
 		if xerr != nil {
-			return deps, fileError(p, fmt.Errorf("%s: %w", e.Name(), xerr))
+			return deps, parseError(p, fmt.Errorf("%s: %w", e.Name(), xerr))
 		}
 		direct := directSet(sfs, p)
 		for _, pkg := range inv {

@@ -146,9 +146,9 @@ func TestExtractMalformedNamesFile(t *testing.T) {
 	abs, _ := filepath.Abs(fixtures)
 	files := []string{"malformed/package-lock.json", "npm-v3/package-lock.json"}
 	deps, _, err := s.extractAll(context.Background(), abs, os.DirFS(abs), files)
-	var fe *scanner.FileError
-	if !errors.As(err, &fe) || fe.Path != "malformed/package-lock.json" {
-		t.Fatalf("err = %v, want a FileError for malformed/package-lock.json", err)
+	var fe *scanner.ParseError
+	if !errors.As(err, &fe) || fe.Path != "malformed/package-lock.json" || fe.Kind != scanner.ParseKindLockfile {
+		t.Fatalf("err = %v, want a LOCKFILE ParseError for malformed/package-lock.json", err)
 	}
 	if len(deps) != 3 {
 		t.Errorf("other lockfile not scanned: %d packages", len(deps))

@@ -236,9 +236,9 @@ func TestOfflineMissingEcosystemAndMalformedLockfile(t *testing.T) {
 		t.Fatal(err)
 	}
 	fs, err := s.Scan(context.Background(), targetOf(t, s, root))
-	var fe *scanner.FileError
+	var fe *scanner.ParseError
 	if !errors.As(err, &fe) || fe.Path != "broken/package-lock.json" {
-		t.Errorf("err = %v, want a FileError naming broken/package-lock.json", err)
+		t.Errorf("err = %v, want a ParseError naming broken/package-lock.json", err)
 	}
 	if errors.Is(err, deps.ErrNoDatabase) {
 		t.Errorf("err = %v: a missing ecosystem is a warning (stats), not an error", err)
