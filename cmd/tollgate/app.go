@@ -52,7 +52,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return a.run(ctx, args)
 }
 
-func (a *app) run(ctx context.Context, args []string) int {
+func (a *app) run(ctx context.Context, args []string) (code int) {
+	// Last line of defence: a bug must not show the user a Go stack trace.
+	// Scanners recover their own panics; this catches the rest.
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(a.stderr, "tollgate: internal error: %v (please report it)\n", r)
+			code = exitError
+		}
+	}()
 	root := a.rootCmd()
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)

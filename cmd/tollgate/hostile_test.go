@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -11,18 +10,6 @@ import (
 	"testing"
 	"time"
 )
-
-// childEnv makes the test binary act as the tollgate CLI (see TestMain), so
-// the hostile tests measure a real process without building one.
-const childEnv = "TOLLGATE_TEST_CHILD"
-
-func TestMain(m *testing.M) {
-	if os.Getenv(childEnv) == "1" {
-		main()
-		return
-	}
-	os.Exit(m.Run())
-}
 
 // hostileCase is one attack from issue #11 with the outcome we promise.
 type hostileCase struct {
@@ -108,14 +95,21 @@ func maxRSS(largest int64) int64 { return 200<<20 + 50*largest }
 
 func TestHostileInputs(t *testing.T) {
 	if testing.Short() {
-		t.Skip("spawns one tollgate process per hostile input")
+		t.Skip("builds tollgate and runs it once per hostile input")
+	}
+	// The real binary, so that peak RSS is the CLI's own (main with its
+	// memory limit, nothing of the test framework).
+	bin := filepath.Join(t.TempDir(), "tollgate")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	for _, c := range hostileCases() {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
 			largest := writeTree(t, dir, c.tree())
 			args := append(append([]string{"scan", "-f", "json", "-q"}, c.args...), dir)
-			code, stdout, stderr, rss, took := runChild(t, args)
+			code, stdout, stderr, rss, took := runChild(t, bin, args)
 			t.Logf("%s: exit %d, peak RSS %d MB (limit %d MB), %s", c.name, code, rss>>20, maxRSS(largest)>>20, took.Round(time.Millisecond))
 			if code != c.wantCode {
 				t.Errorf("exit code %d, want %d; stderr:\n%s", code, c.wantCode, stderr)
@@ -153,13 +147,9 @@ func TestHostileInputs(t *testing.T) {
 }
 
 // runChild runs the CLI in a child process and returns its peak RSS.
-func runChild(t *testing.T, args []string) (code int, stdout, stderr string, rss int64, took time.Duration) {
+func runChild(t *testing.T, bin string, args []string) (code int, stdout, stderr string, rss int64, took time.Duration) {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], args...)
-	cmd.Env = append(os.Environ(), childEnv+"=1")
-	if wd, err := os.Getwd(); err == nil {
-		cmd.Dir = wd
-	}
+	cmd := exec.Command(bin, args...)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	st := time.Now()
@@ -167,7 +157,7 @@ func runChild(t *testing.T, args []string) (code int, stdout, stderr string, rss
 	took = time.Since(st)
 	if err != nil {
 		if _, ok := err.(*exec.ExitError); !ok {
-			t.Fatalf("run %s: %v", filepath.Base(os.Args[0]), err)
+			t.Fatalf("run %s: %v", bin, err)
 		}
 	}
 	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
