@@ -81,7 +81,7 @@ func hostileCases() []hostileCase {
 			tree: func() hostileTree {
 				return hostileTree{"web/yarn.lock": yarnLockWithNUL(), ".github/workflows/ci.yml": workflowWithNUL()}
 			},
-			args:     []string{"--scanners", "deps,iac", "--offline", "--osv-db", "../../testdata/demo-osv-db", "--fail-on", "medium"},
+			args: []string{"--scanners", "deps,iac", "--offline", "--osv-db", "../../testdata/demo-osv-db", "--fail-on", "medium"},
 			// the lockfile parses despite its NUL byte (lodash 4.17.20 is
 			// in the demo database); the workflow does not, and says so
 			wantCode: 1, wantRules: []string{"GHSA-35jh-r3h4-6jhm", "TG-PARSE-YAML"}, wantText: []string{"binary_structured"},

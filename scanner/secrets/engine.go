@@ -143,6 +143,7 @@ func (e *engine) detect(text []byte, lo, hi int, active []bool, sc *scratch) []c
 		}
 		sc.wins[ri] = append(ws, w)
 	}
+	lc := newLineCursor(text)
 	e.ac.scan(text, func(end int, kw int32) {
 		klen := len(e.ac.keywords[kw])
 		for _, ri := range e.kwRules[kw] {
@@ -151,11 +152,11 @@ func (e *engine) detect(text []byte, lo, hi int, active []bool, sc *scratch) []c
 			}
 			r := e.rules[ri]
 			if r.anchored != nil {
-				_, le := lineWindow(text, end-klen, end, r.maxLen).bounds()
+				_, le := lc.lineWindow(end-klen, end, r.maxLen).bounds()
 				add(ri, window{end - klen, min(le, end+anchoredReach)}, false)
 				continue
 			}
-			add(ri, r.window(text, end-klen, end), true)
+			add(ri, lc.window(r, end-klen, end), true)
 		}
 	})
 	for _, ri := range e.always {
