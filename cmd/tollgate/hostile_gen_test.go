@@ -33,8 +33,9 @@ func writeTree(t testing.TB, dir string, tree hostileTree) int64 {
 }
 
 // yamlAliasBomb is a Kubernetes manifest of docs documents, each a
-// ConfigMap whose data nests maps of aliases fan deep: every document
-// expands to fan^depth values, under the old 2M-values-per-document cap.
+// ConfigMap whose data nests maps of aliases fan wide and depth deep: a
+// document expands to about fan^(depth-1) alias values (5, 6: 24,400 per
+// document, under the per-file budget; three of them are over it).
 func yamlAliasBomb(docs, fan, depth int) []byte {
 	var b strings.Builder
 	for d := range docs {

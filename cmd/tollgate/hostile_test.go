@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -27,12 +28,16 @@ type hostileCase struct {
 
 func hostileCases() []hostileCase {
 	iac := []string{"--scanners", "iac"}
+	// Exit 0 where the gate ignores the checks' own findings: what is
+	// asserted is that the scan completes (never exit 2, never a crash).
+	iacNone := []string{"--scanners", "iac", "--fail-on", "none"}
 	return []hostileCase{
 		{
-			name:     "yaml-alias-3docs",
-			tree:     func() hostileTree { return hostileTree{"k8s/bomb.yaml": yamlAliasBomb(3, 6, 7)} },
-			args:     iac,
-			wantCode: 0, wantRules: []string{"TG-PARSE-YAML"}, wantText: []string{"yaml-alias-values"},
+			name: "yaml-alias-3docs",
+			tree: func() hostileTree { return hostileTree{"k8s/bomb.yaml": yamlAliasBomb(3, 5, 6)} },
+			// the budget finding is MEDIUM: --fail-on medium fails on it
+			args:     append([]string{"--fail-on", "medium"}, iac...),
+			wantCode: 1, wantRules: []string{"TG-PARSE-YAML"}, wantText: []string{"yaml-alias-values"},
 		},
 		{
 			name:     "yaml-alias-1doc",
@@ -41,33 +46,47 @@ func hostileCases() []hostileCase {
 			wantCode: 0, wantRules: []string{"TG-PARSE-YAML"}, wantText: []string{"yaml-alias-values"},
 		},
 		{
+			// every file under the per-file budget, all of them over the
+			// scan's: the scan, not a file, is too much (exit 2)
+			name: "yaml-alias-per-scan",
+			tree: func() hostileTree {
+				tree := hostileTree{}
+				for i := range 20 {
+					tree[fmt.Sprintf("k8s/bomb%02d.yaml", i)] = yamlAliasBomb(1, 5, 6)
+				}
+				return tree
+			},
+			args:     iacNone,
+			wantCode: 2, wantText: []string{"yaml-alias-values-per-scan"},
+		},
+		{
 			name:     "tf-join-range",
 			tree:     func() hostileTree { return hostileTree{"infra/main.tf": tfJoinRange(20, 8)} },
-			args:     iac,
+			args:     iacNone,
 			wantCode: 0, wantRules: []string{"TG-PARSE-TERRAFORM"}, wantText: []string{"terraform-string-length"},
 		},
 		{
 			name:     "tf-module-fanout",
 			tree:     func() hostileTree { return tfModuleFanout(100, 3) },
-			args:     iac,
+			args:     iacNone,
 			wantCode: 0, wantRules: []string{"TG-PARSE-TERRAFORM"}, wantText: []string{"terraform-module-instances"},
 		},
 		{
 			name:     "tf-count",
 			tree:     func() hostileTree { return hostileTree{"infra/main.tf": tfCount(10_000_000)} },
-			args:     append([]string{"--fail-on", "none"}, iac...),
+			args:     iacNone,
 			wantCode: 0, wantRules: []string{"TG-PARSE-TERRAFORM"}, wantText: []string{"terraform-instances"},
 		},
 		{
 			name:     "dockerfile-1.5MB",
 			tree:     func() hostileTree { return hostileTree{"Dockerfile": bigDockerfile(1_500_000)} },
-			args:     append([]string{"--fail-on", "none"}, iac...),
+			args:     iacNone,
 			wantCode: 0,
 		},
 		{
 			name:     "k8s-10000-docs",
 			tree:     func() hostileTree { return hostileTree{"deploy/all.yaml": manyK8sDocs(10_000)} },
-			args:     append([]string{"--fail-on", "none"}, iac...),
+			args:     iacNone,
 			wantCode: 0,
 		},
 		{
@@ -106,11 +125,12 @@ func TestHostileInputs(t *testing.T) {
 	}
 	for _, c := range hostileCases() {
 		t.Run(c.name, func(t *testing.T) {
+			t.Parallel() // each child's rusage is its own
 			dir := t.TempDir()
 			largest := writeTree(t, dir, c.tree())
 			args := append(append([]string{"scan", "-f", "json", "-q"}, c.args...), dir)
-			code, stdout, stderr, rss, took := runChild(t, bin, args)
-			t.Logf("%s: exit %d, peak RSS %d MB (limit %d MB), %s", c.name, code, rss>>20, maxRSS(largest)>>20, took.Round(time.Millisecond))
+			code, stdout, stderr, rss, cpu, took := runChild(t, bin, args)
+			t.Logf("%s: exit %d, peak RSS %d MB (limit %d MB), %s CPU, %s wall", c.name, code, rss>>20, maxRSS(largest)>>20, cpu.Round(time.Millisecond), took.Round(time.Millisecond))
 			if code != c.wantCode {
 				t.Errorf("exit code %d, want %d; stderr:\n%s", code, c.wantCode, stderr)
 			}
@@ -147,7 +167,7 @@ func TestHostileInputs(t *testing.T) {
 }
 
 // runChild runs the CLI in a child process and returns its peak RSS.
-func runChild(t *testing.T, bin string, args []string) (code int, stdout, stderr string, rss int64, took time.Duration) {
+func runChild(t *testing.T, bin string, args []string) (code int, stdout, stderr string, rss int64, cpu, took time.Duration) {
 	t.Helper()
 	cmd := exec.Command(bin, args...)
 	var out, errb bytes.Buffer
@@ -164,5 +184,6 @@ func runChild(t *testing.T, bin string, args []string) (code int, stdout, stderr
 	if !ok {
 		t.Fatal("no rusage on this platform")
 	}
-	return cmd.ProcessState.ExitCode(), out.String(), errb.String(), ru.Maxrss << 10, took
+	cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	return cmd.ProcessState.ExitCode(), out.String(), errb.String(), ru.Maxrss << 10, cpu, took
 }
