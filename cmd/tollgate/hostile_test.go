@@ -40,6 +40,14 @@ func hostileCases() []hostileCase {
 			wantCode: 1, wantRules: []string{"TG-PARSE-YAML"}, wantText: []string{"yaml-alias-values"},
 		},
 		{
+			// issue #11's shape: each document 1.2M values, under the
+			// old 2M-per-document cap
+			name:     "yaml-alias-3docs-large",
+			tree:     func() hostileTree { return hostileTree{"k8s/bomb.yaml": yamlAliasBomb(3, 10, 6)} },
+			args:     iac,
+			wantCode: 0, wantRules: []string{"TG-PARSE-YAML"}, wantText: []string{"yaml-alias-values"},
+		},
+		{
 			name:     "yaml-alias-1doc",
 			tree:     func() hostileTree { return hostileTree{"k8s/bomb.yaml": yamlAliasBomb(1, 8, 7)} },
 			args:     iac,
