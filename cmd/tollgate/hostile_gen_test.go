@@ -34,7 +34,7 @@ func writeTree(t testing.TB, dir string, tree hostileTree) int64 {
 
 // yamlAliasBomb is a Kubernetes manifest of docs documents, each a
 // ConfigMap whose data nests maps of aliases fan wide and depth deep: a
-// document expands to about fan^(depth-1) alias values (5, 6: 24,400 per
+// document expands to about fan^(depth-1) alias values (4, 6: 7,268 per
 // document, under the per-file budget; three of them are over it).
 func yamlAliasBomb(docs, fan, depth int) []byte {
 	var b strings.Builder

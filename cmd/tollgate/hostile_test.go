@@ -34,7 +34,7 @@ func hostileCases() []hostileCase {
 	return []hostileCase{
 		{
 			name: "yaml-alias-3docs",
-			tree: func() hostileTree { return hostileTree{"k8s/bomb.yaml": yamlAliasBomb(3, 5, 6)} },
+			tree: func() hostileTree { return hostileTree{"k8s/bomb.yaml": yamlAliasBomb(3, 4, 6)} },
 			// the budget finding is MEDIUM: --fail-on medium fails on it
 			args:     append([]string{"--fail-on", "medium"}, iac...),
 			wantCode: 1, wantRules: []string{"TG-PARSE-YAML"}, wantText: []string{"yaml-alias-values"},
@@ -59,8 +59,8 @@ func hostileCases() []hostileCase {
 			name: "yaml-alias-per-scan",
 			tree: func() hostileTree {
 				tree := hostileTree{}
-				for i := range 20 {
-					tree[fmt.Sprintf("k8s/bomb%02d.yaml", i)] = yamlAliasBomb(1, 5, 6)
+				for i := range 22 {
+					tree[fmt.Sprintf("k8s/bomb%02d.yaml", i)] = yamlAliasBomb(1, 5, 5)
 				}
 				return tree
 			},

@@ -26,7 +26,7 @@ const (
 // Default budgets of one file (see [Limits]).
 const (
 	DefaultMaxValues      = 2_000_000
-	DefaultMaxAliasValues = 40_000
+	DefaultMaxAliasValues = 10_000
 	DefaultMaxDocuments   = 1_000
 )
 
@@ -69,7 +69,7 @@ func (l Limits) withDefaults() Limits {
 }
 
 // DefaultMaxScanAliasValues is the default of [NewScanBudget].
-const DefaultMaxScanAliasValues = 400_000
+const DefaultMaxScanAliasValues = 100_000
 
 // ScanBudget is the alias-expansion budget of a whole scan, shared by the
 // files parsed concurrently. Exceeding it is a [*ScanBudgetError]: the scan,
@@ -507,7 +507,7 @@ func ParseFile(ctx context.Context, path string, src []byte) ([]Document, error)
 	}
 	var sbe *ScanBudgetError
 	if errors.As(err, &sbe) {
-		return docs, err
+		return docs, fmt.Errorf("%s: %w", path, err)
 	}
 	pe := &scanner.ParseError{Kind: scanner.ParseKindYAML, Path: path, Err: err}
 	var ye *Error
