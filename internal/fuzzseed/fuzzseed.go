@@ -33,16 +33,24 @@ func AddFiles(f *testing.F, patterns ...string) {
 	}
 }
 
-// CheckFileError fails t unless err is nil or a *scanner.FileError for
+// CheckFileError fails t unless err is nil, a *scanner.ParseError (a file
+// the scanner reports as a TG-PARSE finding) or a *scanner.FileError, for
 // path with a non-negative line.
 func CheckFileError(t *testing.T, err error, path string) {
 	t.Helper()
 	if err == nil {
 		return
 	}
+	var pe *scanner.ParseError
+	if errors.As(err, &pe) {
+		if pe.Path != path || pe.Line < 0 {
+			t.Fatalf("error names %s:%d, want %s", pe.Path, pe.Line, path)
+		}
+		return
+	}
 	var fe *scanner.FileError
 	if !errors.As(err, &fe) {
-		t.Fatalf("error %v (%T) is not a *scanner.FileError", err, err)
+		t.Fatalf("error %v (%T) is neither a *scanner.ParseError nor a *scanner.FileError", err, err)
 	}
 	if fe.Path != path || fe.Line < 0 {
 		t.Fatalf("error names %s:%d, want %s", fe.Path, fe.Line, path)
