@@ -93,6 +93,15 @@ func tfCount(n int) []byte {
 	return fmt.Appendf(nil, "resource \"aws_s3_bucket\" \"b\" {\n  count  = %d\n  bucket = \"b-${count.index}\"\n}\n", n)
 }
 
+// tfManyCounts is n resources with count = each.
+func tfManyCounts(n, each int) []byte {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "resource \"aws_s3_bucket\" \"b%d\" {\n  count  = %d\n  bucket = \"b%d-${count.index}\"\n}\n", i, each, i)
+	}
+	return []byte(b.String())
+}
+
 // bigDockerfile is about size bytes of RUN instructions.
 func bigDockerfile(size int) []byte {
 	var b strings.Builder

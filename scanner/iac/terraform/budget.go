@@ -18,8 +18,9 @@ import (
 // modules. A configuration of a few hundred bytes can otherwise ask for
 // gigabytes (join/range nested eight deep, module count fan-out); with
 // budgets, the value that would exceed one becomes unknown, the rest of the
-// module is still evaluated and checked, and ParseModule reports the first
-// budget exceeded as a *scanner.BudgetError inside a *scanner.FileError.
+// module is still evaluated and checked, and ParseModule reports each
+// budget exceeded (where it first was) as a *scanner.BudgetError inside a
+// *scanner.FileError, several of them joined.
 // A zero field takes its default.
 type Budgets struct {
 	// StringLength bounds one string value, and the strings a function
@@ -57,9 +58,9 @@ func DefaultBudgets() Budgets {
 	return Budgets{
 		StringLength:      1 << 20,
 		CollectionSize:    100_000,
-		Instances:         1_000,
+		Instances:         500,
 		ModuleInstances:   1_000,
-		ResourceInstances: 10_000,
+		ResourceInstances: 500,
 		Steps:             2_000_000,
 	}
 }
@@ -84,8 +85,9 @@ type budget struct {
 	steps     int64
 	modules   int64
 	resources int64
-	// first is the first budget exceeded, reported with its place.
-	first *scanner.FileError
+	// exceeded holds the first place each budget was exceeded, in order.
+	exceeded []*scanner.FileError
+	seen     map[string]bool
 	// cur is the expression being evaluated, the place of a budget
 	// exceeded inside a function.
 	cur *hcl.Range
@@ -99,18 +101,22 @@ type errBudget struct{ name string }
 
 func (e *errBudget) Error() string { return "evaluation budget " + e.name + " exceeded" }
 
-// exceed records a budget exceeded at rng (the first one wins) and returns
-// the error that makes the value unknown.
+// exceed records a budget exceeded at rng (the first place per budget) and
+// returns the error that makes the value unknown.
 func (b *budget) exceed(name string, limit int64, rng *hcl.Range, detail string) error {
 	if rng == nil {
 		rng = b.cur
 	}
-	if b.first == nil {
+	if !b.seen[name] {
+		if b.seen == nil {
+			b.seen = map[string]bool{}
+		}
+		b.seen[name] = true
 		fe := &scanner.FileError{Err: &scanner.BudgetError{Budget: name, Limit: limit, Detail: detail}}
 		if rng != nil {
 			fe.Path, fe.Line = rng.Filename, rng.Start.Line
 		}
-		b.first = fe
+		b.exceeded = append(b.exceeded, fe)
 	}
 	return &errBudget{name}
 }

@@ -106,15 +106,16 @@ func ParseModule(ctx context.Context, fsys fs.FS, dir string, opts Options) (doc
 		value["unresolved_modules"] = []any{}
 	}
 	docs = []Document{{Kind: KindModule, Path: mf.anchor(), Value: value}}
-	// A budget exceeded is reported with the document: what was
+	// Budgets exceeded are reported with the document: what was
 	// evaluated is still checked.
-	if fe := l.budget.first; fe != nil {
+	var errs []error
+	for _, fe := range l.budget.exceeded {
 		if fe.Path == "" {
 			fe.Path = mf.anchor()
 		}
-		return docs, fe
+		errs = append(errs, fe)
 	}
-	return docs, nil
+	return docs, errors.Join(errs...)
 }
 
 // RootModules returns the directories of dirs that are root modules: those
