@@ -24,8 +24,22 @@
 // bytes of every wanted file to skip binaries, and counts every skipped file
 // by reason in [WalkStats].
 //
+// A file that looks binary but that a [Structured] scanner claims by name
+// (a lockfile, an IaC or pipeline file) still goes to that scanner, so a
+// NUL byte cannot hide it.
+//
+// # Parse findings and budgets
+//
+// A file a scanner cannot parse, or that exceeds one of its per-file
+// budgets, is not a scanner failure: the scanner returns a [ParseError]
+// (with a [BudgetError] inside for a budget), and Run turns it into a
+// finding of its own, rule TG-PARSE-<KIND>, severity MEDIUM, that the
+// policy decides on like any other. Run also bounds the findings of one
+// scanner in one file ([WithMaxFindingsPerFile]).
+//
 // # Fail closed
 //
-// A scanner that returns an error is recorded in [Result.Errors]; callers
-// must treat a non-empty list as a failed scan unless the user opted out.
+// A scanner that returns any other error is recorded in [Result.Errors];
+// callers must treat a non-empty list as a failed scan unless the user
+// opted out.
 package scanner

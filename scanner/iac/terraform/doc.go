@@ -29,6 +29,14 @@
 // "__keys" (the range of each attribute or nested block), so findings point
 // at the exact line.
 //
+// # Budgets
+//
+// Evaluation runs under [Budgets] (string length, collection size,
+// count/for_each instances, module and resource instances, steps): a value
+// over budget becomes unknown, what was evaluated is still returned, and
+// each budget exceeded comes back as a *scanner.BudgetError inside a
+// *scanner.FileError naming the file and line.
+//
 // # Which directories are root modules
 //
 // A scanner hands [RootModules] every directory that holds Terraform files;
