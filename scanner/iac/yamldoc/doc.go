@@ -9,4 +9,10 @@
 // CloudFormation short-form tags (!Ref, !Sub, !GetAtt, ...) are expanded to
 // their long form ({"Ref": ...}, {"Fn::Sub": ...}), because the tags are
 // meaningless to every other format and dropping them would lose data.
+//
+// Parsing runs under per-file [Limits] (values, values produced by aliases,
+// documents) and, through the context, a per-scan [ScanBudget] of alias
+// values, so that a few hundred bytes of nested aliases cannot expand to
+// gigabytes; the budgets are per file, not per document. [ParseFile]
+// reports a bad or over-budget file as a *scanner.ParseError of kind YAML.
 package yamldoc
