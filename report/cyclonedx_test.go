@@ -98,9 +98,17 @@ func cdxFixture() *report.Report {
 	return r
 }
 
+// acceptedFixture is cdxFixture with every finding of the advisory
+// excepted.
+func acceptedFixture() *report.Report {
+	r := cdxFixture()
+	r.Result.Findings[0].Gate = r.Result.Findings[len(r.Result.Findings)-1].Gate
+	return r
+}
+
 func TestCycloneDXMatchesTheSchema(t *testing.T) {
 	schema := cycloneDXSchema(t)
-	for name, r := range map[string]*report.Report{"fixture": fixture(), "inventory": cdxFixture()} {
+	for name, r := range map[string]*report.Report{"fixture": fixture(), "inventory": cdxFixture(), "accepted": acceptedFixture()} {
 		t.Run(name, func(t *testing.T) {
 			out := render(t, "cyclonedx", r)
 			inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(out))
@@ -167,10 +175,8 @@ func TestCycloneDXInventoryAndVulnerabilities(t *testing.T) {
 	}
 
 	// Every finding of the advisory excepted: the risk is accepted.
-	r := cdxFixture()
-	r.Result.Findings[0].Gate = r.Result.Findings[len(r.Result.Findings)-1].Gate
 	doc = cdxDoc{}
-	if err := json.Unmarshal(render(t, "cyclonedx", r), &doc); err != nil {
+	if err := json.Unmarshal(render(t, "cyclonedx", acceptedFixture()), &doc); err != nil {
 		t.Fatal(err)
 	}
 	a := doc.Vulnerabilities[0].Analysis
