@@ -160,18 +160,25 @@ func cdxMetadata(r *Report) *cdx.Metadata {
 	}
 	// The scanned tree is the BOM's subject; its folder name, not the
 	// absolute path, which would differ between machines.
-	if name := path.Base(strings.ReplaceAll(scanBase(r.Result), "\\", "/")); name != "" && name != "." && name != "/" {
+	if name := scanName(r.Result); name != "" && name != "." && name != "/" {
 		md.Component = &cdx.Component{BOMRef: "root", Type: cdx.ComponentTypeApplication, Name: name}
 	}
 	return md
 }
 
-// serialNumber is a UUID-shaped digest of the BOM's content, so the same
-// scan gives the same serial number (reproducible reports, stable
-// goldens) and different scans different ones.
+// scanName is the name of the scanned folder (the repository's, under a
+// path prefix).
+func scanName(res *scanner.Result) string {
+	return path.Base(scanBase(res))
+}
+
+// serialNumber is a UUID-shaped digest of the BOM's content (the scanned
+// folder's name, not its absolute path), so the same scan gives the same
+// serial number in any checkout (reproducible reports, stable goldens)
+// and different scans different ones.
 func serialNumber(r *Report, comps []cdx.Component, vs []cdx.Vulnerability) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00", r.Result.Root, r.Result.Started.UTC().Format(time.RFC3339Nano))
+	fmt.Fprintf(h, "%s\x00%s\x00", scanName(r.Result), r.Result.Started.UTC().Format(time.RFC3339Nano))
 	for _, c := range comps {
 		fmt.Fprintf(h, "%s\x00", c.BOMRef)
 	}

@@ -120,6 +120,20 @@ func TestCycloneDXMatchesTheSchema(t *testing.T) {
 			}
 		})
 	}
+	// The demo tree's BOM from a real scan (docs/examples, kept current
+	// by cmd/tollgate's TestDocsExamples).
+	f, err := os.Open("../docs/examples/demo.cdx.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	inst, err := jsonschema.UnmarshalJSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := schema.Validate(inst); err != nil {
+		t.Errorf("docs/examples/demo.cdx.json does not match the CycloneDX 1.6 schema: %v", err)
+	}
 }
 
 // TestCycloneDXInventoryAndVulnerabilities: every inventory package is a

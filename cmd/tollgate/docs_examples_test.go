@@ -17,6 +17,7 @@ var docsExamples = map[string]string{
 	"table": "demo.txt", "json": "demo.json", "sarif": "demo.sarif", "markdown": "demo.md", "junit": "demo.junit.xml",
 	"gitlab-secrets": "demo.gitlab-secrets.json", "gitlab-deps": "demo.gitlab-deps.json", "gitlab-sast": "demo.gitlab-sast.json",
 	"gitlab-codequality": "demo.gitlab-codequality.json", "azure": "demo.azure.txt",
+	"cyclonedx": "demo.cdx.json",
 }
 
 // volatile matches what changes from run to run (durations, the absolute
