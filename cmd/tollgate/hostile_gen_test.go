@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -16,6 +17,13 @@ import (
 // hostileTree maps root-relative paths to contents.
 type hostileTree map[string][]byte
 
+// repeatPrefix marks a content written as a stream: "\x00repeat:N:" then
+// the unit, repeated to N bytes. Large files are streamed so that the test
+// process never grows: on Linux a child's peak RSS includes its parent's
+// at the time of the fork (exec folds the old address space's high-water
+// mark in), and the hostile tests measure the child.
+const repeatPrefix = "\x00repeat:"
+
 func writeTree(t testing.TB, dir string, tree hostileTree) int64 {
 	t.Helper()
 	var largest int64
@@ -24,12 +32,39 @@ func writeTree(t testing.TB, dir string, tree hostileTree) int64 {
 		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(full, b, 0o644); err != nil {
+		n, err := writeContent(full, b)
+		if err != nil {
 			t.Fatal(err)
 		}
-		largest = max(largest, int64(len(b)))
+		largest = max(largest, n)
 	}
 	return largest
+}
+
+func writeContent(path string, b []byte) (int64, error) {
+	rest, ok := strings.CutPrefix(string(b), repeatPrefix)
+	if !ok {
+		return int64(len(b)), os.WriteFile(path, b, 0o644)
+	}
+	num, unit, _ := strings.Cut(rest, ":")
+	size, err := strconv.ParseInt(num, 10, 64)
+	if err != nil {
+		return 0, err
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return 0, err
+	}
+	chunk := []byte(strings.Repeat(unit, 64<<10/len(unit)))
+	var n int64
+	for n+int64(len(chunk)) <= size {
+		if _, err := f.Write(chunk); err != nil {
+			f.Close()
+			return n, err
+		}
+		n += int64(len(chunk))
+	}
+	return n, f.Close()
 }
 
 // yamlAliasBomb is a Kubernetes manifest of docs documents, each a
@@ -136,7 +171,7 @@ spec:
 // singleLine is size bytes of one line that a secrets keyword matches at
 // (almost) every byte.
 func singleLine(size int, unit string) []byte {
-	return []byte(strings.Repeat(unit, size/len(unit)))
+	return fmt.Appendf(nil, "%s%d:%s", repeatPrefix, size, unit)
 }
 
 // yarnLockWithNUL is a yarn v1 lockfile with a NUL byte in its first line.

@@ -73,7 +73,7 @@ func hostileCases() []hostileCase {
 			args:     iacNone,
 			wantCode: 2, wantText: []string{"yaml-alias-values-per-scan"},
 			// 22 files evaluated two at a time: the promise is per single
-			// file; measured 154-197 MB (70 MB live, the rest GC headroom)
+			// file; measured 146-197 MB (70 MB live, the rest GC headroom)
 			rssLimit: 250 << 20,
 		},
 		{
