@@ -46,25 +46,25 @@ func newProgressFS(fsys fs.FS, files []File) *progressFS {
 	return &progressFS{FS: fsys, want: want}
 }
 
-func (p *progressFS) Open(name string) (fs.File, error) {
+// count records the first open of a matched file.
+func (p *progressFS) count(name string) {
 	p.mu.Lock()
 	if p.want[name] {
 		delete(p.want, name)
 		p.opened.Add(1)
 	}
 	p.mu.Unlock()
+}
+
+func (p *progressFS) Open(name string) (fs.File, error) {
+	p.count(name)
 	return p.FS.Open(name)
 }
 
 // ReadFile keeps fs.ReadFile's fast path when the wrapped FS has one.
 func (p *progressFS) ReadFile(name string) ([]byte, error) {
 	if rf, ok := p.FS.(fs.ReadFileFS); ok {
-		p.mu.Lock()
-		if p.want[name] {
-			delete(p.want, name)
-			p.opened.Add(1)
-		}
-		p.mu.Unlock()
+		p.count(name)
 		return rf.ReadFile(name)
 	}
 	return fs.ReadFile(struct{ fs.FS }{p}, name)

@@ -34,10 +34,12 @@ func envName(flag string) string {
 
 // applyScanDefaults fills every scan flag the command line left unset from
 // TOLLGATE_* variables, then from the "scan:" section of the config file
-// (--config, TOLLGATE_CONFIG, or .tollgate.yaml at the scan root). Unknown
-// keys and values a flag rejects are errors naming the file and line. It
-// returns each flag's source.
-func applyScanDefaults(fl *pflag.FlagSet, root string, getenv func(string) string) (map[string]string, error) {
+// (--config, TOLLGATE_CONFIG, or .tollgate.yaml at the scan root, the
+// folder of a FILE target). Unknown keys and values a flag rejects are
+// errors naming the file and line. It returns each flag's source and the
+// config file it read (nil when there is none), which also holds the
+// exceptions, so the scan reads the file once.
+func applyScanDefaults(fl *pflag.FlagSet, root string) (map[string]string, *policy.Exceptions, error) {
 	src := map[string]string{}
 	fl.VisitAll(func(f *pflag.Flag) {
 		src[f.Name] = fromDefault
@@ -50,8 +52,11 @@ func applyScanDefaults(fl *pflag.FlagSet, root string, getenv func(string) strin
 		if f.Changed || f.Name == "help" {
 			return
 		}
-		v, ok := lookupEnv(getenv, envName(f.Name))
-		if !ok {
+		// An empty variable counts as unset: CI systems export empty
+		// values for unset inputs, and an empty TOLLGATE_SCANNERS must
+		// not mean "no scanners".
+		v := os.Getenv(envName(f.Name))
+		if v == "" {
 			return
 		}
 		if err := fl.Set(f.Name, v); err != nil {
@@ -61,22 +66,20 @@ func applyScanDefaults(fl *pflag.FlagSet, root string, getenv func(string) strin
 		src[f.Name] = fromEnv
 	})
 	if err := errors.Join(errs...); err != nil {
-		return nil, usageErr("%v", err)
+		return nil, nil, usageErr("%v", err)
 	}
-	file := fl.Lookup("config").Value.String()
-	if file == "" {
-		file = filepath.Join(root, policy.ConfigFileName)
-		if st, err := os.Stat(root); err == nil && !st.IsDir() {
-			file = filepath.Join(filepath.Dir(root), policy.ConfigFileName)
-		}
-		if _, err := os.Stat(file); err != nil {
-			return src, nil // no config file: nothing to apply
-		}
+	dir := root
+	if st, err := os.Stat(root); err == nil && !st.IsDir() {
+		dir = filepath.Dir(root)
 	}
-	cfg, err := policy.LoadExceptions(file)
+	cfg, err := loadExceptions(dir, fl.Lookup("config").Value.String())
 	if err != nil {
-		return nil, &codedError{code: exitError, err: err}
+		return nil, nil, &codedError{code: exitError, err: err}
 	}
+	if cfg == nil {
+		return src, nil, nil // no config file: nothing to apply
+	}
+	file := cfg.Path
 	for _, s := range cfg.Scan {
 		name := strings.ReplaceAll(s.Key, "_", "-")
 		f := fl.Lookup(name)
@@ -99,20 +102,9 @@ func applyScanDefaults(fl *pflag.FlagSet, root string, getenv func(string) strin
 		src[name] = fromFile + " " + where
 	}
 	if err := errors.Join(errs...); err != nil {
-		return nil, &codedError{code: exitError, err: err}
+		return nil, nil, &codedError{code: exitError, err: err}
 	}
-	return src, nil
-}
-
-// lookupEnv treats an empty variable as unset: CI systems export empty
-// values for unset inputs, and an empty TOLLGATE_SCANNERS must not mean
-// "no scanners".
-func lookupEnv(getenv func(string) string, name string) (string, bool) {
-	if getenv == nil {
-		getenv = os.Getenv
-	}
-	v := getenv(name)
-	return v, v != ""
+	return src, cfg, nil
 }
 
 func isList(f *pflag.Flag) bool {
@@ -141,7 +133,7 @@ the scan root), or the default.`,
 			if rest := scan.Flags().Args(); len(rest) > 0 {
 				root = rest[0]
 			}
-			src, err := applyScanDefaults(scan.Flags(), root, nil)
+			src, _, err := applyScanDefaults(scan.Flags(), root)
 			if err != nil {
 				return err
 			}

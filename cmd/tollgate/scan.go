@@ -161,7 +161,7 @@ func usageErr(format string, args ...any) error {
 }
 
 func (a *app) scan(cmd *cobra.Command, root string, f *scanFlags) error {
-	src, err := applyScanDefaults(cmd.Flags(), root, nil)
+	src, exceptions, err := applyScanDefaults(cmd.Flags(), root)
 	if err != nil {
 		return err
 	}
@@ -226,10 +226,6 @@ func (a *app) scan(cmd *cobra.Command, root string, f *scanFlags) error {
 			return usageErr("--image scans the image's packages: only --scanners deps applies")
 		}
 		target = f.image
-	}
-	exceptions, err := loadExceptions(root, f.configFile)
-	if err != nil {
-		return &codedError{code: exitError, err: err}
 	}
 	osvCfg, err := loadOSVScannerConfig(root)
 	if err != nil {
