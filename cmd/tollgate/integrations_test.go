@@ -1,42 +1,24 @@
 package main
 
 import (
-	"bytes"
-	"context"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 )
 
-// scanJSON runs the real scanners on root and returns the rule ids found.
+// scanJSON runs the real scanners on root and returns the exit code and
+// the rule ids found, sorted.
 func scanJSON(t *testing.T, root string, extra ...string) (int, []string) {
 	t.Helper()
-	out := filepath.Join(t.TempDir(), "out.json")
-	args := append([]string{"scan", "-q", "--report", "json=" + out}, extra...)
-	var stdout, stderr bytes.Buffer
-	code := run(context.Background(), append(args, root), &stdout, &stderr)
-	if code > 1 {
-		t.Fatalf("exit %d: %s", code, stderr.String())
+	_, fs, code := jsonFindings(t, append(extra, root)...)
+	ids := make([]string, 0, len(fs))
+	for _, f := range fs {
+		ids = append(ids, f["rule_id"].(string))
 	}
-	b, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var rep struct {
-		Findings []struct {
-			RuleID string `json:"rule_id"`
-		} `json:"findings"`
-	}
-	if err := json.Unmarshal(b, &rep); err != nil {
-		t.Fatal(err)
-	}
-	var ids []string
-	for _, f := range rep.Findings {
-		ids = append(ids, f.RuleID)
-	}
+	sort.Strings(ids)
 	return code, ids
 }
 

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"sort"
@@ -55,33 +54,14 @@ func TestPathPrefixMatchesWholeScan(t *testing.T) {
 	}
 }
 
-// prefixScan returns "path fingerprint" of every finding of a JSON report.
+// prefixScan returns "path fingerprint" of every finding, sorted.
 func prefixScan(t *testing.T, root string, extra ...string) []string {
 	t.Helper()
-	out := filepath.Join(t.TempDir(), "out.json")
-	args := append([]string{"scan", "-q", "--offline", "--osv-db", demoDB, "--report", "json=" + out}, extra...)
-	var stdout, stderr bytes.Buffer
-	if code := run(context.Background(), append(args, root), &stdout, &stderr); code > 1 {
-		t.Fatalf("exit %d: %s", code, stderr.String())
-	}
-	b, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var rep struct {
-		Findings []struct {
-			Fingerprint string `json:"fingerprint"`
-			Location    struct {
-				Path string `json:"path"`
-			} `json:"location"`
-		} `json:"findings"`
-	}
-	if err := json.Unmarshal(b, &rep); err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, f := range rep.Findings {
-		got = append(got, f.Location.Path+" "+f.Fingerprint)
+	_, fs, _ := jsonFindings(t, append(append([]string{"--offline", "--osv-db", demoDB}, extra...), root)...)
+	got := make([]string, 0, len(fs))
+	for _, f := range fs {
+		loc, _ := f["location"].(map[string]any)
+		got = append(got, loc["path"].(string)+" "+f["fingerprint"].(string))
 	}
 	sort.Strings(got)
 	return got
