@@ -325,10 +325,6 @@ func packageInventory(deps []dep) []scanner.InventoryPackage {
 	return out
 }
 
-func fileError(path string, err error) error {
-	return &scanner.FileError{Path: path, Err: err}
-}
-
 // dbStats describes the offline database for Stats.
 func (s *Scanner) dbStats(db *localDB) map[string]any {
 	now := s.opts.Now()
