@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"sort"
-	"strings"
 	"sync"
 	"time"
 
@@ -19,11 +18,12 @@ import (
 // (a file, or a Terraform module) when Options.EvalTimeout is 0.
 const DefaultEvalTimeout = 30 * time.Second
 
-// engine evaluates every check of a document kind with one prepared query.
+// engine evaluates every check of a document kind with one prepared query,
+// compiled the first time a document of the kind comes (see checkGroup).
 type engine struct {
-	compiler *ast.Compiler
-	// queries by document kind; a kind without checks has no entry.
-	queries map[string]*rego.PreparedEvalQuery
+	groups []*checkGroup
+	// groupOf maps each document kind with checks to its group.
+	groupOf map[string]*checkGroup
 	byID    map[string]*CheckMeta
 	byKind  map[string][]*CheckMeta
 	// timeout bounds one document's evaluation: 0 means
@@ -47,50 +47,99 @@ type result struct {
 
 func newEngine(ctx context.Context, cs *checkSet) (*engine, error) {
 	caps := regosandbox.Capabilities(cs.allowNet)
-	c := ast.NewCompiler().WithEnablePrintStatements(false).WithCapabilities(caps)
-	c.Compile(cs.modules)
-	if c.Failed() {
-		return nil, fmt.Errorf("compile checks: %w", c.Errors)
-	}
-	byKind := map[string][]*CheckMeta{}
-	e := &engine{compiler: c, queries: map[string]*rego.PreparedEvalQuery{}, byID: map[string]*CheckMeta{}, byKind: byKind}
+	e := &engine{groupOf: map[string]*checkGroup{}, byID: map[string]*CheckMeta{}, byKind: map[string][]*CheckMeta{}}
 	for i := range cs.metas {
 		m := &cs.metas[i]
 		e.byID[m.ID] = m
 		for _, k := range m.Frameworks {
-			byKind[k] = append(byKind[k], m)
+			e.byKind[k] = append(e.byKind[k], m)
 		}
 	}
-	for kind, ms := range byKind {
-		// One object keyed by check id; a comprehension per check is always
-		// defined, so one check with no result never hides the others.
-		var b strings.Builder
-		b.WriteString("x := {")
-		for i, m := range ms {
-			if i > 0 {
-				b.WriteString(", ")
+	e.groups = groupChecks(cs, caps)
+	for _, g := range e.groups {
+		for _, k := range g.kinds {
+			e.groupOf[k] = g
+		}
+	}
+	// User modules are compiled now, so a broken user check or library
+	// fails at start-up, not only when a document of its kind shows up.
+	// The built-in ones are compiled and tested in CI.
+	user := map[string]*ast.Module{}
+	for name, mod := range cs.modules {
+		if !cs.builtin[name] {
+			user[name] = mod
+		}
+	}
+	for _, g := range e.groups {
+		if hasAny(g.modules, user) {
+			if err := g.ready(ctx); err != nil {
+				return nil, err
 			}
-			fmt.Fprintf(&b, "%s: [r | some r in data.%s.deny]", ast.StringTerm(m.ID).String(), m.Package)
 		}
-		b.WriteString("}")
-		q, err := rego.New(
-			rego.Query(b.String()),
-			rego.Compiler(c),
-			rego.SetRegoVersion(ast.RegoV1),
-			rego.StrictBuiltinErrors(false),
-			rego.Capabilities(caps),
-		).PrepareForEval(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("prepare %s checks: %w", kind, err)
+	}
+	if orphans := modulesOutside(user, e.groups); len(orphans) > 0 {
+		// User libraries no check uses: compile them with the built-in
+		// libraries only to report their errors.
+		all := map[string]*ast.Module{}
+		for name, mod := range cs.modules {
+			if cs.builtin[name] || orphans[name] != nil {
+				all[name] = mod
+			}
 		}
-		e.queries[kind] = &q
+		c := ast.NewCompiler().WithEnablePrintStatements(false).WithCapabilities(caps)
+		if c.Compile(all); c.Failed() {
+			return nil, fmt.Errorf("compile checks: %w", c.Errors)
+		}
 	}
 	return e, nil
 }
 
+// warm starts compiling the groups of kinds in the background, so their
+// compilation overlaps the walk and the parsing of the first files.
+func (e *engine) warm(ctx context.Context, kinds ...string) {
+	for _, k := range kinds {
+		if g := e.groupOf[k]; g != nil {
+			go func() { _ = g.ready(ctx) }()
+		}
+	}
+}
+
+func hasAny(mods, of map[string]*ast.Module) bool {
+	for name := range of {
+		if mods[name] != nil {
+			return true
+		}
+	}
+	return false
+}
+
+func modulesOutside(mods map[string]*ast.Module, groups []*checkGroup) map[string]*ast.Module {
+	out := map[string]*ast.Module{}
+	for name, mod := range mods {
+		in := false
+		for _, g := range groups {
+			if g.modules[name] != nil {
+				in = true
+				break
+			}
+		}
+		if !in {
+			out[name] = mod
+		}
+	}
+	return out
+}
+
 // eval runs every check of doc's kind over its value.
 func (e *engine) eval(ctx context.Context, doc Document) ([]result, error) {
-	q := e.queries[doc.Kind]
+	g := e.groupOf[doc.Kind]
+	if g == nil {
+		return nil, nil
+	}
+	if err := g.ready(ctx); err != nil {
+		return nil, err
+	}
+	q := g.queries[doc.Kind]
 	if q == nil {
 		return nil, nil
 	}
@@ -110,7 +159,7 @@ func (e *engine) eval(ctx context.Context, doc Document) ([]result, error) {
 	if err != nil {
 		if ctx.Err() == nil && dctx.Err() != nil {
 			// This document's own deadline: find the check behind it.
-			return nil, e.slowCheck(ctx, doc, input, limit)
+			return nil, e.slowCheck(ctx, g.compiler, doc, input, limit)
 		}
 		return nil, fmt.Errorf("evaluate checks on %s: %w", doc.Path, err)
 	}
@@ -176,11 +225,11 @@ func toInt(v any) int {
 // same limit, and returns an error naming the first one that does not
 // finish: the combined query cannot say which check held it. It only runs
 // after a document has already timed out.
-func (e *engine) slowCheck(ctx context.Context, doc Document, input ast.Value, limit time.Duration) error {
+func (e *engine) slowCheck(ctx context.Context, c *ast.Compiler, doc Document, input ast.Value, limit time.Duration) error {
 	for _, m := range e.byKind[doc.Kind] {
 		q, err := rego.New(
 			rego.Query(fmt.Sprintf("x := [r | some r in data.%s.deny]", m.Package)),
-			rego.Compiler(e.compiler),
+			rego.Compiler(c),
 			rego.SetRegoVersion(ast.RegoV1),
 			rego.StrictBuiltinErrors(false),
 		).PrepareForEval(ctx)

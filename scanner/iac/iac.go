@@ -159,6 +159,7 @@ func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding
 			units = append(units, unit{file: f.Path, class: c})
 		}
 	}
+	s.engine.warm(ctx, kindsOf(units, len(tfDirs) > 0)...)
 	// One alias-expansion budget for every YAML file of this scan.
 	ctx = yamldoc.WithScanBudget(ctx, yamldoc.NewScanBudget(0))
 	var errs []error
@@ -241,6 +242,33 @@ func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding
 	s.stats.parseErrors += parseErrs
 	s.mu.Unlock()
 	return findings, errors.Join(errs...)
+}
+
+// kindsOf lists the document kinds the units certainly produce, known
+// from their names; YAML and JSON files are only known once parsed.
+func kindsOf(units []unit, terraform bool) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(k string) {
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	if terraform {
+		add(KindTerraform)
+	}
+	for _, u := range units {
+		switch u.class {
+		case classDockerfile:
+			add(KindDockerfile)
+		case classGitHubWorkflow, classGitHubAction:
+			add(KindGitHubActions)
+		case classGitLabCI:
+			add(KindGitLabCI)
+		}
+	}
+	return out
 }
 
 // parseUnit turns one unit into documents.
