@@ -3,6 +3,7 @@
 // JSON (versioned, documented in docs/json-report.md), a table for
 // terminals, Markdown for pull-request comments and step summaries, and
 // JUnit XML for CI test tabs, a CycloneDX 1.6 SBOM with vulnerabilities,
+// a self-contained HTML page (package [github.com/tollgate-dev/tollgate/report/html]),
 // and any shape a user's text/template gives ([TemplateData],
 // docs/templates.md).
 //

@@ -29,6 +29,9 @@ type Report struct {
 	// so a code-scanning view ranks them as the gate does. The zero value
 	// leaves UNKNOWN as a medium-like warning.
 	UnknownAs scanner.Severity
+	// Baseline is true when the gate compared the scan with a baseline
+	// (--baseline); the HTML report then charts new versus baseline.
+	Baseline bool
 	// Source is the scanned tree, read by the SARIF writer to convert the
 	// byte columns of findings into UTF-16 code units. Nil means the scan
 	// root on disk (Result.Root) when it is a directory.
@@ -57,7 +60,7 @@ type Options struct {
 // Formats lists the supported format names.
 func Formats() []string {
 	return []string{"table", "json", "sarif", "markdown", "junit",
-		"gitlab-secrets", "gitlab-deps", "gitlab-sast", "gitlab-codequality", "azure", "osv-json", "template", "cyclonedx"}
+		"gitlab-secrets", "gitlab-deps", "gitlab-sast", "gitlab-codequality", "azure", "osv-json", "template", "cyclonedx", "html"}
 }
 
 // ErrUnknownFormat is returned by New for a format it does not know.
@@ -92,6 +95,8 @@ func New(format string, o Options) (Writer, error) {
 		return newTemplateWriter(o.Template)
 	case "cyclonedx":
 		return cycloneDXWriter{}, nil
+	case "html":
+		return newHTMLWriter()
 	}
 	return nil, fmt.Errorf("%w %q (want %s)", ErrUnknownFormat, format, strings.Join(Formats(), ", "))
 }

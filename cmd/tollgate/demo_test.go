@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"html"
 	"os"
 	"path/filepath"
 	"sort"
@@ -101,6 +102,9 @@ func TestDemoScanAllFormatsNeverLeakSecrets(t *testing.T) {
 			}
 		}
 	}
+	if !strings.Contains(outputs["out.html"], "github-pat-classic") || !strings.Contains(outputs["out.html"], "aws-access-key-id") {
+		t.Error("the HTML report does not list the secrets findings, so the leak check above proves nothing for it")
+	}
 	if !strings.Contains(outputs["out.template"], ",secrets,github-pat-classic,") {
 		t.Error("the template report (contrib CSV) does not list the secrets findings, so the leak check above proves nothing for it")
 	}
@@ -142,6 +146,11 @@ func everyOutput(t *testing.T, root string, extra ...string) map[string]string {
 			t.Fatal(err)
 		}
 		outputs[filepath.Base(f)] = string(b)
+		if filepath.Ext(f) == ".html" {
+			// A secret with "+" or "&" in it is escaped in HTML yet shown
+			// in full by a browser: check the decoded text too.
+			outputs[filepath.Base(f)] += "\n" + html.UnescapeString(string(b))
+		}
 	}
 	if want := len(report.Formats()) + 3; len(outputs) != want {
 		t.Fatalf("outputs = %d, want %d", len(outputs), want)

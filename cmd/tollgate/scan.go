@@ -314,7 +314,8 @@ func (a *app) scan(cmd *cobra.Command, root string, f *scanFlags) error {
 	if note := severityNote(res, shown); note != "" && !f.quiet {
 		fmt.Fprint(a.stderr, note)
 	}
-	rep := &report.Report{ToolName: "tollgate", ToolVersion: toolVersion(), Result: shown, Scanners: names(scanners), Decision: decision, FailOn: cfg.FailOn, UnknownAs: unknownAs}
+	rep := &report.Report{ToolName: "tollgate", ToolVersion: toolVersion(), Result: shown, Scanners: names(scanners), Decision: decision, FailOn: cfg.FailOn, UnknownAs: unknownAs,
+		Baseline: f.baseline != ""}
 	for _, o := range outs {
 		// Interrupted after the decision: write no more reports and exit
 		// 2, so that an interrupted run never looks like a passing one.
