@@ -139,9 +139,9 @@ func (e *engine) eval(ctx context.Context, doc Document) ([]result, error) {
 	if err := g.ready(ctx); err != nil {
 		return nil, err
 	}
-	q := g.queries[doc.Kind]
-	if q == nil {
-		return nil, nil
+	q, err := g.query(ctx, doc.Kind, doc.Value)
+	if err != nil || q == nil {
+		return nil, err
 	}
 	input, err := ast.InterfaceToValue(doc.Value)
 	if err != nil {

@@ -23,12 +23,27 @@ type checkGroup struct {
 	modules map[string]*ast.Module
 	caps    *ast.Capabilities
 
+	// triggers of the built-in checks that have them, by check id (see
+	// triggerTypes).
+	triggers map[string][]string
+
 	once     sync.Once
 	err      error
 	compiler *ast.Compiler
-	// queries by document kind; a kind without checks has no entry.
+	byKind   map[string][]*CheckMeta
+	// queries by document kind, of all its checks; a kind without checks
+	// has no entry.
 	queries map[string]*rego.PreparedEvalQuery
+
+	// subsets caches the queries of the checks a document's resource
+	// types trigger, by kind and subset.
+	mu      sync.Mutex
+	subsets map[string]*rego.PreparedEvalQuery
 }
+
+// maxSubsetQueries bounds the subset cache; a tree of modules with more
+// distinct type mixes than this prepares the extra queries each time.
+const maxSubsetQueries = 512
 
 // ready compiles the group once; every caller waits for the same result.
 func (g *checkGroup) ready(ctx context.Context) error {
@@ -44,41 +59,109 @@ func (g *checkGroup) compile(ctx context.Context) error {
 	}
 	g.compiler = c
 	g.queries = map[string]*rego.PreparedEvalQuery{}
-	byKind := map[string][]*CheckMeta{}
+	g.subsets = map[string]*rego.PreparedEvalQuery{}
+	g.byKind = map[string][]*CheckMeta{}
 	for _, m := range g.metas {
 		for _, k := range m.Frameworks {
-			byKind[k] = append(byKind[k], m)
+			g.byKind[k] = append(g.byKind[k], m)
 		}
 	}
 	for _, kind := range g.kinds {
-		ms := byKind[kind]
+		ms := g.byKind[kind]
 		if len(ms) == 0 {
 			continue
 		}
-		// One object keyed by check id; a comprehension per check is always
-		// defined, so one check with no result never hides the others.
-		var b strings.Builder
-		b.WriteString("x := {")
-		for i, m := range ms {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			fmt.Fprintf(&b, "%s: [r | some r in data.%s.deny]", ast.StringTerm(m.ID).String(), m.Package)
-		}
-		b.WriteString("}")
-		q, err := rego.New(
-			rego.Query(b.String()),
-			rego.Compiler(c),
-			rego.SetRegoVersion(ast.RegoV1),
-			rego.StrictBuiltinErrors(false),
-			rego.Capabilities(g.caps),
-		).PrepareForEval(ctx)
+		q, err := g.prepare(ctx, ms)
 		if err != nil {
 			return fmt.Errorf("prepare %s checks: %w", kind, err)
 		}
-		g.queries[kind] = &q
+		g.queries[kind] = q
 	}
 	return nil
+}
+
+// prepare builds one query over checks ms: an object keyed by check id; a
+// comprehension per check is always defined, so one check with no result
+// never hides the others.
+func (g *checkGroup) prepare(ctx context.Context, ms []*CheckMeta) (*rego.PreparedEvalQuery, error) {
+	var b strings.Builder
+	b.WriteString("x := {")
+	for i, m := range ms {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%s: [r | some r in data.%s.deny]", ast.StringTerm(m.ID).String(), m.Package)
+	}
+	b.WriteString("}")
+	q, err := rego.New(
+		rego.Query(b.String()),
+		rego.Compiler(g.compiler),
+		rego.SetRegoVersion(ast.RegoV1),
+		rego.StrictBuiltinErrors(false),
+		rego.Capabilities(g.caps),
+	).PrepareForEval(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &q, nil
+}
+
+// query returns the query to run on a document of kind: the checks of the
+// kind that the document's resource types trigger, plus every check
+// without triggers. Documents of another shape get all the kind's checks.
+// The group must be ready.
+func (g *checkGroup) query(ctx context.Context, kind string, value map[string]any) (*rego.PreparedEvalQuery, error) {
+	full := g.queries[kind]
+	if full == nil || len(g.triggers) == 0 {
+		return full, nil
+	}
+	types, ok := documentTypes(value)
+	if !ok {
+		return full, nil
+	}
+	all := g.byKind[kind]
+	var ms []*CheckMeta
+	var key strings.Builder
+	key.WriteString(kind)
+	for i, m := range all {
+		ts, has := g.triggers[m.ID]
+		if has && !anyIn(ts, types) {
+			continue
+		}
+		ms = append(ms, m)
+		fmt.Fprintf(&key, ",%d", i)
+	}
+	if len(ms) == len(all) {
+		return full, nil
+	}
+	g.mu.Lock()
+	q := g.subsets[key.String()]
+	g.mu.Unlock()
+	if q != nil {
+		return q, nil
+	}
+	if len(ms) == 0 {
+		ms = all[:0:0]
+	}
+	q, err := g.prepare(ctx, ms)
+	if err != nil {
+		return nil, fmt.Errorf("prepare %s checks: %w", kind, err)
+	}
+	g.mu.Lock()
+	if len(g.subsets) < maxSubsetQueries {
+		g.subsets[key.String()] = q
+	}
+	g.mu.Unlock()
+	return q, nil
+}
+
+func anyIn(list []string, set map[string]bool) bool {
+	for _, x := range list {
+		if set[x] {
+			return true
+		}
+	}
+	return false
 }
 
 // groupChecks splits the check set into groups: kinds are joined when a
@@ -119,10 +202,15 @@ func groupChecks(cs *checkSet, caps *ast.Capabilities) []*checkGroup {
 		root := find(m.Frameworks[0])
 		g := groups[root]
 		if g == nil {
-			g = &checkGroup{modules: map[string]*ast.Module{}, caps: caps}
+			g = &checkGroup{modules: map[string]*ast.Module{}, caps: caps, triggers: map[string][]string{}}
 			groups[root] = g
 		}
 		g.metas = append(g.metas, m)
+		if m.Builtin {
+			if ts := triggerTypes(cs.modules[name]); ts != nil {
+				g.triggers[m.ID] = ts
+			}
+		}
 		addWithDeps(g.modules, cs.modules, byPkg, name)
 	}
 	for k := range parent {

@@ -1,0 +1,120 @@
+package iac
+
+import (
+	"context"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/tollgate-dev/tollgate/scanner"
+)
+
+func TestTriggerTypes(t *testing.T) {
+	const head = "package x\n\nimport data.lib.aws\nimport data.lib.cloud\nimport data.lib.iac\n\n"
+	for _, tc := range []struct {
+		name, body string
+		want       []string
+	}{
+		{"index", `deny contains 1 if { some r in aws.tf_index["aws_s3_bucket"]; r.x }`, []string{"aws_s3_bucket"}},
+		{"cfn index and tf call", "deny contains 1 if { some r in aws.cfn_index[\"AWS::S3::Bucket\"] }\ndeny contains 2 if { some r in aws.tf(\"aws_kms_key\") }", []string{"AWS::S3::Bucket", "aws_kms_key"}},
+		{"later iteration", `deny contains 1 if { input.x == 1; some r in cloud.tf("google_sql_database_instance") }`, []string{"google_sql_database_instance"}},
+		{"types from a literal list", `deny contains 1 if { some t in ["azurerm_a", "azurerm_b"]; some r in iac.resources(t) }`, []string{"azurerm_a", "azurerm_b"}},
+		{"types from array.concat", `deny contains 1 if { some t in array.concat(["a"], ["b"]); some r in cloud.tf(t) }`, []string{"a", "b"}},
+		{"helper rule", "deny contains 1 if { some [r, b] in _site; b.x }\n_site contains [r, b] if { some r in cloud.tf(\"azurerm_app_service\"); some b in r.values.site_config }", []string{"azurerm_app_service"}},
+		{"one rule without", "deny contains 1 if { some r in aws.tf_index[\"aws_s3_bucket\"] }\ndeny contains 2 if { input.providers[_].x }", nil},
+		{"negated", `deny contains 1 if { not aws.tf_index["aws_cloudtrail"]; input.x }`, nil},
+		{"helper with a default", "deny contains 1 if { some r in _h }\ndefault _h := [1]\n_h := x if { some x in aws.tf(\"t\") }", nil},
+		{"type from input", `deny contains 1 if { some r in aws.tf(input.t) }`, nil},
+		{"not a lookup", `deny contains 1 if { some r in aws.linked("t", "bucket", input) }`, nil},
+		{"unknown library", "deny contains 1 if { some r in data.other.tf(\"t\") }", nil},
+		{"no deny", `allow if true`, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			mod, err := ast.ParseModuleWithOpts("x.rego", head+tc.body, ast.ParserOptions{RegoVersion: ast.RegoV1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := triggerTypes(mod); !slices.Equal(got, tc.want) {
+				t.Errorf("triggerTypes = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestDocumentTypes(t *testing.T) {
+	tf := map[string]any{"resources": []any{map[string]any{"type": "aws_s3_bucket"}, map[string]any{"type": "aws_kms_key"}}}
+	cfn := map[string]any{"Resources": map[string]any{"B": map[string]any{"Type": "AWS::S3::Bucket"}, "__loc": map[string]any{}}}
+	for name, tc := range map[string]struct {
+		v    map[string]any
+		want []string
+		ok   bool
+	}{
+		"terraform":      {tf, []string{"aws_kms_key", "aws_s3_bucket"}, true},
+		"cloudformation": {cfn, []string{"AWS::S3::Bucket"}, true},
+		"kubernetes":     {map[string]any{"kind": "Pod"}, nil, false},
+		"untyped":        {map[string]any{"resources": []any{map[string]any{}}}, nil, false},
+	} {
+		got, ok := documentTypes(tc.v)
+		var keys []string
+		for k := range got {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		if ok != tc.ok || (ok && !slices.Equal(keys, tc.want)) {
+			t.Errorf("%s: documentTypes = %v, %v; want %v, %v", name, keys, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+// TestTriggersChangeNoFinding scans every fixture tree twice, once running
+// only the triggered checks and once running all of them, and wants the
+// same findings: skipping a check must never hide one.
+func TestTriggersChangeNoFinding(t *testing.T) {
+	if testing.Short() {
+		t.Skip("scans every fixture twice")
+	}
+	root := filepath.Join("..", "..", "testdata")
+	scan := func(triggers bool) []string {
+		s, err := New(Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, g := range s.engine.groups {
+			n += len(g.triggers)
+			if !triggers {
+				g.triggers = nil
+			}
+		}
+		if n < 150 {
+			t.Fatalf("only %d checks have triggers", n)
+		}
+		res, err := scanner.Run(context.Background(), root, []scanner.Scanner{s})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, f := range res.Findings {
+			out = append(out, f.Fingerprint+" "+f.RuleID+" "+f.Location.Path)
+		}
+		return out
+	}
+	with, without := scan(true), scan(false)
+	if len(without) < 250 {
+		t.Fatalf("only %d findings over the fixtures", len(without))
+	}
+	if !slices.Equal(with, without) {
+		for _, f := range without {
+			if !slices.Contains(with, f) {
+				t.Errorf("lost with triggers: %s", f)
+			}
+		}
+		for _, f := range with {
+			if !slices.Contains(without, f) {
+				t.Errorf("only with triggers: %s", f)
+			}
+		}
+	}
+}
