@@ -2,7 +2,6 @@ package deps_test
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -13,21 +12,7 @@ import (
 
 // sharedDB returns the real OSV database used for integration tests, or
 // skips the test.
-func sharedDB(t testing.TB) string {
-	t.Helper()
-	dir := os.Getenv("TOLLGATE_TEST_OSV_DB")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "osv-db")
-	}
-	if _, err := os.Stat(filepath.Join(dir, "osv-scalibr")); err != nil {
-		t.Skipf("no OSV database at %s (set TOLLGATE_TEST_OSV_DB)", dir)
-	}
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return abs
-}
+func sharedDB(t testing.TB) string { return deps.SharedDB(t) }
 
 func scanDir(t testing.TB, s *deps.Scanner, dir string) ([]scanner.Finding, error) {
 	t.Helper()

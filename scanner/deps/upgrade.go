@@ -20,13 +20,20 @@ func upgradeFor(d dep, vs []*osvschema.Vulnerability) string {
 			cands = append(cands, f)
 		}
 	}
-	// fixedVersions sorts ascending in the ecosystem's order.
+	// fixedVersions sorts ascending in the ecosystem's order. A candidate
+	// is rejected by the first advisory that affects it; the one that
+	// rejected the previous candidate usually rejects the next one too
+	// (its fix is further up), so it is tried first.
+	m := newUpgradeMatcher(d.pkg, vs)
+	order := slices.Clone(vs)
 	for _, c := range cands {
-		p := *d.pkg
-		p.Version = c
-		if len(affecting(vs, &p)) == 0 {
+		hit := m.firstAffecting(order, c)
+		if hit < 0 {
 			return c
 		}
+		v := order[hit]
+		copy(order[1:hit+1], order[:hit])
+		order[0] = v
 	}
 	return ""
 }

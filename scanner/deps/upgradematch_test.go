@@ -1,0 +1,105 @@
+package deps
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/google/osv-scalibr/extractor"
+	"github.com/google/osv-scalibr/purl"
+	"github.com/ossf/osv-schema/bindings/go/osvschema"
+)
+
+// TestUpgradeMatcherAgreesWithOSVScalibr runs the upgrade matcher and
+// osv-scalibr's matcher side by side on every advisory of the shared
+// database, at every version its events and version lists name plus two
+// outside them, and requires the same answer each time; most checks must
+// take the fast path, or the matcher is only slower.
+func TestUpgradeMatcherAgreesWithOSVScalibr(t *testing.T) {
+	dir := SharedDB(t)
+	types := map[string]string{
+		"npm": purl.TypeNPM, "PyPI": purl.TypePyPi, "Go": purl.TypeGolang, "crates.io": purl.TypeCargo,
+		"RubyGems": purl.TypeGem, "Packagist": purl.TypeComposer, "Maven": purl.TypeMaven,
+		"NuGet": purl.TypeNuget, "Hex": purl.TypeHex,
+	}
+	db := newLocalDB(dir, t.TempDir())
+	for eco, typ := range types {
+		idx, err := db.get(context.Background(), eco, nil)
+		if err != nil {
+			t.Fatalf("%s: %v", eco, err)
+		}
+		seen := map[*osvschema.Vulnerability]bool{}
+		var checks, fast int
+		for _, vs := range idx.byName {
+			for _, v := range vs {
+				if seen[v] {
+					continue
+				}
+				seen[v] = true
+				for _, a := range v.GetAffected() {
+					names := []string{a.GetPackage().GetName()}
+					if eco == "Go" && names[0] == "stdlib" {
+						names = append(names, "go")
+					}
+					for _, name := range names {
+						c, f := compareMatchers(t, v, &extractor.Package{Name: name, PURLType: typ}, affectedVersions(a))
+						checks, fast = checks+c, fast+f
+					}
+				}
+			}
+		}
+		t.Logf("%s: %d advisories, %d checks, %d on the fast path", eco, len(seen), checks, fast)
+		if checks > 0 && fast*10 < checks*9 {
+			t.Errorf("%s: only %d of %d checks on the fast path", eco, fast, checks)
+		}
+	}
+}
+
+// compareMatchers checks v against pkg at each version with both
+// matchers; it returns the number of checks and of fast ones.
+func compareMatchers(t *testing.T, v *osvschema.Vulnerability, pkg *extractor.Package, versions []string) (checks, fast int) {
+	t.Helper()
+	want := make([]bool, len(versions))
+	for i, ver := range versions {
+		p := *pkg
+		p.Version = ver
+		// First the real matcher, as in a scan (it sorts the events in
+		// place, which the fast path then relies on).
+		want[i] = len(affecting([]*osvschema.Vulnerability{v}, &p)) > 0
+	}
+	m := newUpgradeMatcher(pkg, []*osvschema.Vulnerability{v})
+	for i, ver := range versions {
+		if m.advs[v] != nil && m.parse(ver).ok {
+			fast++
+		}
+		if got := m.firstAffecting([]*osvschema.Vulnerability{v}, ver) == 0; got != want[i] {
+			t.Errorf("%s %s@%s: upgrade matcher says affected=%v, osv-scalibr %v", v.GetId(), pkg.Name, ver, got, want[i])
+		}
+	}
+	return len(versions), fast
+}
+
+// affectedVersions are the versions an affected entry names, and two
+// around them.
+func affectedVersions(a *osvschema.Affected) []string {
+	out := []string{"0.0.1", "9999.0.0"}
+	for _, r := range a.GetRanges() {
+		for _, e := range r.GetEvents() {
+			for _, s := range []string{e.GetIntroduced(), e.GetFixed(), e.GetLastAffected(), e.GetLimit()} {
+				if s != "" && s != "0" && !slices.Contains(out, s) {
+					out = append(out, s)
+				}
+			}
+		}
+	}
+	listed := a.GetVersions()
+	if len(listed) > 12 { // long lists: their ends are enough
+		listed = append(slices.Clone(listed[:6]), listed[len(listed)-6:]...)
+	}
+	for _, s := range listed {
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
