@@ -2,6 +2,8 @@ package iac
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/tollgate-dev/tollgate/scanner/iac/kubernetes"
@@ -49,6 +51,33 @@ func BenchmarkEvalKubernetes(b *testing.B) {
 		}
 		for _, d := range docs {
 			if _, err := s.engine.eval(ctx, Document(d)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkEvalTerraformSmallModule measures evaluating the cloud checks
+// on a one-bucket module, the unit of a tree of many small modules.
+func BenchmarkEvalTerraformSmallModule(b *testing.B) {
+	s, err := New(Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	src := "resource \"aws_s3_bucket\" \"logs\" {\n  bucket = \"logs\"\n  acl    = \"private\"\n}\n"
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(src), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		docs, err := parseTerraformModule(ctx, os.DirFS(dir), ".", nil, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, d := range docs {
+			if _, err := s.engine.eval(ctx, d); err != nil {
 				b.Fatal(err)
 			}
 		}
