@@ -142,6 +142,7 @@ type Gate struct {
 	timeout  time.Duration
 	compiler *ast.Compiler
 	store    storage.Store
+	digest   string // see Digest
 }
 
 type ruleSite struct {
@@ -171,6 +172,10 @@ func New(ctx context.Context, opts ...Option) (*Gate, error) {
 
 	modules := make(map[string]*ast.Module, len(names))
 	g := &Gate{rules: map[string]ruleSite{}, timeout: cfg.timeout}
+	var err error
+	if g.digest, err = digest(cfg.files, cfg.data); err != nil {
+		return nil, fmt.Errorf("%w: data: %w", ErrPolicy, err)
+	}
 	n := 0
 	for _, name := range names {
 		m, err := ast.ParseModuleWithOpts(name, cfg.files[name], ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
