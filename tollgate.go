@@ -129,7 +129,7 @@ func Scan(ctx context.Context, root string, o Options) (*Outcome, error) {
 		scanned[i] = s.Name()
 	}
 	rep := &report.Report{ToolName: tool, ToolVersion: o.ToolVersion, Result: res, Scanners: scanned,
-		Decision: decision, FailOn: cfg.FailOn, UnknownAs: unknownAs}
+		Decision: decision, FailOn: cfg.FailOn, UnknownAs: unknownAs, PolicyDigest: gate.Digest(), InputSchemaVersion: policy.SchemaVersion}
 	var errs []error
 	for i, w := range writers {
 		if err := w.Write(o.Reports[i].W, rep); err != nil {

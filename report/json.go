@@ -18,6 +18,7 @@ type jsonReport struct {
 	SchemaVersion string            `json:"schema_version"`
 	Tool          jsonTool          `json:"tool"`
 	Root          string            `json:"root"`
+	PathPrefix    string            `json:"path_prefix,omitempty"`
 	Started       time.Time         `json:"started"`
 	Decision      scanner.Decision  `json:"decision"`
 	FailOn        string            `json:"fail_on"`
@@ -26,6 +27,16 @@ type jsonReport struct {
 	Remediation []scanner.Remediation `json:"remediation"`
 	Errors      []jsonError           `json:"errors"`
 	Stats       jsonStats             `json:"stats"`
+	// Policy is absent when the caller recorded neither field.
+	Policy *jsonPolicy `json:"policy,omitempty"`
+	// Sources and Mixed are set in merged reports (tollgate merge).
+	Sources []Source `json:"sources,omitempty"`
+	Mixed   []string `json:"mixed,omitempty"`
+}
+
+type jsonPolicy struct {
+	Digest             string `json:"digest,omitempty"`
+	InputSchemaVersion string `json:"input_schema_version,omitempty"`
 }
 
 type jsonTool struct {
@@ -56,6 +67,12 @@ func (jsonWriter) Write(w io.Writer, r *Report) error {
 		Remediation:   r.remediations(),
 		Errors:        []jsonError{},
 		Stats:         jsonStats{Scanners: r.Result.Scanners, Walk: r.Result.Walk, DurationNS: r.Result.Duration},
+		PathPrefix:    r.Result.PathPrefix,
+		Sources:       r.Sources,
+		Mixed:         r.Mixed,
+	}
+	if r.PolicyDigest != "" || r.InputSchemaVersion != "" {
+		doc.Policy = &jsonPolicy{Digest: r.PolicyDigest, InputSchemaVersion: r.InputSchemaVersion}
 	}
 	if doc.Findings == nil {
 		doc.Findings = []scanner.Finding{}

@@ -28,6 +28,8 @@ type markdownParts struct {
 	denies   []string
 	behind   [][]string // findings behind each deny
 	warns    []string
+	srcTop   string
+	sources  []string // one table row per merged source
 	upTop    string
 	upgrades []string // one table row per upgrade (at most maxUpgrades)
 	upMore   int      // upgrades beyond maxUpgrades
@@ -57,6 +59,10 @@ func (r *Report) markdownParts() markdownParts {
 		verdict = "❌ **tollgate: failed**"
 	}
 	p.head = fmt.Sprintf("%s (fail-on %s) — %d finding(s): %s\n\n", verdict, r.FailOn, len(r.Result.Findings), r.counts())
+	if note := r.mixedNote(); note != "" {
+		p.head += "> ⚠️ " + mdEscape(truncate(note, 1000)) + "\n\n"
+	}
+	p.srcTop, p.sources = r.markdownSources()
 	for _, e := range r.Result.Errors {
 		p.errors = append(p.errors, fmt.Sprintf("> **Scanner error** `%s`: %s\n\n", e.Scanner, mdEscape(truncate(e.Err.Error(), 1000))))
 	}
@@ -137,6 +143,11 @@ func (p markdownParts) assemble(limit int) string {
 	nErr := take(p.errors, 0)
 	nDeny := take(p.denies, noteRoom) // each reason may get a "more findings" note
 	nWarn := take(p.warns, 0)
+	nSrc, srcFits := 0, len(p.sources) > 0 && len(p.srcTop)+sectionRoom < budget
+	if srcFits {
+		budget -= len(p.srcTop) + sectionRoom
+		nSrc = take(p.sources, 0)
+	}
 	nBehind := make([]int, nDeny)
 	for i := range nDeny {
 		nBehind[i] = take(p.behind[i], 0)
@@ -183,6 +194,16 @@ func (p markdownParts) assemble(limit int) string {
 		}
 		if n := len(p.warns) - nWarn; n > 0 {
 			fmt.Fprintf(&b, "- …and %d more warning(s); see the JSON report\n", n)
+		}
+		b.WriteString("\n")
+	}
+	if srcFits {
+		b.WriteString(p.srcTop)
+		for _, row := range p.sources[:nSrc] {
+			b.WriteString(row)
+		}
+		if n := len(p.sources) - nSrc; n > 0 {
+			fmt.Fprintf(&b, "\n…and %d more source(s); see the JSON report.\n", n)
 		}
 		b.WriteString("\n")
 	}

@@ -32,6 +32,17 @@ type Report struct {
 	// Baseline is true when the gate compared the scan with a baseline
 	// (--baseline); the HTML report then charts new versus baseline.
 	Baseline bool
+	// PolicyDigest identifies the policy the gate decided with
+	// (policy.Gate.Digest) and InputSchemaVersion the version of the input
+	// document it read (policy.SchemaVersion); the JSON report records
+	// both so that `tollgate merge` can check that scans agree.
+	PolicyDigest, InputSchemaVersion string
+	// Sources are the scans a merged report is made of (`tollgate merge`),
+	// sorted by label; empty for a single scan.
+	Sources []Source
+	// Mixed lists how the merged scans differ from the merging tollgate
+	// (--allow-mixed); empty when they agree.
+	Mixed []string
 	// Source is the scanned tree, read by the SARIF writer to convert the
 	// byte columns of findings into UTF-16 code units. Nil means the scan
 	// root on disk (Result.Root) when it is a directory.

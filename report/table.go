@@ -106,6 +106,7 @@ func (t tableWriter) Write(w io.Writer, r *Report) error {
 		fmt.Fprintf(ew, "%s %s\n", t.paint(ansiRed, "ERROR"), oneLine(e.Error()))
 	}
 	fmt.Fprintln(ew)
+	t.writeSourcesTable(ew, r)
 	if r.Decision.Pass {
 		fmt.Fprintf(ew, "Gate: %s (fail-on %s)\n", t.paint(ansiBold+ansiGreen, "PASSED"), r.FailOn)
 	} else {
