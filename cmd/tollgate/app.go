@@ -95,7 +95,7 @@ Exit codes: 0 gate passed, 1 gate failed, 2 usage or runtime error.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &codedError{code: exitError, err: fmt.Errorf("%w (see '%s --help')", err, c.CommandPath())}
 	})
-	root.AddCommand(a.scanCmd(), a.configCmd(), a.versionCmd(), a.rulesCmd(), a.policyCmd(), newDBCmd(a.stdout, a.stderr))
+	root.AddCommand(a.scanCmd(), a.mergeCmd(), a.configCmd(), a.versionCmd(), a.rulesCmd(), a.policyCmd(), newDBCmd(a.stdout, a.stderr))
 	return root
 }
 

@@ -124,15 +124,22 @@ func TestDemoScanAllFormatsNeverLeakSecrets(t *testing.T) {
 // fail (exit 1): both trees hold HIGH findings.
 func everyOutput(t *testing.T, root string, extra ...string) map[string]string {
 	t.Helper()
+	return everyOutputOf(t, "scan", []string{root}, extra...)
+}
+
+// everyOutputOf is everyOutput for a command (scan or merge) and its
+// arguments.
+func everyOutputOf(t *testing.T, command string, targets []string, extra ...string) map[string]string {
+	t.Helper()
 	dir := t.TempDir()
 	// The template format renders the contrib CSV template: findings'
 	// titles, paths and snippets pass through a user's template too.
-	args := append([]string{"scan", "-v", "--dump-input", filepath.Join(dir, "input.json"), "--template", "../../contrib/templates/csv.tmpl"}, extra...)
+	args := append([]string{command, "-v", "--dump-input", filepath.Join(dir, "input.json"), "--template", "../../contrib/templates/csv.tmpl"}, extra...)
 	for _, f := range report.Formats() { // every format, new ones included
 		args = append(args, "--report", f+"="+filepath.Join(dir, "out."+f))
 	}
 	var stdout, stderr bytes.Buffer
-	if code := run(context.Background(), append(args, root), &stdout, &stderr); code != 1 {
+	if code := run(context.Background(), append(args, targets...), &stdout, &stderr); code != 1 {
 		t.Fatalf("exit %d, want 1\n%s\n%s", code, stdout.String(), stderr.String())
 	}
 	outputs := map[string]string{"stdout": stdout.String(), "stderr": stderr.String()}

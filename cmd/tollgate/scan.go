@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -84,6 +85,13 @@ type output struct {
 }
 
 func (a *app) scanCmd() *cobra.Command {
+	cmd, _ := a.scanCommand()
+	return cmd
+}
+
+// scanCommand builds `tollgate scan` and returns the flags it binds;
+// `tollgate merge` shares the gate and report ones.
+func (a *app) scanCommand() (*cobra.Command, *scanFlags) {
 	var f scanFlags
 	cmd := &cobra.Command{
 		Use:   "scan [PATH|FILE]",
@@ -153,7 +161,7 @@ any scanner error, unless --allow-scanner-errors).`,
 	fl.DurationVar(&f.verifyTimeout, "verify-timeout", secrets.DefaultVerifyTimeout, "secrets scanner: timeout of each verification request")
 	fl.StringVar(&f.hashKeyFile, "hash-key-file", "", "secrets scanner: file holding a private key for the evidence hashes (env "+secrets.HashKeyEnv+"; config secrets.hash_key_file)")
 	addTimeoutFlags(fl, &f)
-	return cmd
+	return cmd, &f
 }
 
 func usageErr(format string, args ...any) error {
@@ -184,22 +192,13 @@ func (a *app) scan(cmd *cobra.Command, root string, f *scanFlags) error {
 
 	// Check everything that can be wrong with the invocation before
 	// spending time on the scan.
-	cfg := policy.DefaultConfig()
-	cfg.FailOn = strings.ToLower(f.failOn)
-	if cfg.FailOn != "none" {
-		if _, err := scanner.ParseSeverity(cfg.FailOn); err != nil || cfg.FailOn == "unknown" || cfg.FailOn == "info" {
-			return usageErr("--fail-on %q: want critical, high, medium, low or none", f.failOn)
-		}
+	cfg, err := gateConfig(f)
+	if err != nil {
+		return err
 	}
-	if _, err := scanner.ParseSeverity(f.unknownSeverity); err != nil {
-		return usageErr("--unknown-severity: %v", err)
-	}
-	cfg.UnknownSeverity = strings.ToUpper(f.unknownSeverity)
 	if _, err := scanner.CleanPathPrefix(f.pathPrefix); err != nil {
 		return usageErr("--path-prefix: %v", err)
 	}
-	cfg.AllowScannerErrors = f.allowErrors
-	cfg.AllowExpiredExceptions = f.allowExpired
 
 	outs, err := a.outputs(f)
 	if err != nil {
@@ -252,14 +251,7 @@ func (a *app) scan(cmd *cobra.Command, root string, f *scanFlags) error {
 			return &codedError{code: exitError, err: err}
 		}
 	}
-	gateOpts := []policy.Option{policy.WithPolicy(f.policies...), policy.WithData(f.data...), policy.WithTimeout(noLimit(f.policyTimeout))}
-	if f.noDefaultPolicy {
-		gateOpts = append(gateOpts, policy.WithoutDefaultPolicy())
-	}
-	if f.allowNet {
-		gateOpts = append(gateOpts, policy.WithNetwork())
-	}
-	gate, err := policy.New(ctx, gateOpts...)
+	gate, err := newGate(ctx, f)
 	if err != nil {
 		return &codedError{code: exitError, err: err}
 	}
@@ -315,16 +307,9 @@ func (a *app) scan(cmd *cobra.Command, root string, f *scanFlags) error {
 		fmt.Fprint(a.stderr, note)
 	}
 	rep := &report.Report{ToolName: "tollgate", ToolVersion: toolVersion(), Result: shown, Scanners: names(scanners), Decision: decision, FailOn: cfg.FailOn, UnknownAs: unknownAs,
-		Baseline: f.baseline != ""}
-	for _, o := range outs {
-		// Interrupted after the decision: write no more reports and exit
-		// 2, so that an interrupted run never looks like a passing one.
-		if err := scanner.Cause(ctx); err != nil {
-			return &codedError{code: exitError, err: fmt.Errorf("scan stopped before writing %s: %w", o.describe(), err)}
-		}
-		if err := a.writeReport(o, rep); err != nil {
-			return &codedError{code: exitError, err: err}
-		}
+		Baseline: f.baseline != "", PolicyDigest: gate.Digest(), InputSchemaVersion: policy.SchemaVersion}
+	if err := a.writeReports(ctx, "scan", outs, rep); err != nil {
+		return err
 	}
 	if !f.quiet {
 		verdict := "passed"
@@ -341,6 +326,38 @@ func (a *app) scan(cmd *cobra.Command, root string, f *scanFlags) error {
 		return &codedError{code: exitFail}
 	}
 	return nil
+}
+
+// gateConfig checks the gate flags (--fail-on, --unknown-severity, the
+// allow flags) and returns the default policy's configuration.
+func gateConfig(f *scanFlags) (policy.Config, error) {
+	cfg := policy.DefaultConfig()
+	cfg.FailOn = strings.ToLower(f.failOn)
+	if cfg.FailOn != "none" {
+		if _, err := scanner.ParseSeverity(cfg.FailOn); err != nil || cfg.FailOn == "unknown" || cfg.FailOn == "info" {
+			return cfg, usageErr("--fail-on %q: want critical, high, medium, low or none", f.failOn)
+		}
+	}
+	if _, err := scanner.ParseSeverity(f.unknownSeverity); err != nil {
+		return cfg, usageErr("--unknown-severity: %v", err)
+	}
+	cfg.UnknownSeverity = strings.ToUpper(f.unknownSeverity)
+	cfg.AllowScannerErrors = f.allowErrors
+	cfg.AllowExpiredExceptions = f.allowExpired
+	return cfg, nil
+}
+
+// newGate compiles the policy the flags name (--policy, --data,
+// --no-default-policy, --policy-allow-net, --policy-timeout).
+func newGate(ctx context.Context, f *scanFlags) (*policy.Gate, error) {
+	opts := []policy.Option{policy.WithPolicy(f.policies...), policy.WithData(f.data...), policy.WithTimeout(noLimit(f.policyTimeout))}
+	if f.noDefaultPolicy {
+		opts = append(opts, policy.WithoutDefaultPolicy())
+	}
+	if f.allowNet {
+		opts = append(opts, policy.WithNetwork())
+	}
+	return policy.New(ctx, opts...)
 }
 
 func scanErrors(errs []scanner.ScanError) error {
@@ -384,6 +401,21 @@ func (a *app) outputs(f *scanFlags) ([]output, error) {
 		}
 	}
 	return outs, nil
+}
+
+// writeReports writes every report of a scan or merge (what names it).
+func (a *app) writeReports(ctx context.Context, what string, outs []output, rep *report.Report) error {
+	for _, o := range outs {
+		// Interrupted after the decision: write no more reports and exit
+		// 2, so that an interrupted run never looks like a passing one.
+		if err := scanner.Cause(ctx); err != nil {
+			return &codedError{code: exitError, err: fmt.Errorf("%s stopped before writing %s: %w", what, o.describe(), err)}
+		}
+		if err := a.writeReport(o, rep); err != nil {
+			return &codedError{code: exitError, err: err}
+		}
+	}
+	return nil
 }
 
 func (a *app) writeReport(o output, rep *report.Report) error {
