@@ -155,7 +155,7 @@ func (a *app) merge(cmd *cobra.Command, files []string, f *scanFlags, m mergeOpt
 	}
 	rep := &report.Report{ToolName: "tollgate", ToolVersion: toolVersion(), Result: shown, Scanners: ran, Decision: out.Decision,
 		FailOn: cfg.FailOn, UnknownAs: unknownAs, PolicyDigest: gate.Digest(), InputSchemaVersion: policy.SchemaVersion,
-		Sources: out.Sources, Mixed: out.Mixed}
+		Baseline: f.baseline != "", Sources: out.Sources, Mixed: out.Mixed}
 	if err := a.writeReports(ctx, "merge", outs, rep); err != nil {
 		return err
 	}

@@ -144,6 +144,9 @@ func TestMergeOfFolderScansEqualsWholeScan(t *testing.T) {
 	// Every format from the merge, plus the policy input and debug logs:
 	// no planted secret anywhere.
 	outputs := everyOutputOf(t, "merge", parts)
+	if !strings.Contains(outputs["out.html"], `<section id="sources">`) || !strings.Contains(outputs["out.html"], `<td class="src">payments</td>`) {
+		t.Error("the merged HTML report has no per-source table")
+	}
 	if err := policy.ValidateInput([]byte(outputs["input.json"])); err != nil {
 		t.Errorf("merge --dump-input does not match policy/input.schema.json: %v", err)
 	}

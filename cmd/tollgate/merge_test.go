@@ -240,6 +240,9 @@ func TestMergeRefusesMixedReports(t *testing.T) {
 	if r.code != 0 || !strings.Contains(r.stdout, "MIXED: 4 difference(s)") {
 		t.Fatalf("--allow-mixed: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
+	if r := runCLI(t, "merge", "-q", "--allow-mixed", "-f", "html", a, b, c); !strings.Contains(r.stdout, "mixed (--allow-mixed): tollgate v9.1.0") {
+		t.Errorf("the HTML sources table does not flag the mix:\n%s", r.stdout)
+	}
 	m := readMerged(t, out)
 	if len(m.Mixed) != 4 || len(m.Sources) != 3 || len(m.Sources[0].Mismatches) != 1 || len(m.Sources[2].Mismatches) != 2 {
 		t.Errorf("mixed = %q, sources = %+v", m.Mixed, m.Sources)
