@@ -188,11 +188,7 @@ func groupChecks(cs *checkSet, caps *ast.Capabilities) []*checkGroup {
 		find(m.Frameworks[0])
 	}
 	// Which module defines each package, and what each module refers to.
-	byPkg := map[string][]string{}
-	for name, mod := range cs.modules {
-		p := mod.Package.Path.String()
-		byPkg[p] = append(byPkg[p], name)
-	}
+	pkgs := indexPackages(cs.modules)
 	metaBySource := map[string]*CheckMeta{}
 	for i := range cs.metas {
 		metaBySource[cs.metas[i].Source] = &cs.metas[i]
@@ -211,7 +207,7 @@ func groupChecks(cs *checkSet, caps *ast.Capabilities) []*checkGroup {
 				g.triggers[m.ID] = ts
 			}
 		}
-		addWithDeps(g.modules, cs.modules, byPkg, name)
+		addWithDeps(g.modules, cs.modules, pkgs, name)
 	}
 	for k := range parent {
 		g := groups[find(k)]
@@ -229,7 +225,7 @@ func groupChecks(cs *checkSet, caps *ast.Capabilities) []*checkGroup {
 
 // addWithDeps adds module name and, transitively, every module whose
 // package a data reference of it starts with or lies under.
-func addWithDeps(dst, all map[string]*ast.Module, byPkg map[string][]string, name string) {
+func addWithDeps(dst, all map[string]*ast.Module, pkgs packageIndex, name string) {
 	if _, done := dst[name]; done {
 		return
 	}
@@ -240,28 +236,28 @@ func addWithDeps(dst, all map[string]*ast.Module, byPkg map[string][]string, nam
 		if !ref.HasPrefix(ast.DefaultRootRef) {
 			return
 		}
-		// data.lib.aws.tf_index[...] may come from package data.lib.aws
-		// or data.lib: try every ground prefix.
 		prefix := ref.ConstantPrefix()
-		if full := prefix.String(); !seen[full+"."] {
+		if full := prefix.String(); pkgs.parents[full] && !seen[full+"."] {
 			// data.tollgate.iac[x] reaches every package below it.
 			seen[full+"."] = true
-			for p, deps := range byPkg {
+			for p, deps := range pkgs.modules {
 				if strings.HasPrefix(p, full+".") {
 					for _, dep := range deps {
-						addWithDeps(dst, all, byPkg, dep)
+						addWithDeps(dst, all, pkgs, dep)
 					}
 				}
 			}
 		}
+		// data.lib.aws.tf_index[...] may come from package data.lib.aws
+		// or data.lib: try every ground prefix.
 		for n := len(prefix); n >= 2; n-- {
 			p := prefix[:n].String()
 			if seen[p] {
 				continue
 			}
 			seen[p] = true
-			for _, dep := range byPkg[p] {
-				addWithDeps(dst, all, byPkg, dep)
+			for _, dep := range pkgs.modules[p] {
+				addWithDeps(dst, all, pkgs, dep)
 			}
 		}
 	}
@@ -274,4 +270,23 @@ func addWithDeps(dst, all map[string]*ast.Module, byPkg map[string][]string, nam
 		visit(r)
 		return false
 	})
+}
+
+// packageIndex maps each package path ("data.lib.aws") to the modules that
+// declare it, and records every proper prefix of a package path.
+type packageIndex struct {
+	modules map[string][]string
+	parents map[string]bool
+}
+
+func indexPackages(mods map[string]*ast.Module) packageIndex {
+	pi := packageIndex{modules: map[string][]string{}, parents: map[string]bool{}}
+	for name, mod := range mods {
+		path := mod.Package.Path
+		pi.modules[path.String()] = append(pi.modules[path.String()], name)
+		for n := 1; n < len(path); n++ {
+			pi.parents[path[:n].String()] = true
+		}
+	}
+	return pi
 }
