@@ -102,6 +102,11 @@ func (t tableWriter) Write(w io.Writer, r *Report) error {
 		}
 		fmt.Fprintf(ew, "  skipped %s: %s\n", d.Path, d.Reason)
 	}
+	for _, st := range r.Result.Scanners {
+		for _, n := range scannerNotes(st) {
+			fmt.Fprintf(ew, "  note (%s): %s\n", st.Name, oneLine(n))
+		}
+	}
 	for _, e := range r.Result.Errors {
 		fmt.Fprintf(ew, "%s %s\n", t.paint(ansiRed, "ERROR"), oneLine(e.Error()))
 	}
@@ -229,4 +234,24 @@ func (e *errWriter) Write(p []byte) (int, error) {
 	n, err := e.w.Write(p)
 	e.err = err
 	return n, nil
+}
+
+// scannerNotes are the "notes" a scanner put in its stats: what it was
+// asked to look at and could not (a .bicep without its compiled JSON, a
+// Terraform module that was not downloaded). They are not findings and
+// not errors, but a reader of the table must see them.
+func scannerNotes(st scanner.ScannerStats) []string {
+	switch ns := st.Extra["notes"].(type) {
+	case []string:
+		return ns
+	case []any:
+		var out []string
+		for _, n := range ns {
+			if s, ok := n.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
 }

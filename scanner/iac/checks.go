@@ -27,10 +27,11 @@ const (
 	KindDockerfile     = "dockerfile"
 	KindGitHubActions  = "github-actions"
 	KindGitLabCI       = "gitlab-ci"
+	KindARM            = "arm"
 )
 
 // Kinds lists every document kind, in a stable order.
-var Kinds = []string{KindTerraform, KindTerraformPlan, KindCloudFormation, KindKubernetes, KindDockerfile, KindGitHubActions, KindGitLabCI}
+var Kinds = []string{KindTerraform, KindTerraformPlan, KindCloudFormation, KindKubernetes, KindDockerfile, KindGitHubActions, KindGitLabCI, KindARM}
 
 // CheckMeta describes one check, from its METADATA annotation.
 type CheckMeta struct {

@@ -68,8 +68,10 @@ type Scanner struct {
 type stats struct {
 	documents   map[string]int
 	skippedHelm int
-	suppressed  int
-	parseErrors int
+	// skippedBicep are .bicep files without a compiled .json beside them.
+	skippedBicep []string
+	suppressed   int
+	parseErrors  int
 }
 
 var _ scanner.Scanner = (*Scanner)(nil)
@@ -122,13 +124,18 @@ func (s *Scanner) Stats() map[string]any {
 	for k, v := range s.stats.documents {
 		docs[k] = v
 	}
-	return map[string]any{
+	out := map[string]any{
 		"checks":              len(s.checks.metas),
 		"documents":           docs,
 		"skipped_helm":        s.stats.skippedHelm,
 		"suppressed_findings": s.stats.suppressed,
 		"parse_errors":        s.stats.parseErrors,
+		"skipped_bicep":       len(s.stats.skippedBicep),
 	}
+	if notes := s.notes(); len(notes) > 0 {
+		out["notes"] = notes
+	}
+	return out
 }
 
 // unit is one piece of work: a file, or a terraform root module.
@@ -142,13 +149,17 @@ type unit struct {
 // *scanner.FileError values after the findings of every other file.
 func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding, error) {
 	var units []unit
-	var tfDirs []string
+	var tfDirs, bicepSkipped []string
 	seenDir := map[string]bool{}
 	for _, f := range t.Files {
 		c := classify(f.Path)
 		switch c {
 		case classNone, classTFVars:
 			// tfvars are read by the terraform parser with their module
+		case classBicep:
+			if !bicepCompiled(t.FS, f.Path) {
+				bicepSkipped = append(bicepSkipped, f.Path)
+			}
 		case classTerraform:
 			d := path.Dir(f.Path)
 			if !seenDir[d] {
@@ -238,6 +249,7 @@ func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding
 		return true
 	})
 	s.stats.skippedHelm += int(helm.Load())
+	s.stats.skippedBicep = append(s.stats.skippedBicep, bicepSkipped...)
 	s.stats.suppressed += suppressed
 	s.stats.parseErrors += parseErrs
 	s.mu.Unlock()
@@ -294,6 +306,9 @@ func (s *Scanner) parseUnit(ctx context.Context, t scanner.Target, u unit) ([]Do
 		return convert(docs, func(d cicd.Document) Document { return Document(d) }), false, err
 	case classJSON:
 		switch {
+		case looksARM(src):
+			docs, err := parseARM(ctx, t.FS, p, src)
+			return docs, false, err
 		case looksPlan(src):
 			docs, err := parseTerraformPlan(ctx, p, src)
 			return docs, false, err
@@ -412,6 +427,11 @@ func (s *Scanner) toFindings(d Document, rs []result) []scanner.Finding {
 			desc = m.Description
 		}
 		props := map[string]any{"kind": d.Kind, "message": r.Msg}
+		if b, ok := d.Value["bicep"].(string); ok && b != "" {
+			// findings are on the compiled JSON; say where to fix them
+			props["bicep"] = b
+			desc += " (compiled from " + b + ")"
+		}
 		if r.Resource != "" {
 			props["resource"] = r.Resource
 		}

@@ -221,7 +221,7 @@ func TestMatch(t *testing.T) {
 	for p, want := range map[string]bool{
 		"main.tf": true, "a/b.tf.json": true, "prod.tfvars": true, "Dockerfile": true, "Containerfile": true,
 		"x/Dockerfile.prod": true, "api.dockerfile": true, ".github/workflows/ci.yml": true, "action.yaml": true,
-		".gitlab-ci.yml": true, "k8s/deploy.yaml": true, "cfn/stack.template": true, "plan.json": true,
+		".gitlab-ci.yml": true, "k8s/deploy.yaml": true, "cfn/stack.template": true, "plan.json": true, "infra/main.bicep": true,
 		"package.json": false, "README.md": false, "main.go": false, "Dockerfile.md": false, ".dockerignore": false,
 	} {
 		if got := s.Match(p, nil); got != want {

@@ -20,6 +20,7 @@ const (
 	classGitHubWorkflow
 	classGitHubAction
 	classGitLabCI
+	classBicep // scanned through the compiled .json beside it
 )
 
 // jsonNotIaC are common JSON files that are never IaC; skipping them by
@@ -67,6 +68,8 @@ func classify(p string) fileClass {
 		return classJSON
 	case ext == ".template":
 		return classTemplate
+	case ext == ".bicep":
+		return classBicep
 	}
 	return classNone
 }

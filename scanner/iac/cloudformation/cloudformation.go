@@ -33,7 +33,7 @@ func Parse(ctx context.Context, path string, src []byte) ([]Document, error) {
 		err  error
 	)
 	if isJSON(src) {
-		root, err = parseJSON(src)
+		root, err = yamldoc.ParseJSON(src)
 	} else {
 		root, err = parseYAML(src)
 	}
@@ -100,7 +100,7 @@ func fileError(path string, err error) error {
 		fe.Line = ye.Line
 		fe.Err = fmt.Errorf("cloudformation: %w", ye.Err)
 	}
-	var je *jsonError
+	var je *yamldoc.JSONError
 	if errors.As(err, &je) && je.Line > 0 {
 		fe.Line = je.Line
 		fe.Err = fmt.Errorf("cloudformation: %w", je.Err)

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/tollgate-dev/tollgate/scanner/iac/yamldoc"
 )
 
 // resolver evaluates the intrinsics whose result is known without
@@ -118,7 +120,7 @@ func isNoValue(v any) bool {
 }
 
 func (r *resolver) walk(v any, depth int) any {
-	if depth > maxDepth {
+	if depth > yamldoc.MaxJSONDepth {
 		return v
 	}
 	switch t := v.(type) {

@@ -7,7 +7,7 @@
 # custom:
 #   id: TG-AZURE-0027
 #   severity: MEDIUM
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set admin_enabled = false and use Azure AD identities or scoped tokens.'
 #   references: [https://learn.microsoft.com/en-us/azure/container-registry/container-registry-authentication#admin-account]
 #   cwe: [CWE-798]

@@ -7,7 +7,7 @@
 # custom:
 #   id: TG-AZURE-0020
 #   severity: MEDIUM
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set private_cluster_enabled = true, or api_server_access_profile.authorized_ip_ranges to trusted ranges only.'
 #   references: [https://learn.microsoft.com/en-us/azure/aks/api-server-authorized-ip-ranges, https://learn.microsoft.com/en-us/azure/aks/private-clusters]
 #   cwe: [CWE-284]

@@ -8,7 +8,7 @@
 # custom:
 #   id: TG-AZURE-0021
 #   severity: LOW
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set local_account_disabled = true together with Azure AD integration.'
 #   references: [https://learn.microsoft.com/en-us/azure/aks/manage-local-accounts-managed-azure-ad]
 #   cwe: [CWE-287]

@@ -8,7 +8,7 @@
 # custom:
 #   id: TG-AZURE-0019
 #   severity: MEDIUM
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set network_profile.network_policy = "azure", "calico" or "cilium".'
 #   references: [https://learn.microsoft.com/en-us/azure/aks/use-network-policies]
 #   cwe: [CWE-284]

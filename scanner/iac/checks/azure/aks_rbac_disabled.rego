@@ -7,7 +7,7 @@
 # custom:
 #   id: TG-AZURE-0018
 #   severity: HIGH
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Remove role_based_access_control_enabled = false (the default is true) and prefer Azure AD integration.'
 #   references: [https://learn.microsoft.com/en-us/azure/aks/concepts-identity]
 #   cwe: [CWE-284]

@@ -7,7 +7,7 @@
 # custom:
 #   id: TG-AZURE-0024
 #   severity: MEDIUM
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set site_config.ftps_state = "Disabled" (or "FtpsOnly").'
 #   references: [https://learn.microsoft.com/en-us/azure/app-service/deploy-ftp#enforce-ftps]
 #   cwe: [CWE-319]

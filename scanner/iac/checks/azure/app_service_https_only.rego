@@ -7,7 +7,7 @@
 # custom:
 #   id: TG-AZURE-0022
 #   severity: MEDIUM
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set https_only = true.'
 #   references: [https://learn.microsoft.com/en-us/azure/app-service/configure-ssl-bindings#enforce-https]
 #   cwe: [CWE-319]

@@ -7,7 +7,7 @@
 # custom:
 #   id: TG-AZURE-0026
 #   severity: LOW
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Add an identity { type = "SystemAssigned" } (or UserAssigned) block and grant it the roles it needs.'
 #   references: [https://learn.microsoft.com/en-us/azure/app-service/overview-managed-identity]
 #   cwe: [CWE-798]

@@ -7,7 +7,7 @@
 # custom:
 #   id: TG-AZURE-0023
 #   severity: MEDIUM
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set site_config.minimum_tls_version = "1.2" (min_tls_version on azurerm_app_service).'
 #   references: [https://learn.microsoft.com/en-us/azure/app-service/overview-tls]
 #   cwe: [CWE-326]

@@ -7,7 +7,7 @@
 # custom:
 #   id: TG-AZURE-0025
 #   severity: MEDIUM
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set site_config.remote_debugging_enabled = false (the default).'
 #   references: [https://learn.microsoft.com/en-us/azure/app-service/configure-common]
 #   cwe: [CWE-489]

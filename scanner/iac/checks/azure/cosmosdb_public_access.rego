@@ -7,7 +7,7 @@
 # custom:
 #   id: TG-AZURE-0031
 #   severity: MEDIUM
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set public_network_access_enabled = false, or is_virtual_network_filter_enabled = true / ip_range_filter with trusted ranges.'
 #   references: [https://learn.microsoft.com/en-us/azure/cosmos-db/how-to-configure-firewall]
 #   cwe: [CWE-284]

@@ -7,7 +7,7 @@
 # custom:
 #   id: TG-AZURE-0038
 #   severity: HIGH
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'List only the actions the role needs (for example Microsoft.Storage/storageAccounts/read).'
 #   references: [https://learn.microsoft.com/en-us/azure/role-based-access-control/custom-roles]
 #   cwe: [CWE-250]

@@ -7,7 +7,7 @@
 # custom:
 #   id: TG-AZURE-0029
 #   severity: MEDIUM
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set ssl_minimal_tls_version_enforced = "TLS1_2".'
 #   references: [https://learn.microsoft.com/en-us/azure/postgresql/single-server/how-to-tls-configurations]
 #   cwe: [CWE-326]

@@ -8,7 +8,7 @@
 # custom:
 #   id: TG-AZURE-0030
 #   severity: MEDIUM
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set public_network_access_enabled = false and use private endpoints or VNet integration.'
 #   references: [https://learn.microsoft.com/en-us/azure/postgresql/single-server/concepts-data-access-and-security-private-link]
 #   cwe: [CWE-668]

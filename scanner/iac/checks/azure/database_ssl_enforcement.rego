@@ -7,7 +7,7 @@
 # custom:
 #   id: TG-AZURE-0028
 #   severity: HIGH
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set ssl_enforcement_enabled = true; on flexible servers keep require_secure_transport = ON.'
 #   references: [https://learn.microsoft.com/en-us/azure/postgresql/single-server/concepts-ssl-connection-security, https://learn.microsoft.com/en-us/azure/mysql/flexible-server/how-to-connect-tls-ssl]
 #   cwe: [CWE-319]

@@ -7,7 +7,7 @@
 # custom:
 #   id: TG-AZURE-0036
 #   severity: LOW
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set tier = "Standard" on azurerm_security_center_subscription_pricing.'
 #   references: [https://learn.microsoft.com/en-us/azure/defender-for-cloud/enable-enhanced-security]
 #   cwe: [CWE-778]

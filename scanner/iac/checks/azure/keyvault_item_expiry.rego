@@ -7,7 +7,7 @@
 # custom:
 #   id: TG-AZURE-0017
 #   severity: LOW
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set expiration_date (RFC 3339) on azurerm_key_vault_secret / azurerm_key_vault_key and rotate before it.'
 #   references: [https://learn.microsoft.com/en-us/azure/key-vault/secrets/secrets-best-practices]
 #   cwe: [CWE-324]

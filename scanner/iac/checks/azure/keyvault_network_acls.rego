@@ -7,7 +7,7 @@
 # custom:
 #   id: TG-AZURE-0016
 #   severity: MEDIUM
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Add network_acls { default_action = "Deny", bypass = "AzureServices" } with the allowed ip_rules / subnets, or disable public network access.'
 #   references: [https://learn.microsoft.com/en-us/azure/key-vault/general/network-security]
 #   cwe: [CWE-284]

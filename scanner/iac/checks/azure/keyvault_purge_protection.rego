@@ -7,7 +7,7 @@
 # custom:
 #   id: TG-AZURE-0014
 #   severity: MEDIUM
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set purge_protection_enabled = true on azurerm_key_vault.'
 #   references: [https://learn.microsoft.com/en-us/azure/key-vault/general/soft-delete-overview#purge-protection]
 #   cwe: [CWE-693]

@@ -7,7 +7,7 @@
 # custom:
 #   id: TG-AZURE-0015
 #   severity: MEDIUM
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Remove soft_delete_enabled = false; keep soft_delete_retention_days at 7-90.'
 #   references: [https://learn.microsoft.com/en-us/azure/key-vault/general/soft-delete-overview]
 #   cwe: [CWE-693]

@@ -7,7 +7,7 @@
 # custom:
 #   id: TG-AZURE-0033
 #   severity: MEDIUM
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Remove encryption_settings.enabled = false, or use a disk_encryption_set_id with a customer managed key.'
 #   references: [https://learn.microsoft.com/en-us/azure/virtual-machines/disk-encryption-overview]
 #   cwe: [CWE-311]

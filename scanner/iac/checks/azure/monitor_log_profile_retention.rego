@@ -7,7 +7,7 @@
 # custom:
 #   id: TG-AZURE-0034
 #   severity: LOW
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set retention_policy { enabled = true, days = 365 } (or 0 with enabled = true to keep forever).'
 #   references: [https://learn.microsoft.com/en-us/azure/azure-monitor/essentials/activity-log]
 #   cwe: [CWE-778]

@@ -7,7 +7,7 @@
 # custom:
 #   id: TG-AZURE-0037
 #   severity: LOW
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set enabled = true and retention_policy { enabled = true, days = 90 } or more.'
 #   references: [https://learn.microsoft.com/en-us/azure/network-watcher/nsg-flow-logs-overview]
 #   cwe: [CWE-778]

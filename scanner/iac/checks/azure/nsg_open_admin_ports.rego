@@ -9,7 +9,7 @@
 # custom:
 #   id: TG-AZURE-0006
 #   severity: HIGH
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Restrict source_address_prefix to trusted ranges, or use Azure Bastion / just-in-time VM access.'
 #   references: [https://learn.microsoft.com/en-us/azure/virtual-network/network-security-groups-overview, https://learn.microsoft.com/en-us/azure/bastion/bastion-overview]
 #   cwe: [CWE-284]

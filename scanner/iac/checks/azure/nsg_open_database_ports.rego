@@ -8,7 +8,7 @@
 # custom:
 #   id: TG-AZURE-0007
 #   severity: HIGH
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Allow database ports only from application subnets or private endpoints.'
 #   references: [https://learn.microsoft.com/en-us/azure/virtual-network/network-security-groups-overview]
 #   cwe: [CWE-284]

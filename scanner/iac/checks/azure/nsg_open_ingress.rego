@@ -8,7 +8,7 @@
 # custom:
 #   id: TG-AZURE-0008
 #   severity: MEDIUM
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Restrict the source to trusted ranges or limit the rule to the ports the service must expose publicly.'
 #   references: [https://learn.microsoft.com/en-us/azure/virtual-network/network-security-groups-overview]
 #   cwe: [CWE-284]

@@ -7,7 +7,7 @@
 # custom:
 #   id: TG-AZURE-0035
 #   severity: HIGH
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set non_ssl_port_enabled (enable_non_ssl_port) = false and minimum_tls_version = "1.2".'
 #   references: [https://learn.microsoft.com/en-us/azure/azure-cache-for-redis/cache-configure#access-ports]
 #   cwe: [CWE-319]

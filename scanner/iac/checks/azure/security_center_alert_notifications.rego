@@ -7,7 +7,7 @@
 # custom:
 #   id: TG-AZURE-0039
 #   severity: LOW
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set alert_notifications = true (and alerts_to_admins = true) on azurerm_security_center_contact.'
 #   references: [https://learn.microsoft.com/en-us/azure/defender-for-cloud/configure-email-notifications]
 #   cwe: [CWE-778]

@@ -7,7 +7,7 @@
 # custom:
 #   id: TG-AZURE-0011
 #   severity: HIGH
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Remove transparent_data_encryption_enabled = false (the default is true).'
 #   references: [https://learn.microsoft.com/en-us/azure/azure-sql/database/transparent-data-encryption-tde-overview]
 #   cwe: [CWE-311]

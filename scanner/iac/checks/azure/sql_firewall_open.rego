@@ -7,7 +7,7 @@
 # custom:
 #   id: TG-AZURE-0009
 #   severity: CRITICAL
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Replace the rule with the specific client ranges, or use private endpoints.'
 #   references: [https://learn.microsoft.com/en-us/azure/azure-sql/database/firewall-configure]
 #   cwe: [CWE-284]

@@ -7,7 +7,7 @@
 # custom:
 #   id: TG-AZURE-0010
 #   severity: MEDIUM
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Add an azurerm_mssql_server_extended_auditing_policy for the server (or the inline extended_auditing_policy block on older providers).'
 #   references: [https://learn.microsoft.com/en-us/azure/azure-sql/database/auditing-overview]
 #   cwe: [CWE-778]

@@ -7,7 +7,7 @@
 # custom:
 #   id: TG-AZURE-0013
 #   severity: MEDIUM
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set minimum_tls_version = "1.2".'
 #   references: [https://learn.microsoft.com/en-us/azure/azure-sql/database/connectivity-settings#minimal-tls-version]
 #   cwe: [CWE-326]

@@ -8,7 +8,7 @@
 # custom:
 #   id: TG-AZURE-0012
 #   severity: MEDIUM
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set public_network_access_enabled = false and connect through private endpoints.'
 #   references: [https://learn.microsoft.com/en-us/azure/azure-sql/database/connectivity-settings#deny-public-network-access]
 #   cwe: [CWE-668]

@@ -8,7 +8,7 @@
 # custom:
 #   id: TG-AZURE-0040
 #   severity: MEDIUM
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set state = "Enabled" and leave disabled_alerts empty on azurerm_mssql_server_security_alert_policy.'
 #   references: [https://learn.microsoft.com/en-us/azure/azure-sql/database/threat-detection-overview]
 #   cwe: [CWE-778]

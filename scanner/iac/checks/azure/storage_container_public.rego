@@ -7,7 +7,7 @@
 # custom:
 #   id: TG-AZURE-0002
 #   severity: HIGH
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set container_access_type = "private" (the default).'
 #   references: [https://learn.microsoft.com/en-us/azure/storage/blobs/anonymous-read-access-configure]
 #   cwe: [CWE-284]

@@ -7,7 +7,7 @@
 # custom:
 #   id: TG-AZURE-0003
 #   severity: HIGH
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Remove enable_https_traffic_only = false / https_traffic_only_enabled = false (the default is true).'
 #   references: [https://learn.microsoft.com/en-us/azure/storage/common/storage-require-secure-transfer]
 #   cwe: [CWE-319]

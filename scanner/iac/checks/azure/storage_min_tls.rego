@@ -7,7 +7,7 @@
 # custom:
 #   id: TG-AZURE-0004
 #   severity: MEDIUM
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set min_tls_version = "TLS1_2".'
 #   references: [https://learn.microsoft.com/en-us/azure/storage/common/transport-layer-security-configure-minimum-version]
 #   cwe: [CWE-326]

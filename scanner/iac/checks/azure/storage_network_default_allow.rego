@@ -7,7 +7,7 @@
 # custom:
 #   id: TG-AZURE-0005
 #   severity: MEDIUM
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set network_rules.default_action = "Deny" and list the allowed ip_rules / virtual_network_subnet_ids.'
 #   references: [https://learn.microsoft.com/en-us/azure/storage/common/storage-network-security]
 #   cwe: [CWE-284]

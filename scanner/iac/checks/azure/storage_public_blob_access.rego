@@ -8,7 +8,7 @@
 # custom:
 #   id: TG-AZURE-0001
 #   severity: HIGH
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set allow_nested_items_to_be_public = false on azurerm_storage_account.'
 #   references: [https://learn.microsoft.com/en-us/azure/storage/blobs/anonymous-read-access-prevent]
 #   cwe: [CWE-284]

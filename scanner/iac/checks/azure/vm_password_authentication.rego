@@ -7,7 +7,7 @@
 # custom:
 #   id: TG-AZURE-0032
 #   severity: HIGH
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Remove disable_password_authentication = false and configure admin_ssh_key.'
 #   references: [https://learn.microsoft.com/en-us/azure/virtual-machines/linux/create-ssh-keys-detailed]
 #   cwe: [CWE-287]

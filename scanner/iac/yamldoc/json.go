@@ -1,4 +1,4 @@
-package cloudformation
+package yamldoc
 
 import (
 	"bytes"
@@ -7,21 +7,19 @@ import (
 	"fmt"
 	"io"
 	"sort"
-
-	"github.com/tollgate-dev/tollgate/scanner/iac/yamldoc"
 )
 
-// maxDepth bounds nesting so hostile input cannot exhaust the stack.
-const maxDepth = 512
+// MaxJSONDepth bounds JSON nesting so hostile input cannot exhaust the stack.
+const MaxJSONDepth = 512
 
-// jsonError is a JSON syntax error with its line.
-type jsonError struct {
+// JSONError is a JSON syntax error with its line.
+type JSONError struct {
 	Line int
 	Err  error
 }
 
-func (e *jsonError) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e.Err) }
-func (e *jsonError) Unwrap() error { return e.Err }
+func (e *JSONError) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e.Err) }
+func (e *JSONError) Unwrap() error { return e.Err }
 
 // jsonConv decodes JSON into the same annotated shape yamldoc produces for
 // YAML, computing line ranges from token offsets.
@@ -31,7 +29,11 @@ type jsonConv struct {
 	lines []int // byte offset of the start of each line
 }
 
-func parseJSON(src []byte) (any, error) {
+// ParseJSON decodes a JSON document into the annotated shape [Convert]
+// gives YAML: every object carries "__loc" and "__keys" line ranges,
+// integers are int64. The CloudFormation and ARM parsers share it. A syntax
+// error is a *JSONError with its line.
+func ParseJSON(src []byte) (any, error) {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	c := &jsonConv{src: src, dec: json.NewDecoder(bytes.NewReader(src))}
 	c.dec.UseNumber()
@@ -46,13 +48,13 @@ func parseJSON(src []byte) (any, error) {
 		return nil, c.wrap(err)
 	}
 	if _, err := c.dec.Token(); !errors.Is(err, io.EOF) {
-		return nil, &jsonError{Line: c.line(int(c.dec.InputOffset())), Err: errors.New("unexpected data after the top-level value")}
+		return nil, &JSONError{Line: c.line(int(c.dec.InputOffset())), Err: errors.New("unexpected data after the top-level value")}
 	}
 	return v, nil
 }
 
 func (c *jsonConv) wrap(err error) error {
-	var je *jsonError
+	var je *JSONError
 	if errors.As(err, &je) {
 		return err
 	}
@@ -64,7 +66,7 @@ func (c *jsonConv) wrap(err error) error {
 	if errors.Is(err, io.EOF) {
 		err = io.ErrUnexpectedEOF
 	}
-	return &jsonError{Line: c.line(off), Err: err}
+	return &JSONError{Line: c.line(off), Err: err}
 }
 
 // line converts a byte offset to a 1-based line number.
@@ -88,8 +90,8 @@ func (c *jsonConv) next() int {
 
 // value decodes one value and returns it with the offset of its last byte.
 func (c *jsonConv) value(depth int) (any, int, error) {
-	if depth > maxDepth {
-		return nil, 0, &jsonError{Line: c.line(c.next()), Err: errors.New("nesting too deep")}
+	if depth > MaxJSONDepth {
+		return nil, 0, &JSONError{Line: c.line(c.next()), Err: errors.New("nesting too deep")}
 	}
 	start := c.next()
 	tok, err := c.dec.Token()
@@ -104,7 +106,7 @@ func (c *jsonConv) value(depth int) (any, int, error) {
 		case '[':
 			return c.array(depth)
 		}
-		return nil, 0, &jsonError{Line: c.line(start), Err: fmt.Errorf("unexpected %q", t)}
+		return nil, 0, &JSONError{Line: c.line(start), Err: fmt.Errorf("unexpected %q", t)}
 	case json.Number:
 		return number(t), int(c.dec.InputOffset()) - 1, nil
 	default: // string, bool, nil
@@ -123,21 +125,21 @@ func (c *jsonConv) object(start, depth int) (any, int, error) {
 		}
 		k, ok := kt.(string)
 		if !ok {
-			return nil, 0, &jsonError{Line: c.line(keyStart), Err: errors.New("object key is not a string")}
+			return nil, 0, &JSONError{Line: c.line(keyStart), Err: errors.New("object key is not a string")}
 		}
 		v, end, err := c.value(depth + 1)
 		if err != nil {
 			return nil, 0, err
 		}
 		m[k] = v
-		keys[k] = yamldoc.Loc(c.line(keyStart), c.line(end))
+		keys[k] = Loc(c.line(keyStart), c.line(end))
 	}
 	if _, err := c.dec.Token(); err != nil { // '}'
 		return nil, 0, err
 	}
 	end := int(c.dec.InputOffset()) - 1
-	m[yamldoc.LocKey] = yamldoc.Loc(c.line(start), c.line(end))
-	m[yamldoc.KeysKey] = keys
+	m[LocKey] = Loc(c.line(start), c.line(end))
+	m[KeysKey] = keys
 	return m, end, nil
 }
 
