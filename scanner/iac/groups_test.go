@@ -39,7 +39,7 @@ func TestCheckGroups(t *testing.T) {
 		}
 	}
 	want := [][]string{
-		{KindCloudFormation, KindTerraform, KindTerraformPlan},
+		{KindARM, KindCloudFormation, KindTerraform, KindTerraformPlan}, // the Azure checks serve terraform and arm
 		{KindDockerfile},
 		{KindGitHubActions},
 		{KindGitLabCI},
