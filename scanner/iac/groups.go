@@ -189,6 +189,13 @@ func groupChecks(cs *checkSet, caps *ast.Capabilities) []*checkGroup {
 	}
 	// Which module defines each package, and what each module refers to.
 	pkgs := indexPackages(cs.modules)
+	builtins := map[string]*ast.Module{}
+	for name, mod := range cs.modules {
+		if cs.builtin[name] {
+			builtins[name] = mod
+		}
+	}
+	triggers := newTriggerIndex(builtins)
 	metaBySource := map[string]*CheckMeta{}
 	for i := range cs.metas {
 		metaBySource[cs.metas[i].Source] = &cs.metas[i]
@@ -203,7 +210,7 @@ func groupChecks(cs *checkSet, caps *ast.Capabilities) []*checkGroup {
 		}
 		g.metas = append(g.metas, m)
 		if m.Builtin {
-			if ts := triggerTypes(cs.modules[name]); ts != nil {
+			if ts := triggers.triggerTypes(cs.modules[name]); ts != nil {
 				g.triggers[m.ID] = ts
 			}
 		}

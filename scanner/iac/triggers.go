@@ -17,9 +17,8 @@ import (
 // such a lookup has no triggers and always runs.
 
 // typeLookups are the library rules and functions that return the
-// resources of one type given as a constant: the package path, the rule,
-// and whether it is called as a function (aws.tf("t")) or indexed
-// (aws.tf_index["t"]).
+// resources of one type given as a constant, and whether each is called as
+// a function (aws.tf("t")) or indexed (aws.tf_index["t"]).
 var typeLookups = map[string]bool{
 	"data.lib.aws.tf_index":      false,
 	"data.lib.aws.cfn_index":     false,
@@ -31,60 +30,125 @@ var typeLookups = map[string]bool{
 	"data.lib.iac.cfn_resources": true,
 }
 
+// triggerIndex analyses the built-in modules for trigger types. Rules are
+// looked up across the modules of a package, so a check iterating a
+// library rule (aws.open_ingress) gets the triggers of that rule's bodies.
+type triggerIndex struct {
+	// rules by package path ("data.lib.aws") and head name
+	rules map[string]map[ast.Var][]ruleIn
+	ctx   map[*ast.Module]*moduleCtx
+}
+
+type ruleIn struct {
+	rule *ast.Rule
+	ctx  *moduleCtx
+}
+
+type moduleCtx struct {
+	pkg     ast.Ref
+	aliases map[ast.Var]ast.Ref
+}
+
+func newTriggerIndex(mods map[string]*ast.Module) *triggerIndex {
+	ix := &triggerIndex{rules: map[string]map[ast.Var][]ruleIn{}, ctx: map[*ast.Module]*moduleCtx{}}
+	for _, mod := range mods {
+		c := &moduleCtx{pkg: mod.Package.Path, aliases: map[ast.Var]ast.Ref{}}
+		for _, imp := range mod.Imports {
+			r, ok := imp.Path.Value.(ast.Ref)
+			if !ok || !r.HasPrefix(ast.DefaultRootRef) {
+				continue
+			}
+			name := imp.Alias
+			if name == "" {
+				last, ok := r[len(r)-1].Value.(ast.String)
+				if !ok {
+					continue
+				}
+				name = ast.Var(last)
+			}
+			c.aliases[name] = r
+		}
+		ix.ctx[mod] = c
+		byName := ix.rules[c.pkg.String()]
+		if byName == nil {
+			byName = map[ast.Var][]ruleIn{}
+			ix.rules[c.pkg.String()] = byName
+		}
+		for _, rule := range mod.Rules {
+			if len(rule.Head.Reference) == 1 {
+				if v, ok := rule.Head.Reference[0].Value.(ast.Var); ok {
+					byName[v] = append(byName[v], ruleIn{rule, c})
+				}
+			}
+		}
+	}
+	return ix
+}
+
 // triggerTypes returns the resource types a document must hold one of for
 // the check module to have any deny result, or nil when its text does not
 // tell. Only built-in checks are analysed: a user module could redefine
 // the library packages.
-func triggerTypes(mod *ast.Module) []string {
-	a := triggerAnalysis{aliases: map[ast.Var]ast.Ref{}, rules: map[ast.Var][]*ast.Rule{}}
-	for _, imp := range mod.Imports {
-		r, ok := imp.Path.Value.(ast.Ref)
-		if !ok || !r.HasPrefix(ast.DefaultRootRef) {
-			continue
-		}
-		name := imp.Alias
-		if name == "" {
-			last, ok := r[len(r)-1].Value.(ast.String)
-			if !ok {
-				continue
-			}
-			name = ast.Var(last)
-		}
-		a.aliases[name] = r
+func (ix *triggerIndex) triggerTypes(mod *ast.Module) []string {
+	c := ix.ctx[mod]
+	if c == nil {
+		return nil
 	}
-	for _, rule := range mod.Rules {
-		if len(rule.Head.Reference) == 1 {
-			if v, ok := rule.Head.Reference[0].Value.(ast.Var); ok {
-				a.rules[v] = append(a.rules[v], rule)
-			}
-		}
-	}
-	types, ok := a.ruleTriggers("deny", 0)
+	types, ok := ix.ruleTriggers(append(c.pkg.Copy(), ast.StringTerm("deny")), 0)
 	if !ok {
 		return nil
 	}
 	return types
 }
 
-type triggerAnalysis struct {
-	aliases map[ast.Var]ast.Ref
-	rules   map[ast.Var][]*ast.Rule // by head name, single-term heads only
+// resolve turns a reference in a module into an absolute data reference:
+// through an import alias, or to a rule of the module's own package.
+func (ix *triggerIndex) resolve(r ast.Ref, c *moduleCtx) (ast.Ref, bool) {
+	if len(r) == 0 {
+		return nil, false
+	}
+	head, ok := r[0].Value.(ast.Var)
+	if !ok {
+		return nil, false
+	}
+	if r.HasPrefix(ast.DefaultRootRef) {
+		return r, true
+	}
+	if p, ok := c.aliases[head]; ok {
+		return p.Concat(r[1:]), true
+	}
+	if _, ok := ix.rules[c.pkg.String()][head]; ok {
+		return append(c.pkg.Copy(), append(ast.Ref{ast.StringTerm(string(head))}, r[1:]...)...), true
+	}
+	return nil, false
 }
 
-// ruleTriggers unions the triggers of every rule named name; ok is false
-// when one of them has none, or the rule can be defined without its body
+// rulesAt returns the rules an absolute reference data.pkg.name names.
+func (ix *triggerIndex) rulesAt(abs ast.Ref) []ruleIn {
+	if len(abs) < 3 {
+		return nil
+	}
+	name, ok := abs[len(abs)-1].Value.(ast.String)
+	if !ok {
+		return nil
+	}
+	return ix.rules[abs[:len(abs)-1].String()][ast.Var(name)]
+}
+
+// ruleTriggers unions the triggers of every rule at abs; ok is false when
+// one of them has none, or the rule can be defined without its body
 // (default, else, functions).
-func (a triggerAnalysis) ruleTriggers(name ast.Var, depth int) ([]string, bool) {
-	rules := a.rules[name]
-	if len(rules) == 0 || depth > 3 {
+func (ix *triggerIndex) ruleTriggers(abs ast.Ref, depth int) ([]string, bool) {
+	rules := ix.rulesAt(abs)
+	if len(rules) == 0 || depth > 4 {
 		return nil, false
 	}
 	set := map[string]bool{}
 	for _, r := range rules {
-		if r.Default || r.Else != nil || len(r.Head.Args) > 0 {
+		if r.rule.Default || r.rule.Else != nil || len(r.rule.Head.Args) > 0 {
 			return nil, false
 		}
-		ts, ok := a.bodyTriggers(r.Body, depth)
+		ts, ok := ix.bodyTriggers(r.rule.Body, r.ctx, depth)
 		if !ok {
 			return nil, false
 		}
@@ -102,10 +166,11 @@ func (a triggerAnalysis) ruleTriggers(name ast.Var, depth int) ([]string, bool) 
 
 // bodyTriggers finds the first top-level iteration of a body over the
 // resources of constant types: `some r in aws.tf_index["t"]`,
-// `some r in cloud.tf(t)` after `some t in ["a", "b"]`, or
-// `some x in _helper` where every _helper rule has triggers. The body
-// cannot succeed on a document without one of those types.
-func (a triggerAnalysis) bodyTriggers(body ast.Body, depth int) ([]string, bool) {
+// `some r in cloud.tf(t)` after `some t in ["a", "b"]` (or a constant
+// rule, or the keys of a constant object), or `some x in helper` where
+// every rule of helper has triggers. The body cannot succeed on a document
+// without one of those types.
+func (ix *triggerIndex) bodyTriggers(body ast.Body, c *moduleCtx, depth int) ([]string, bool) {
 	consts := map[ast.Var][]string{}
 	for _, expr := range body {
 		if expr.Negated || len(expr.With) > 0 {
@@ -123,67 +188,118 @@ func (a triggerAnalysis) bodyTriggers(body ast.Body, depth int) ([]string, bool)
 		if !ok || (!op.Equal(ast.Member.Ref()) && !op.Equal(ast.MemberWithKey.Ref())) {
 			continue
 		}
-		elem, coll := call[len(call)-2], call[len(call)-1]
-		if list, ok := constStrings(coll); ok {
-			if v, isVar := elem.Value.(ast.Var); isVar {
-				consts[v] = list
+		coll := call[len(call)-1]
+		if vals, keys, ok := ix.constant(coll, c); ok {
+			if v, isVar := call[len(call)-2].Value.(ast.Var); isVar && vals != nil {
+				consts[v] = vals
+			}
+			if v, isVar := call[1].Value.(ast.Var); isVar && len(call) == 4 && keys != nil {
+				consts[v] = keys
 			}
 			continue
 		}
-		if ts, ok := a.lookupTypes(coll, consts); ok {
+		if ts, ok := ix.lookupTypes(coll, c, consts); ok {
 			return ts, true
 		}
-		if v, isVar := coll.Value.(ast.Var); isVar {
-			if _, alias := a.aliases[v]; !alias {
-				if ts, ok := a.ruleTriggers(v, depth+1); ok {
-					return ts, true
-				}
+		var ref ast.Ref
+		switch v := coll.Value.(type) {
+		case ast.Var:
+			ref = ast.Ref{ast.VarTerm(string(v))}
+		case ast.Ref:
+			ref = v
+		}
+		if ref == nil {
+			continue
+		}
+		if abs, ok := ix.resolve(ref, c); ok {
+			if ts, ok := ix.ruleTriggers(abs, depth+1); ok {
+				return ts, true
 			}
 		}
 	}
 	return nil, false
 }
 
-// constStrings reads a literal array or set of strings, or array.concat
-// of two of them.
-func constStrings(t *ast.Term) ([]string, bool) {
-	var out []string
-	ok := true
-	add := func(x *ast.Term) {
-		s, isStr := x.Value.(ast.String)
-		ok = ok && isStr
-		out = append(out, string(s))
+// constant reads a literal collection of strings, array.concat of two, or
+// a rule whose value is one: vals are the elements (or object values),
+// keys the object keys.
+func (ix *triggerIndex) constant(t *ast.Term, c *moduleCtx) (vals, keys []string, ok bool) {
+	if v, isVar := t.Value.(ast.Var); isVar {
+		abs, found := ix.resolve(ast.Ref{ast.VarTerm(string(v))}, c)
+		if !found {
+			return nil, nil, false
+		}
+		rules := ix.rulesAt(abs)
+		if len(rules) != 1 || len(rules[0].rule.Head.Args) > 0 || rules[0].rule.Head.Value == nil || !trueBody(rules[0].rule.Body) {
+			return nil, nil, false
+		}
+		return ix.constant(rules[0].rule.Head.Value, rules[0].ctx)
 	}
+	str := func(x *ast.Term) (string, bool) {
+		s, ok := x.Value.(ast.String)
+		return string(s), ok
+	}
+	ok = true
 	switch v := t.Value.(type) {
 	case *ast.Array:
-		v.Foreach(add)
-		return out, ok && v.Len() > 0
+		v.Foreach(func(x *ast.Term) {
+			s, isStr := str(x)
+			ok = ok && isStr
+			vals = append(vals, s)
+		})
+		return vals, nil, ok && v.Len() > 0
 	case ast.Set:
-		v.Foreach(add)
-		return out, ok && v.Len() > 0
+		v.Foreach(func(x *ast.Term) {
+			s, isStr := str(x)
+			ok = ok && isStr
+			vals = append(vals, s)
+		})
+		return vals, nil, ok && v.Len() > 0
+	case ast.Object:
+		v.Foreach(func(k, x *ast.Term) {
+			ks, isStr := str(k)
+			ok = ok && isStr
+			keys = append(keys, ks)
+			if xs, isStr := str(x); isStr {
+				vals = append(vals, xs)
+			}
+		})
+		if len(vals) != len(keys) {
+			vals = nil
+		}
+		return vals, keys, ok && v.Len() > 0
 	case ast.Call:
 		if len(v) != 3 || v[0].String() != "array.concat" {
-			return nil, false
+			return nil, nil, false
 		}
-		l, ok1 := constStrings(v[1])
-		r, ok2 := constStrings(v[2])
-		return append(l, r...), ok1 && ok2
+		l, _, ok1 := ix.constant(v[1], c)
+		r, _, ok2 := ix.constant(v[2], c)
+		return append(l, r...), nil, ok1 && ok2
 	}
-	return nil, false
+	return nil, nil, false
+}
+
+// trueBody is the body of a constant rule: `x := [...]` has the body true.
+func trueBody(b ast.Body) bool {
+	if len(b) != 1 || b[0].Negated {
+		return false
+	}
+	t, ok := b[0].Terms.(*ast.Term)
+	return ok && t.Value.Compare(ast.Boolean(true)) == 0
 }
 
 // lookupTypes reads aws.tf_index["t"] or cloud.tf(t), t a constant or a
 // variable bound to constants.
-func (a triggerAnalysis) lookupTypes(term *ast.Term, consts map[ast.Var][]string) ([]string, bool) {
+func (ix *triggerIndex) lookupTypes(term *ast.Term, c *moduleCtx, consts map[ast.Var][]string) ([]string, bool) {
 	var fn ast.Ref
 	var arg *ast.Term
 	call := false
 	switch v := term.Value.(type) {
 	case ast.Ref:
-		if len(v) != 3 {
+		if len(v) < 2 {
 			return nil, false
 		}
-		fn, arg = v[:2], v[2]
+		fn, arg = v[:len(v)-1], v[len(v)-1]
 	case ast.Call:
 		if len(v) != 2 {
 			return nil, false
@@ -196,16 +312,11 @@ func (a triggerAnalysis) lookupTypes(term *ast.Term, consts map[ast.Var][]string
 	default:
 		return nil, false
 	}
-	if len(fn) != 2 {
+	abs, ok := ix.resolve(fn, c)
+	if !ok {
 		return nil, false
 	}
-	head, ok := fn[0].Value.(ast.Var)
-	name, ok2 := fn[1].Value.(ast.String)
-	pkg, ok3 := a.aliases[head]
-	if !ok || !ok2 || !ok3 {
-		return nil, false
-	}
-	isCall, known := typeLookups[pkg.String()+"."+string(name)]
+	isCall, known := typeLookups[abs.String()]
 	if !known || isCall != call {
 		return nil, false
 	}

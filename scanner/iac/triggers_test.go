@@ -11,6 +11,27 @@ import (
 	"github.com/tollgate-dev/tollgate/scanner"
 )
 
+// libAWS stands for the library: rules that iterate typed lookups of
+// their own package, and one that does not.
+const libAWS = `package lib.aws
+
+tf(t) := input.index[t]
+
+cfn(t) := input.cfn[t]
+
+open_ingress contains x if {
+	some x in tf("aws_security_group")
+}
+
+open_ingress contains x if {
+	some x in cfn("AWS::EC2::SecurityGroup")
+}
+
+everything contains x if {
+	some x in input.resources
+}
+`
+
 func TestTriggerTypes(t *testing.T) {
 	const head = "package x\n\nimport data.lib.aws\nimport data.lib.cloud\nimport data.lib.iac\n\n"
 	for _, tc := range []struct {
@@ -30,13 +51,23 @@ func TestTriggerTypes(t *testing.T) {
 		{"not a lookup", `deny contains 1 if { some r in aws.linked("t", "bucket", input) }`, nil},
 		{"unknown library", "deny contains 1 if { some r in data.other.tf(\"t\") }", nil},
 		{"no deny", `allow if true`, nil},
+		{"types from a constant rule", "types := [\"a\", \"b\"]\ndeny contains 1 if { some t in types; some r in cloud.tf(t) }", []string{"a", "b"}},
+		{"types from a constant object's keys", "src := {\"a\": \"policy\", \"b\": \"policy\"}\ndeny contains 1 if { some t, k in src; some r in aws.tf(t); r[k] }", []string{"a", "b"}},
+		{"a rule that is not constant", "types := [input.t]\ndeny contains 1 if { some t in types; some r in cloud.tf(t) }", nil},
+		{"library rule", `deny contains 1 if { some x in aws.open_ingress; x.y }`, []string{"AWS::EC2::SecurityGroup", "aws_security_group"}},
+		{"library rule without triggers", `deny contains 1 if { some x in aws.everything; x.y }`, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			mod, err := ast.ParseModuleWithOpts("x.rego", head+tc.body, ast.ParserOptions{RegoVersion: ast.RegoV1})
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := triggerTypes(mod); !slices.Equal(got, tc.want) {
+			lib, err := ast.ParseModuleWithOpts("lib.rego", libAWS, ast.ParserOptions{RegoVersion: ast.RegoV1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ix := newTriggerIndex(map[string]*ast.Module{"x.rego": mod, "lib.rego": lib})
+			if got := ix.triggerTypes(mod); !slices.Equal(got, tc.want) {
 				t.Errorf("triggerTypes = %q, want %q", got, tc.want)
 			}
 		})
