@@ -3,7 +3,7 @@
 // the Go heap after each phase, and a heap profile taken when the heap
 // peaks. scripts/bench.sh measures the peak RSS; this tells what it is.
 //
-//	memprof [-scanners deps,secrets,iac] [-osv-db DIR] [-heap FILE] TREE
+//	memprof [-scanners deps,secrets,iac] [-osv-db DIR] [-heap FILE] [-phase-profiles DIR] TREE
 //	go tool pprof -sample_index=inuse_space -top FILE
 package main
 
@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/pprof"
 	"strings"
@@ -31,6 +32,7 @@ func main() {
 	names := flag.String("scanners", "deps,secrets,iac", "scanners to run")
 	db := flag.String("osv-db", "../shared/osv-db", "offline OSV database")
 	heap := flag.String("heap", "heap.pprof", "heap profile written at the largest sampled heap")
+	phases := flag.String("phase-profiles", "", "also write DIR/PHASE.pprof after each phase, after a collection (live data only)")
 	flag.Usage = func() {
 		fmt.Fprintln(flag.CommandLine.Output(), "usage: memprof [-scanners LIST] [-osv-db DIR] [-heap FILE] TREE")
 		flag.PrintDefaults()
@@ -39,7 +41,7 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := run(context.Background(), flag.Arg(0), strings.Split(*names, ","), *db, *heap); err != nil {
+	if err := run(context.Background(), flag.Arg(0), strings.Split(*names, ","), *db, *heap, *phases); err != nil {
 		fmt.Fprintln(os.Stderr, "memprof:", err)
 		os.Exit(1)
 	}
@@ -49,11 +51,15 @@ func main() {
 // grows by a quarter over the last profile.
 type sampler struct {
 	path     string
+	phaseDir string
 	mu       sync.Mutex
 	peak     uint64
 	profiled uint64
 	phase    string
 	peakAt   string
+	// phasePeak and phaseProfiled are the same for the current phase
+	// (-phase-profiles writes DIR/peak-PHASE.pprof).
+	phasePeak, phaseProfiled uint64
 }
 
 func (s *sampler) sample() {
@@ -66,26 +72,46 @@ func (s *sampler) sample() {
 	}
 	if m.HeapInuse > s.profiled+s.profiled/4 {
 		s.profiled = m.HeapInuse
-		if f, err := os.Create(s.path); err == nil {
-			_ = pprof.WriteHeapProfile(f)
-			f.Close()
-		}
+		writeProfile(s.path)
+	}
+	s.phasePeak = max(s.phasePeak, m.HeapInuse)
+	if s.phaseDir != "" && s.phase != "" && m.HeapInuse > s.phaseProfiled+s.phaseProfiled/8 {
+		s.phaseProfiled = m.HeapInuse
+		writeProfile(filepath.Join(s.phaseDir, "peak-"+s.phase+".pprof"))
 	}
 }
 
+func writeProfile(path string) {
+	if f, err := os.Create(path); err == nil {
+		_ = pprof.WriteHeapProfile(f)
+		f.Close()
+	}
+}
+
+// enter ends the current phase: it prints the heap, and with -phase-profiles
+// writes a profile of what is still live once the phase is over.
 func (s *sampler) enter(phase string) {
 	s.sample()
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	s.mu.Lock()
-	s.phase = phase
+	prev, prevPeak := s.phase, s.phasePeak
+	s.phase, s.phasePeak, s.phaseProfiled = phase, 0, 0
 	s.mu.Unlock()
-	fmt.Fprintf(os.Stderr, "%-8s heap in use %5d MiB, sys %5d MiB\n", phase, m.HeapInuse>>20, m.Sys>>20)
+	live := ""
+	if s.phaseDir != "" && prev != "" {
+		runtime.GC()
+		var l runtime.MemStats
+		runtime.ReadMemStats(&l)
+		live = fmt.Sprintf(", %s: largest sampled %5d MiB, live after %5d MiB", prev, prevPeak>>20, l.HeapAlloc>>20)
+		writeProfile(filepath.Join(s.phaseDir, prev+".pprof"))
+	}
+	fmt.Fprintf(os.Stderr, "%-8s heap in use %5d MiB, sys %5d MiB%s\n", phase, m.HeapInuse>>20, m.Sys>>20, live)
 }
 
-func run(ctx context.Context, root string, names []string, db, heap string) error {
+func run(ctx context.Context, root string, names []string, db, heap, phaseDir string) error {
 	runtime.MemProfileRate = 64 << 10
-	s := &sampler{path: heap}
+	s := &sampler{path: heap, phaseDir: phaseDir}
 	stop := make(chan struct{})
 	go func() {
 		t := time.NewTicker(200 * time.Millisecond)

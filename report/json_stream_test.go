@@ -1,0 +1,90 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/tollgate-dev/tollgate/scanner"
+)
+
+// wholeJSON is the JSON report as it was written before streaming: the
+// whole document encoded at once with two-space indentation.
+func wholeJSON(t *testing.T, r *Report) []byte {
+	t.Helper()
+	doc := r.jsonDoc()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func streamFindings(n int) []scanner.Finding {
+	direct := false
+	fs := make([]scanner.Finding, n)
+	for i := range fs {
+		fs[i] = scanner.Finding{Scanner: "deps", RuleID: fmt.Sprintf("GHSA-%04d", i), Title: "<b>html</b> & \u2028 \"quoted\"",
+			Description: "line one\n  \"findings\": []\nline three", Severity: scanner.Severity(i % 6), Score: 7.5,
+			Location: scanner.Location{Path: fmt.Sprintf("dir %d/package-lock.json", i), StartLine: i + 1},
+			Package:  &scanner.Package{Ecosystem: "npm", Name: "left-pad", Version: "1.0.0", FixedVersions: []string{"1.0.1", "2.0.0"}, Fix: "1.0.1", Direct: &direct},
+			Aliases:  []string{"CVE-2026-0001"}, Properties: map[string]any{"lockfile": "package-lock.json", "nested": map[string]any{"b": 1, "a": []any{true, nil}}},
+			Fingerprint: fmt.Sprintf("fp%d", i), Gate: &scanner.GateStatus{New: i%2 == 0}}
+	}
+	return fs
+}
+
+func TestJSONStreamMatchesWholeDocument(t *testing.T) {
+	started := time.Date(2026, 12, 6, 20, 0, 0, 0, time.UTC)
+	cases := map[string]*Report{
+		"nil findings":   {Result: &scanner.Result{Root: "/src"}},
+		"empty findings": {Result: &scanner.Result{Root: "/src", Findings: []scanner.Finding{}}},
+		"one finding":    {Result: &scanner.Result{Root: "/src", Findings: streamFindings(1)}},
+		"many findings, errors and reasons": {ToolName: "tollgate", ToolVersion: "v1", FailOn: "high",
+			Scanners: []string{"deps"},
+			Result: &scanner.Result{Root: "/src/\"findings\": []", Findings: streamFindings(50), Started: started, Duration: time.Second,
+				Errors: []scanner.ScanError{{Scanner: "iac", Err: errors.New("bad.yaml:1: \n  \"findings\": [] <oops>")}}},
+			Decision: scanner.Decision{Deny: []scanner.Reason{{Msg: "\n  \"findings\": []", Rule: "r", Fingerprints: []string{"fp1"}}}}},
+	}
+	for name, r := range cases {
+		t.Run(name, func(t *testing.T) {
+			var got bytes.Buffer
+			if err := (jsonWriter{}).Write(&got, r); err != nil {
+				t.Fatal(err)
+			}
+			want := wholeJSON(t, r)
+			if !bytes.Equal(got.Bytes(), want) {
+				t.Errorf("streamed JSON differs from the whole document:\n got %q\nwant %q", got.Bytes(), want)
+			}
+		})
+	}
+}
+
+// failingWriter accepts n bytes, then fails.
+type failingWriter struct{ n int }
+
+var errDiskFull = errors.New("disk full")
+
+func (w *failingWriter) Write(p []byte) (int, error) {
+	if len(p) > w.n {
+		k := w.n
+		w.n = 0
+		return k, errDiskFull
+	}
+	w.n -= len(p)
+	return len(p), nil
+}
+
+func TestJSONStreamReportsWriteErrors(t *testing.T) {
+	r := &Report{Result: &scanner.Result{Findings: streamFindings(2000)}}
+	for _, n := range []int{0, 100, 200 << 10} {
+		if err := (jsonWriter{}).Write(&failingWriter{n: n}, r); !errors.Is(err, errDiskFull) {
+			t.Errorf("after %d bytes: got %v, want the writer's error", n, err)
+		}
+	}
+}
