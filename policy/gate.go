@@ -143,6 +143,9 @@ type Gate struct {
 	compiler *ast.Compiler
 	store    storage.Store
 	digest   string // see Digest
+	// fields, when not nil, are the only object keys the policy can read
+	// (see policyFields); the input is built with those alone.
+	fields map[string]bool
 }
 
 type ruleSite struct {
@@ -192,6 +195,9 @@ func New(ctx context.Context, opts ...Option) (*Gate, error) {
 		}
 		modules[name] = m
 	}
+	if !cfg.noDefault && len(modules) == 1 {
+		g.fields = policyFields(modules[DefaultPolicyFile])
+	}
 	caps := regosandbox.Capabilities(cfg.allowNet)
 	compiler := ast.NewCompiler().WithStrict(false).WithCapabilities(caps)
 	compiler.Compile(modules)
@@ -211,6 +217,23 @@ func New(ctx context.Context, opts ...Option) (*Gate, error) {
 	}
 	g.query = pq
 	return g, nil
+}
+
+// policyFields is every string constant of m: the object keys m can read
+// by name, whether as `f.title` or through object.get(f, ["title"], x). It
+// is used for the embedded default policy only, which reads findings by
+// name and never iterates over an object's keys or passes a whole finding
+// on (TestDefaultPolicyLeanInputDecidesAlike); a user's policy may do
+// anything with its input, so it always gets all of it.
+func policyFields(m *ast.Module) map[string]bool {
+	fields := map[string]bool{}
+	ast.WalkTerms(m, func(t *ast.Term) bool {
+		if s, ok := t.Value.(ast.String); ok {
+			fields[string(s)] = true
+		}
+		return false
+	})
+	return fields
 }
 
 // queryText is the one query the gate evaluates: an object of every numbered
@@ -260,10 +283,14 @@ func (g *Gate) attribute(m *ast.Module, n int) int {
 
 // Decide evaluates the policy once against in.
 func (g *Gate) Decide(ctx context.Context, in Input) (scanner.Decision, error) {
-	v, err := toValue(in)
+	v, err := toValue(in, g.fields)
 	if err != nil {
 		return scanner.Decision{}, err
 	}
+	// Ranked now, so that the findings' Go copies are garbage while the
+	// policy runs.
+	order := findingOrder(in.Findings)
+	in = Input{}
 	dctx, cancel := g.deadline(ctx)
 	defer cancel()
 	rs, err := g.query.Eval(dctx, rego.EvalParsedInput(v))
@@ -281,7 +308,6 @@ func (g *Gate) Decide(ctx context.Context, in Input) (scanner.Decision, error) {
 			return scanner.Decision{}, err
 		}
 	}
-	order := findingOrder(in.Findings)
 	sortReasons(d.Deny, order)
 	sortReasons(d.Warn, order)
 	d.Pass = len(d.Deny) == 0

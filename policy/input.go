@@ -129,8 +129,12 @@ func BuildInput(res *scanner.Result, o InputOptions) Input {
 		in.Scan.Errors = append(in.Scan.Errors, ScanErrorInfo{Scanner: e.Scanner, Message: e.Err.Error()})
 	}
 	var matched []int
+	// shared holds one Exception per entry, shared by the findings it
+	// matches (the gate then builds its policy term once, too).
+	var shared []*scanner.Exception
 	if o.Exceptions != nil {
 		matched = make([]int, len(o.Exceptions.Entries))
+		shared = make([]*scanner.Exception, len(o.Exceptions.Entries))
 	}
 	for i := range res.Findings {
 		f := &res.Findings[i]
@@ -138,9 +142,12 @@ func BuildInput(res *scanner.Result, o InputOptions) Input {
 		if o.Exceptions != nil {
 			if j := o.Exceptions.match(f, o.Now); j >= 0 {
 				matched[j]++
-				e := o.Exceptions.Entries[j].Exception
-				e.Expired = e.Expires != nil && o.Now.After(*e.Expires)
-				st.Exception = &e
+				if shared[j] == nil {
+					e := o.Exceptions.Entries[j].Exception
+					e.Expired = e.Expires != nil && o.Now.After(*e.Expires)
+					shared[j] = &e
+				}
+				st.Exception = shared[j]
 			}
 		}
 		f.Gate = st

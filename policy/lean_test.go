@@ -1,0 +1,208 @@
+package policy
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/tollgate-dev/tollgate/scanner"
+)
+
+// realisticFindings are n findings shaped like a dense scan's: dependency
+// findings sharing their advisory's long description and references,
+// IaC findings sharing their check's texts, a few secrets; some are Go
+// standard library findings from a go directive.
+func realisticFindings(n int) []scanner.Finding {
+	desc := strings.Repeat("An advisory's details, as long as the OSV record has them. ", 40)
+	refs := []string{"https://github.com/advisories/GHSA-xxxx", "https://nvd.nist.gov/vuln/detail/CVE-2026-1", "https://example.com/fix"}
+	frameworks := []string{"cis", "nsa"}
+	fs := make([]scanner.Finding, n)
+	for i := range fs {
+		f := &fs[i]
+		switch i % 7 {
+		case 0, 1, 2:
+			adv := i % 300
+			f.Scanner, f.RuleID = "deps", fmt.Sprintf("GHSA-%04d", adv)
+			f.Title, f.Description = fmt.Sprintf("Flaw %d in a package", adv), desc
+			f.Severity, f.Score = scanner.Severity(adv%6), 7.5
+			f.Location = scanner.Location{Path: fmt.Sprintf("org%d/proj%d/package-lock.json", i%40, i%400), StartLine: i%900 + 1, EndLine: i%900 + 1}
+			version := fmt.Sprintf("1.%d.0", i%5)
+			direct := i%2 == 0
+			f.Package = &scanner.Package{Ecosystem: "npm", Name: fmt.Sprintf("pkg%d", adv), Version: version, PURL: "pkg:npm/pkg@" + version,
+				FixedVersions: []string{"1.9.0", "2.0.0"}, Fix: "1.9.0", Direct: &direct}
+			f.Aliases, f.References, f.CWEs = []string{fmt.Sprintf("CVE-2026-%d", adv)}, refs, []string{"CWE-79"}
+			f.Remediation = "Upgrade pkg to 1.9.0 or later."
+			f.Tags = []string{"dependency", "vulnerability"}
+			f.Evidence = "npm/pkg@" + version
+			f.Properties = map[string]any{"fixable": true, "lockfile": "package-lock.json", "cvss_vector": "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"}
+			if i%50 == 0 {
+				f.Scanner, f.Package.Ecosystem, f.Properties["stdlib_version_source"] = "deps", "Go", "go-directive"
+			}
+		case 3, 4, 5:
+			chk := i % 330
+			f.Scanner, f.RuleID = "iac", fmt.Sprintf("TG-K8S-%04d", chk)
+			f.Title, f.Description = fmt.Sprintf("Check %d failed", chk), fmt.Sprintf("Container %d in Deployment web does something it should not.", i)
+			f.Severity = scanner.Severity(chk%5 + 1)
+			f.Location = scanner.Location{Path: fmt.Sprintf("org%d/proj%d/k8s/deploy%d.yaml", i%40, i%400, i%6), StartLine: i%60 + 1, EndLine: i%60 + 3}
+			f.References, f.Remediation, f.CWEs, f.Tags = refs, "Set securityContext.runAsNonRoot: true.", []string{"CWE-250"}, frameworks
+			f.Evidence = fmt.Sprintf("Deployment/default/web%d", i)
+			f.Properties = map[string]any{"kind": "kubernetes", "message": f.Description, "resource": f.Evidence, "block_start_line": 3}
+		default:
+			f.Scanner, f.RuleID, f.Title = "secrets", "aws-access-key-id", "AWS access key"
+			f.Severity = scanner.SeverityHigh
+			f.Location = scanner.Location{Path: fmt.Sprintf("org%d/proj%d/.env", i%40, i%400), StartLine: 3, StartColumn: 5, EndLine: 3, EndColumn: 25}
+			f.Snippet, f.Evidence = "AWS_KEY=AKIA****", fmt.Sprintf("hmac:%032x", i)
+			f.Remediation = "Revoke the key."
+		}
+		f.Fingerprint = scanner.Fingerprint(f.RuleID, f.Location.Path, f.Evidence)
+	}
+	return fs
+}
+
+// fullGate is g with the lean input turned off.
+func fullGate(g *Gate) *Gate {
+	c := *g
+	c.fields = nil
+	return &c
+}
+
+func TestDefaultPolicyReadsOnlyNamedFields(t *testing.T) {
+	g, err := New(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.fields == nil {
+		t.Fatal("the default policy alone should get the lean input")
+	}
+	for _, k := range []string{"findings", "severity_rank", "new", "suppressed", "rule_id", "fingerprint", "location", "path", "start_line", "exception", "properties", "stdlib_version_source"} {
+		if !g.fields[k] {
+			t.Errorf("the default policy reads %q but the lean input would leave it out", k)
+		}
+	}
+	// The long texts are what made the input big; the default policy does
+	// not read them.
+	for _, k := range []string{"description", "references", "remediation", "aliases", "snippet", "evidence", "counts"} {
+		if g.fields[k] {
+			t.Errorf("%q is built for the default policy: the lean input lost its point", k)
+		}
+	}
+	withUser, err := New(context.Background(), WithModule("user.rego", "package tollgate.gate\n\ndeny contains \"x\" if false\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if withUser.fields != nil {
+		t.Error("a user policy must see the whole input")
+	}
+}
+
+// TestDefaultPolicyLeanInputDecidesAlike checks the lean input against the
+// whole input: same decision for every case the default policy handles.
+func TestDefaultPolicyLeanInputDecidesAlike(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2027, 1, 5, 0, 0, 0, 0, time.UTC)
+	past, future := now.AddDate(0, -1, 0), now.AddDate(1, 0, 0)
+	g, err := New(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := fullGate(g)
+	fs := realisticFindings(2000)
+	for i := range fs {
+		if i%13 == 0 {
+			fs[i].Severity = scanner.SeverityUnknown
+		}
+	}
+	ex := &Exceptions{Entries: []ExceptionEntry{
+		{Exception: scanner.Exception{ID: "GHSA-0003", Reason: "not reachable", Owner: "web", Expires: &past, Source: ".tollgate.yaml:2"}, RuleID: "GHSA-0003"},
+		{Exception: scanner.Exception{ID: "TG-K8S-0004", Reason: "accepted", Expires: &future, Source: ".tollgate.yaml:6"}, RuleID: "TG-K8S-0004"},
+		{Exception: scanner.Exception{ID: "stale", Reason: "gone", Source: ".tollgate.yaml:9"}, RuleID: "NOPE-1"},
+	}}
+	baseline := Baseline{}
+	for i := 0; i < len(fs); i += 5 {
+		baseline[fs[i].Fingerprint] = true
+	}
+	cases := map[string]struct {
+		cfg  Config
+		opts InputOptions
+		errs []scanner.ScanError
+	}{
+		"default":                   {cfg: DefaultConfig()},
+		"fail on low, unknown none": {cfg: Config{FailOn: "low", UnknownSeverity: "none"}},
+		"fail on none":              {cfg: Config{FailOn: "none", UnknownSeverity: "HIGH"}},
+		"exceptions and baseline":   {cfg: DefaultConfig(), opts: InputOptions{Exceptions: ex, Baseline: baseline}},
+		"expired allowed":           {cfg: Config{FailOn: "critical", UnknownSeverity: "LOW", AllowExpiredExceptions: true}, opts: InputOptions{Exceptions: ex}},
+		"scanner error":             {cfg: DefaultConfig(), errs: []scanner.ScanError{{Scanner: "iac", Err: errTest}}},
+		"scanner error allowed":     {cfg: Config{FailOn: "high", UnknownSeverity: "HIGH", AllowScannerErrors: true}, errs: []scanner.ScanError{{Scanner: "iac", Err: errTest}}},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			res := &scanner.Result{Root: "/src", Findings: append([]scanner.Finding(nil), fs...), Errors: c.errs,
+				Scanners: []scanner.ScannerStats{{Name: "deps"}, {Name: "iac"}, {Name: "secrets"},
+					{Name: "deps", Extra: map[string]any{"db": map[string]any{"missing": []any{map[string]any{"ecosystem": "Hex", "packages": 3}}}}}}}
+			o := c.opts
+			o.Config, o.Now = c.cfg, now
+			lean, err := g.Decide(ctx, BuildInput(res, o))
+			if err != nil {
+				t.Fatal(err)
+			}
+			whole, err := full.Decide(ctx, BuildInput(res, o))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d := cmp.Diff(whole, lean); d != "" {
+				t.Errorf("lean input decides differently (-whole +lean):\n%s", d)
+			}
+			if len(whole.Deny)+len(whole.Warn) == 0 && c.cfg.FailOn != "none" {
+				t.Error("the case decided nothing: it tests nothing")
+			}
+		})
+	}
+}
+
+// inputBytesPerFinding is the heap the policy input of n findings holds,
+// per finding, once built.
+func inputBytesPerFinding(t *testing.T, g *Gate, n int) float64 {
+	t.Helper()
+	res := &scanner.Result{Root: "/src", Findings: realisticFindings(n)}
+	in := BuildInput(res, InputOptions{Config: DefaultConfig(), Now: time.Now()})
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	v, err := toValue(in, g.fields)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	runtime.KeepAlive(v)
+	runtime.KeepAlive(in)
+	return float64(int64(after.HeapAlloc)-int64(before.HeapAlloc)) / float64(n)
+}
+
+// TestPolicyInputMemoryPerFinding bounds what the policy input costs per
+// finding: 130,000 findings once took 1.8 KB each as OPA values, on top
+// of the findings themselves.
+func TestPolicyInputMemoryPerFinding(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds 50,000 findings")
+	}
+	g, err := New(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		g    *Gate
+		max  float64
+	}{{"default policy (lean)", g, 1250}, {"user policy (whole input)", fullGate(g), 2400}} {
+		got := inputBytesPerFinding(t, c.g, 50_000)
+		t.Logf("%s: %.0f bytes per finding", c.name, got)
+		if got > c.max {
+			t.Errorf("%s: the policy input takes %.0f bytes per finding, over the %.0f budget", c.name, got, c.max)
+		}
+	}
+}
