@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -38,13 +39,15 @@ func (a *app) mergeCmd() *cobra.Command {
 	scan, f := a.scanCommand()
 	var m mergeOpts
 	cmd := &cobra.Command{
-		Use:   "merge [flags] REPORT.json...",
+		Use:   "merge [flags] REPORT.json|DIR...",
 		Short: "Merge the JSON reports of many scans into one gate decision and one set of reports",
 		Long: `Read tollgate JSON reports (of many repositories, or of the folders of one
 monorepo scanned with --path-prefix), label each with its source, re-run the
 gate over all their findings with the --policy, --fail-on, exceptions
 (--config, else .tollgate.yaml in the current directory) and --baseline given
 here, and write the reports as scan does, with a summary per source.
+
+A DIR stands for the *.json reports directly in it.
 
 Each source is labelled with --label NAME=REPORT, else with its path prefix,
 else with the last folder of its scan root. A report scanned without
@@ -195,8 +198,22 @@ func (a *app) mergeSummary(out *merge.Outcome) {
 }
 
 // mergeInputs pairs the report files with their --label NAME=REPORT; a
-// labelled REPORT missing from the arguments is added.
-func mergeInputs(files, labels []string) ([]merge.Input, error) {
+// labelled REPORT missing from the arguments is added. A folder among the
+// arguments stands for the *.json files directly in it, in name order
+// (a reports volume or artifact folder, where no shell expands a glob).
+func mergeInputs(args, labels []string) ([]merge.Input, error) {
+	var files []string
+	for _, a := range args {
+		if st, err := os.Stat(a); err != nil || !st.IsDir() {
+			files = append(files, a)
+			continue
+		}
+		found, err := filepath.Glob(filepath.Join(a, "*.json"))
+		if err != nil || len(found) == 0 {
+			return nil, usageErr("%s: a folder without *.json reports", a)
+		}
+		files = append(files, found...)
+	}
 	ins := make([]merge.Input, 0, len(files)+len(labels))
 	index := map[string]int{}
 	for _, f := range files {

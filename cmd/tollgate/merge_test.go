@@ -176,6 +176,23 @@ func TestMergeLabelsAndPaths(t *testing.T) {
 		t.Errorf("markdown:\n%s", md.stdout)
 	}
 
+	// A folder stands for the reports in it.
+	folder := filepath.Join(dir, "reports")
+	for _, f := range []string{a, b} {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, filepath.Join(folder, filepath.Base(f)), string(raw))
+	}
+	writeFile(t, filepath.Join(folder, "notes.txt"), "not a report\n")
+	if r := runCLI(t, "merge", "-q", "-f", "json", "-o", out, folder); r.code != 1 || len(readMerged(t, out).Sources) != 2 {
+		t.Errorf("folder: exit %d\n%s", r.code, r.stderr)
+	}
+	if r := runCLI(t, "merge", "-q", t.TempDir()); r.code != 2 || !strings.Contains(r.stderr, "without *.json") {
+		t.Errorf("empty folder: exit %d\n%s", r.code, r.stderr)
+	}
+
 	// Both roots end in "app": same default label.
 	c := fakeReport(t, dir, "c", fakeRepo(t, filepath.Join(dir, "x"), "app", map[string]string{"a.txt": "FINDING LOW r\n"}))
 	d := fakeReport(t, dir, "d", fakeRepo(t, filepath.Join(dir, "y"), "app", map[string]string{"a.txt": "FINDING LOW r\n"}))
