@@ -62,7 +62,7 @@ func TestOrgScaleFilesPassOurChecks(t *testing.T) {
 	for _, c := range []struct {
 		file, old, new, want string
 	}{
-		{"github/tollgate-org.yml", "tollgate-dev/tollgate@4a41ff9a6ee46a4412bb0afc9a8babf0d0df6a4a", "tollgate-dev/tollgate@v1", "TG-GHA-0001"},
+		{"github/tollgate-org.yml", "tollgate-dev/tollgate@77d12648ce9a337236f878c31c40ce6924999c25", "tollgate-dev/tollgate@v1", "TG-GHA-0001"},
 		{"gitlab/org-scan-child.gitlab-ci.yml", "image: golang:1.26.8-bookworm", "image: golang", "TG-GITLAB-0001"},
 		{"kubernetes/03-scan-job.yaml", "              memory: 2Gi\n", "", "TG-K8S-0018"},
 		{"kubernetes/04-merge-job.yaml", "readOnlyRootFilesystem: true", "readOnlyRootFilesystem: false", "TG-K8S-0005"},
