@@ -70,8 +70,11 @@ type stats struct {
 	skippedHelm int
 	// skippedBicep are .bicep files without a compiled .json beside them.
 	skippedBicep []string
-	suppressed   int
-	parseErrors  int
+	// modulesNotEvaluated are terraform module calls whose code was not
+	// available ("path:line module.x (source): reason").
+	modulesNotEvaluated []string
+	suppressed          int
+	parseErrors         int
 }
 
 var _ scanner.Scanner = (*Scanner)(nil)
@@ -125,12 +128,13 @@ func (s *Scanner) Stats() map[string]any {
 		docs[k] = v
 	}
 	out := map[string]any{
-		"checks":              len(s.checks.metas),
-		"documents":           docs,
-		"skipped_helm":        s.stats.skippedHelm,
-		"suppressed_findings": s.stats.suppressed,
-		"parse_errors":        s.stats.parseErrors,
-		"skipped_bicep":       len(s.stats.skippedBicep),
+		"checks":                len(s.checks.metas),
+		"documents":             docs,
+		"skipped_helm":          s.stats.skippedHelm,
+		"suppressed_findings":   s.stats.suppressed,
+		"parse_errors":          s.stats.parseErrors,
+		"skipped_bicep":         len(s.stats.skippedBicep),
+		"modules_not_evaluated": len(dedupeStrings(s.stats.modulesNotEvaluated)),
 	}
 	if notes := s.notes(); len(notes) > 0 {
 		out["notes"] = notes
@@ -190,6 +194,7 @@ func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding
 	}
 	results := make([][]scanner.Finding, len(units))
 	unitErrs := make([]error, len(units))
+	unitModules := make([][]string, len(units))
 	var docCounts sync.Map
 	var helm atomic.Int64
 	g, gctx := errgroup.WithContext(ctx)
@@ -207,6 +212,7 @@ func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding
 				unitErrs[i] = parseProblems(u, err)
 			}
 			for _, d := range docs {
+				unitModules[i] = append(unitModules[i], unresolvedModules(d)...)
 				n, _ := docCounts.LoadOrStore(d.Kind, new(atomic.Int64))
 				n.(*atomic.Int64).Add(1)
 				rs, err := s.engine.eval(gctx, d)
@@ -250,6 +256,9 @@ func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding
 	})
 	s.stats.skippedHelm += int(helm.Load())
 	s.stats.skippedBicep = append(s.stats.skippedBicep, bicepSkipped...)
+	for _, ms := range unitModules {
+		s.stats.modulesNotEvaluated = append(s.stats.modulesNotEvaluated, ms...)
+	}
 	s.stats.suppressed += suppressed
 	s.stats.parseErrors += parseErrs
 	s.mu.Unlock()

@@ -48,6 +48,7 @@ type module struct {
 	depth   int
 	stack   []string
 	rootDir string
+	key     string // the module's key in the manifest: "" for the root, "net", "net.subnets"
 	funcs   map[string]function.Function
 
 	vars      map[string]cty.Value
@@ -647,16 +648,23 @@ func (m *module) callModule(name string, b *hcl.Block) cty.Value {
 		})
 		return unknown
 	}
+	key := moduleKey(m.key, name)
 	target, local := localSource(m.mf.dir, source)
-	switch {
-	case !local:
-		return unresolved("remote or non-local source")
-	case m.depth+1 >= maxModuleDepth:
-		return unresolved("module nesting too deep")
+	if !local {
+		// a registry or git module: evaluated from the copy terraform
+		// init downloaded, when there is one
+		dir, ok := m.l.manifest[key]
+		if !ok {
+			return unresolved(ReasonNotDownloaded)
+		}
+		target = dir
+	}
+	if m.depth+1 >= maxModuleDepth {
+		return unresolved(ReasonTooDeep)
 	}
 	for _, d := range m.stack {
 		if d == target {
-			return unresolved("module source cycle")
+			return unresolved(ReasonCycle)
 		}
 	}
 	child, err := m.l.load(target)
@@ -692,6 +700,7 @@ func (m *module) callModule(name string, b *hcl.Block) cty.Value {
 		}
 		cm := newModule(m.ctx, m.l, m.doc, child, prefix, inputs, m.depth+1, append(append([]string{}, m.stack...), target))
 		cm.rootDir = m.rootDir
+		cm.key = key
 		cm.funcs = m.funcs
 		cm.run()
 		out := cm.outputsCty()

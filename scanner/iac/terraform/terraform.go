@@ -82,6 +82,8 @@ func ParseModule(ctx context.Context, fsys fs.FS, dir string, opts Options) (doc
 	if err != nil {
 		return nil, err
 	}
+	var manifestErr error
+	l.manifest, manifestErr = readManifest(fsys, dir)
 	vars, err := l.rootVariables(dir, opts.VarFiles)
 	if err != nil {
 		return nil, err
@@ -108,7 +110,7 @@ func ParseModule(ctx context.Context, fsys fs.FS, dir string, opts Options) (doc
 	docs = []Document{{Kind: KindModule, Path: mf.anchor(), Value: value}}
 	// Budgets exceeded are reported with the document: what was
 	// evaluated is still checked.
-	var errs []error
+	errs := []error{manifestErr}
 	for _, fe := range l.budget.exceeded {
 		if fe.Path == "" {
 			fe.Path = mf.anchor()
@@ -284,10 +286,13 @@ var rootSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
 }}
 
 type loader struct {
-	fsys   fs.FS
-	files  map[string]*moduleFiles
-	log    *slog.Logger
-	budget *budget
+	fsys fs.FS
+	// manifest maps module keys to the directories terraform init
+	// downloaded registry and git modules to (see readManifest).
+	manifest map[string]string
+	files    map[string]*moduleFiles
+	log      *slog.Logger
+	budget   *budget
 }
 
 // load parses the configuration files of dir (cached).

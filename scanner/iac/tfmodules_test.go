@@ -1,0 +1,54 @@
+package iac
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestTerraformDownloadedModules scans a root module as it is after
+// terraform init: the registry module is evaluated from
+// .terraform/modules (with its own nested local module), findings point at
+// the downloaded files and carry the calling module in their address, and
+// the git module that was not downloaded is a note, not a finding and not
+// silence.
+func TestTerraformDownloadedModules(t *testing.T) {
+	s, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join("..", "..", "testdata", "iac", "terraform-modules")
+	want := expectations(t, dir)
+	res, got := scanDir(t, s, dir)
+	for _, e := range res.Errors {
+		t.Errorf("scan error: %v", e)
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("findings (-want +got):\n%s", d)
+	}
+	addrs := map[string]bool{}
+	for _, f := range res.Findings {
+		addrs[f.Evidence] = true
+	}
+	for _, a := range []string{"module.storage.azurerm_storage_account.this", "module.storage.module.containers.azurerm_storage_container.assets"} {
+		if !addrs[a] {
+			t.Errorf("no finding on %s (got %v)", a, addrs)
+		}
+	}
+	st := s.Stats()
+	if st["modules_not_evaluated"] != 1 {
+		t.Errorf("modules_not_evaluated = %v, want 1", st["modules_not_evaluated"])
+	}
+	notes, _ := st["notes"].([]string)
+	if len(notes) != 1 || !strings.Contains(notes[0], "main.tf:12 module.network (git::https://example.com/infra/network.git?ref=v2)") ||
+		!strings.Contains(notes[0], "not downloaded") {
+		t.Errorf("notes = %q, want one naming module.network at main.tf:12", notes)
+	}
+	for _, f := range res.Findings {
+		if strings.HasPrefix(f.RuleID, "TG-PARSE") {
+			t.Errorf("a module that was not downloaded must not be a finding: %v", f)
+		}
+	}
+}
