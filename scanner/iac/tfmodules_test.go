@@ -52,3 +52,23 @@ func TestTerraformDownloadedModules(t *testing.T) {
 		}
 	}
 }
+
+// TestTerraformOverrideFiles: override.tf, *_override.tf and
+// *_override.tf.json are merged as terraform merges them (arguments,
+// nested block types, variables, locals), and each finding is located
+// where the winning value is written.
+func TestTerraformOverrideFiles(t *testing.T) {
+	s, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join("..", "..", "testdata", "iac", "terraform-override")
+	want := expectations(t, dir)
+	res, got := scanDir(t, s, dir)
+	for _, e := range res.Errors {
+		t.Errorf("scan error: %v", e)
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("findings (-want +got):\n%s", d)
+	}
+}

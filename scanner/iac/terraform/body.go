@@ -18,7 +18,12 @@ var mapAttributes = map[string]bool{
 	"policy": true, "settings": true, "node_selector": true, "data": true, "options": true,
 }
 
+// locOf locates a range. The range's own file wins over p: an attribute an
+// override file replaced sits in the override file, not in the block's.
 func locOf(p string, r hcl.Range) map[string]any {
+	if r.Filename != "" {
+		p = r.Filename
+	}
 	return map[string]any{"path": p, "start_line": r.Start.Line, "end_line": r.End.Line}
 }
 
@@ -40,6 +45,9 @@ func blockRange(b *hcl.Block) hcl.Range {
 // ensureBody resolves every reference made anywhere in a body.
 func (m *module) ensureBody(body hcl.Body) {
 	switch b := body.(type) {
+	case *overlayBody:
+		m.ensureBody(b.base)
+		m.ensureBody(b.over)
 	case *hclsyntax.Body:
 		for _, a := range b.Attributes {
 			m.ensureDeps(a.Expr)
@@ -58,6 +66,9 @@ func (m *module) ensureBody(body hcl.Body) {
 // bodyValue converts a block body: attributes become values, nested blocks
 // become lists of objects under their type name, dynamic blocks are expanded.
 func (m *module) bodyValue(body hcl.Body, ctx *hcl.EvalContext, f *file, skip map[string]bool) map[string]any {
+	if ob, ok := body.(*overlayBody); ok {
+		return overlayValues(m.bodyValue(ob.base, ctx, f, skip), m.bodyValue(ob.over, ctx, f, skip))
+	}
 	obj := map[string]any{}
 	keys := map[string]any{}
 	obj["__keys"] = keys

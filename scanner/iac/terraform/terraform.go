@@ -306,8 +306,9 @@ func (l *loader) load(dir string) (*moduleFiles, error) {
 	}
 	mf := &moduleFiles{dir: dir, origin: map[*hcl.Block]*file{}}
 	var errs []error
+	var overrides []*file
 	for _, e := range entries {
-		if e.IsDir() || !IsConfigFile(e.Name()) || isOverrideFile(e.Name()) {
+		if e.IsDir() || !IsConfigFile(e.Name()) {
 			continue
 		}
 		p := path.Join(dir, e.Name())
@@ -322,6 +323,10 @@ func (l *loader) load(dir string) (*moduleFiles, error) {
 			continue
 		}
 		l.budget.guardBody(f.body)
+		if isOverrideFile(e.Name()) {
+			overrides = append(overrides, f)
+			continue
+		}
 		mf.files = append(mf.files, f)
 		content, _, _ := f.body.PartialContent(rootSchema)
 		for _, b := range content.Blocks {
@@ -331,6 +336,11 @@ func (l *loader) load(dir string) (*moduleFiles, error) {
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
+	}
+	// ReadDir sorts by name: override files apply in lexical order
+	for _, f := range overrides {
+		content, _, _ := f.body.PartialContent(rootSchema)
+		mf.applyOverride(f, content.Blocks)
 	}
 	l.files[dir] = mf
 	return mf, nil
@@ -387,7 +397,7 @@ func (l *loader) readFile(p string) ([]byte, string, error) {
 
 // isOverrideFile reports terraform override files (override.tf,
 // *_override.tf and their .json forms). They patch blocks of the other files
-// attribute by attribute; they are skipped rather than mis-merged.
+// attribute by attribute (see override.go).
 func isOverrideFile(name string) bool {
 	base := strings.TrimSuffix(strings.TrimSuffix(name, ".json"), ".tf")
 	return base == "override" || strings.HasSuffix(base, "_override")

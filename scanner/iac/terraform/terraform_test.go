@@ -129,7 +129,7 @@ func TestParseModuleValues(t *testing.T) {
 		{"for_each map each.value", "count_foreach", terraform.Options{}, `aws_iam_user.m["alice"]`, "values.path", "/admin/"},
 		{"for_each index field", "count_foreach", terraform.Options{}, `aws_iam_user.m["bob"]`, "index", "bob"},
 		{"for_each over a resource with for_each", "count_foreach", terraform.Options{}, `aws_s3_bucket_versioning.v["b"]`, "values.bucket", ref(`aws_s3_bucket.each["b"]`)},
-		{"override files are skipped", "count_foreach", terraform.Options{}, "aws_instance.web[0]", "values.instance_type", "t3.micro"},
+		{"override file replaces an attribute", "count_foreach", terraform.Options{}, "aws_instance.web[0]", "values.instance_type", "overridden"},
 		{"unknown count keeps one instance", "count_foreach", terraform.Options{}, "aws_instance.unknown_count", "values.ami", "ami-u"},
 		{"reference to counted instance", "count_foreach", terraform.Options{}, "aws_eip.ip[1]", "values.instance", ref("aws_instance.web[1]")},
 		{"dynamic block with iterator", "dynamic", terraform.Options{}, "aws_security_group.sg", "values.ingress.1.cidr_blocks", []any{"10.0.0.0/8"}},
@@ -194,7 +194,7 @@ func TestParseModuleAddresses(t *testing.T) {
 func TestParseModuleUnresolvedModules(t *testing.T) {
 	doc := parse(t, "modules", terraform.Options{})
 	um := strip(doc["unresolved_modules"]).([]any)
-	want := []any{map[string]any{"address": "module.remote", "source": "terraform-aws-modules/vpc/aws", "reason": "remote or non-local source"}}
+	want := []any{map[string]any{"address": "module.remote", "source": "terraform-aws-modules/vpc/aws", "reason": terraform.ReasonNotDownloaded}}
 	if diff := cmp.Diff(want, um); diff != "" {
 		t.Errorf("unresolved_modules (-want +got):\n%s", diff)
 	}
