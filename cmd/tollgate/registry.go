@@ -1,12 +1,14 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 
 	"github.com/tollgate-dev/tollgate"
 	"github.com/tollgate-dev/tollgate/scanner"
 	"github.com/tollgate-dev/tollgate/scanner/deps"
 	"github.com/tollgate-dev/tollgate/scanner/iac"
+	"github.com/tollgate-dev/tollgate/scanner/iac/terraform"
 	"github.com/tollgate-dev/tollgate/scanner/secrets"
 )
 
@@ -31,6 +33,8 @@ func defaultRegistry(s scanSettings) scanner.Registry {
 			APITimeout: noLimit(s.osvTimeout), RequestTimeout: noLimit(s.osvRequestTimeout)},
 		Secrets: secrets.Options{ExtraRuleFiles: s.secretRules, GitSince: s.gitSince, GitStaged: s.gitStaged, HashKey: s.hashKey,
 			Verify: s.verifySecrets, VerifyTimeout: s.verifyTimeout, VerifyEndpoints: s.verifyEndpoints, Logger: s.logger},
-		IaC: iac.Options{ExtraCheckDirs: s.checkDirs, AllowNet: s.allowNet, TFVarFiles: vars, Logger: s.logger, EvalTimeout: noLimit(s.iacEvalTimeout)},
+		IaC: iac.Options{ExtraCheckDirs: s.checkDirs, AllowNet: s.allowNet, TFVarFiles: vars, Logger: s.logger, EvalTimeout: noLimit(s.iacEvalTimeout),
+			// terraform reads TF_VAR_* itself, so the scan sees what a plan would
+			TFVarEnv: terraform.VarsFromEnviron(os.Environ())},
 	})
 }

@@ -72,7 +72,7 @@ func BenchmarkEvalTerraformSmallModule(b *testing.B) {
 	ctx := context.Background()
 	b.ReportAllocs()
 	for b.Loop() {
-		docs, err := parseTerraformModule(ctx, os.DirFS(dir), ".", nil, nil)
+		docs, err := parseTerraformModule(ctx, os.DirFS(dir), ".", nil, nil, nil)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -37,6 +37,11 @@ type Options struct {
 	// TFVarFiles are extra terraform variable files (like -var-file),
 	// applied to every root module after terraform.tfvars and *.auto.tfvars.
 	TFVarFiles []string
+	// TFVarEnv are TF_VAR_<name> values by variable name (build it with
+	// terraform.VarsFromEnviron(os.Environ())), applied to root module
+	// variables below every variables file, as terraform does; nil reads
+	// none. The CLI passes its environment.
+	TFVarEnv map[string]string
 	// Concurrency bounds parallel parsing and evaluation; 0 means GOMAXPROCS.
 	Concurrency int
 	// Logger receives debug messages; nil discards them.
@@ -295,7 +300,7 @@ func kindsOf(units []unit, terraform bool) []string {
 // parseUnit turns one unit into documents.
 func (s *Scanner) parseUnit(ctx context.Context, t scanner.Target, u unit) ([]Document, bool, error) {
 	if u.tfRoot != "" {
-		docs, err := parseTerraformModule(ctx, t.FS, u.tfRoot, s.opts.TFVarFiles, s.log)
+		docs, err := parseTerraformModule(ctx, t.FS, u.tfRoot, s.opts.TFVarFiles, s.opts.TFVarEnv, s.log)
 		return docs, false, err
 	}
 	src, err := t.ReadFile(u.file)

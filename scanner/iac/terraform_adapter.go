@@ -17,8 +17,8 @@ func terraformRoots(ctx context.Context, fsys fs.FS, dirs []string) ([]string, e
 	return terraform.RootModules(ctx, fsys, dirs)
 }
 
-func parseTerraformModule(ctx context.Context, fsys fs.FS, dir string, varFiles []string, log *slog.Logger) ([]Document, error) {
-	docs, err := terraform.ParseModule(ctx, fsys, dir, terraform.Options{VarFiles: varFiles, Logger: log})
+func parseTerraformModule(ctx context.Context, fsys fs.FS, dir string, varFiles []string, env map[string]string, log *slog.Logger) ([]Document, error) {
+	docs, err := terraform.ParseModule(ctx, fsys, dir, terraform.Options{VarFiles: varFiles, Env: env, Logger: log})
 	return convert(docs, func(d terraform.Document) Document { return Document(d) }), err
 }
 

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/tollgate-dev/tollgate/scanner"
 )
 
 // TestTerraformDownloadedModules scans a root module as it is after
@@ -19,15 +21,7 @@ func TestTerraformDownloadedModules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := filepath.Join("..", "..", "testdata", "iac", "terraform-modules")
-	want := expectations(t, dir)
-	res, got := scanDir(t, s, dir)
-	for _, e := range res.Errors {
-		t.Errorf("scan error: %v", e)
-	}
-	if d := cmp.Diff(want, got); d != "" {
-		t.Errorf("findings (-want +got):\n%s", d)
-	}
+	res := scanMarked(t, s, filepath.Join("..", "..", "testdata", "iac", "terraform-modules"))
 	addrs := map[string]bool{}
 	for _, f := range res.Findings {
 		addrs[f.Evidence] = true
@@ -62,7 +56,13 @@ func TestTerraformOverrideFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := filepath.Join("..", "..", "testdata", "iac", "terraform-override")
+	scanMarked(t, s, filepath.Join("..", "..", "testdata", "iac", "terraform-override"))
+}
+
+// scanMarked scans a fixture tree and compares its findings with the tree's
+// "# want:" markers, exactly; scan errors fail the test.
+func scanMarked(t *testing.T, s *Scanner, dir string) *scanner.Result {
+	t.Helper()
 	want := expectations(t, dir)
 	res, got := scanDir(t, s, dir)
 	for _, e := range res.Errors {
@@ -71,4 +71,5 @@ func TestTerraformOverrideFiles(t *testing.T) {
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("findings (-want +got):\n%s", d)
 	}
+	return res
 }

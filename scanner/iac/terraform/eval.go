@@ -100,6 +100,10 @@ func newModule(ctx context.Context, l *loader, doc *docBuilder, mf *moduleFiles,
 		case "variable":
 			d := parseVariable(b)
 			given, ok := inputs[d.name]
+			if raw, inEnv := l.env[d.name]; !ok && inEnv && depth == 0 {
+				// TF_VAR_name: below every variables file
+				given, ok = d.fromEnv(raw), true
+			}
 			if _, seen := m.vars[d.name]; !seen {
 				m.varOrder = append(m.varOrder, d.name)
 			}

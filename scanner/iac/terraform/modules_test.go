@@ -87,3 +87,59 @@ func TestOverrideJSONKeepsNestedBlocks(t *testing.T) {
 		t.Errorf("name located in %v, want the override file", p)
 	}
 }
+
+// TestTFVarEnv: TF_VAR_* values reach root module variables below the
+// variables files, typed as terraform types them, and never reach the
+// variables of a child module.
+func TestTFVarEnv(t *testing.T) {
+	env := terraform.VarsFromEnviron([]string{
+		"TF_VAR_name=from-env", "TF_VAR_ports=[22, 80]", "TF_VAR_size=3", "TF_VAR_owner=from-env",
+		"TF_VAR_bad=[unclosed", "PATH=/usr/bin", "TF_VAR_=ignored", "TF_VAR_inner=not-for-children",
+	})
+	if _, ok := env[""]; ok || len(env) != 6 {
+		t.Fatalf("VarsFromEnviron = %v", env)
+	}
+	fsys := fstest.MapFS{
+		"main.tf": {Data: []byte(`
+variable "name" {}
+variable "ports" { type = list(number) }
+variable "size" { type = number }
+variable "owner" { type = string }
+variable "bad" { type = list(string) }
+resource "aws_instance" "i" {
+  tags  = { Name = var.name, Owner = var.owner, Size = var.size }
+  ports = var.ports
+  bad   = var.bad
+}
+module "child" { source = "./child" }
+`)},
+		"terraform.tfvars": {Data: []byte(`owner = "from-tfvars"`)},
+		"child/main.tf": {Data: []byte(`
+variable "inner" { default = "child-default" }
+resource "aws_instance" "c" { ami = var.inner }
+`)},
+	}
+	docs, err := terraform.ParseModule(context.Background(), fsys, ".", terraform.Options{Env: env})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byAddr := map[string]map[string]any{}
+	for _, r := range docs[0].Value["resources"].([]any) {
+		m := r.(map[string]any)
+		byAddr[m["address"].(string)] = m["values"].(map[string]any)
+	}
+	i := byAddr["aws_instance.i"]
+	tags := i["tags"].(map[string]any)
+	if tags["Name"] != "from-env" || tags["Owner"] != "from-tfvars" || tags["Size"] != int64(3) {
+		t.Errorf("tags = %v: want Name from env, Owner from terraform.tfvars (which wins), Size 3", tags)
+	}
+	if ps, _ := i["ports"].([]any); len(ps) != 2 || ps[0] != int64(22) {
+		t.Errorf("ports = %v, want [22 80]", i["ports"])
+	}
+	if b, _ := i["bad"].(map[string]any); b["__unknown"] != true {
+		t.Errorf("an unparsable list is %v, want unknown", i["bad"])
+	}
+	if c := byAddr["module.child.aws_instance.c"]; c["ami"] != "child-default" {
+		t.Errorf("child module variable = %v: TF_VAR_ applies to the root module only", c["ami"])
+	}
+}

@@ -86,24 +86,41 @@ func mergeBodies(base, over hcl.Body) hcl.Body {
 	if !ok1 || !ok2 {
 		return &overlayBody{base: base, over: over}
 	}
-	out := &hclsyntax.Body{Attributes: hclsyntax.Attributes{}, SrcRange: sb.SrcRange, EndRange: sb.EndRange}
-	for k, a := range sb.Attributes {
-		out.Attributes[k] = a
+	return &hclsyntax.Body{
+		Attributes: overlayMap(sb.Attributes, so.Attributes),
+		Blocks: overlayBlocks(sb.Blocks, so.Blocks, func(b *hclsyntax.Block) string {
+			return nestedType(b.Type, b.Labels)
+		}),
+		SrcRange: sb.SrcRange, EndRange: sb.EndRange,
 	}
-	for k, a := range so.Attributes {
-		out.Attributes[k] = a
+}
+
+// overlayMap: over's entries replace base's.
+func overlayMap[M ~map[string]V, V any](base, over M) M {
+	out := make(M, len(base)+len(over))
+	for k, v := range base {
+		out[k] = v
 	}
+	for k, v := range over {
+		out[k] = v
+	}
+	return out
+}
+
+// overlayBlocks: the nested block types over has replace base's blocks of
+// those types.
+func overlayBlocks[B any](base, over []B, typ func(B) string) []B {
 	replaced := map[string]bool{}
-	for _, b := range so.Blocks {
-		replaced[nestedType(b.Type, b.Labels)] = true
+	for _, b := range over {
+		replaced[typ(b)] = true
 	}
-	for _, b := range sb.Blocks {
-		if !replaced[nestedType(b.Type, b.Labels)] {
-			out.Blocks = append(out.Blocks, b)
+	var out []B
+	for _, b := range base {
+		if !replaced[typ(b)] {
+			out = append(out, b)
 		}
 	}
-	out.Blocks = append(out.Blocks, so.Blocks...)
-	return out
+	return append(out, over...)
 }
 
 // overlayBody is mergeBodies for bodies that are not both native HCL.
@@ -117,37 +134,18 @@ func (b *overlayBody) Content(s *hcl.BodySchema) (*hcl.BodyContent, hcl.Diagnost
 func (b *overlayBody) PartialContent(s *hcl.BodySchema) (*hcl.BodyContent, hcl.Body, hcl.Diagnostics) {
 	bc, brest, d1 := b.base.PartialContent(s)
 	oc, orest, d2 := b.over.PartialContent(s)
-	out := &hcl.BodyContent{Attributes: hcl.Attributes{}, MissingItemRange: bc.MissingItemRange}
-	for k, a := range bc.Attributes {
-		out.Attributes[k] = a
+	out := &hcl.BodyContent{
+		Attributes:       overlayMap(bc.Attributes, oc.Attributes),
+		Blocks:           overlayBlocks(bc.Blocks, oc.Blocks, func(b *hcl.Block) string { return nestedType(b.Type, b.Labels) }),
+		MissingItemRange: bc.MissingItemRange,
 	}
-	for k, a := range oc.Attributes {
-		out.Attributes[k] = a
-	}
-	replaced := map[string]bool{}
-	for _, blk := range oc.Blocks {
-		replaced[nestedType(blk.Type, blk.Labels)] = true
-	}
-	for _, blk := range bc.Blocks {
-		if !replaced[nestedType(blk.Type, blk.Labels)] {
-			out.Blocks = append(out.Blocks, blk)
-		}
-	}
-	out.Blocks = append(out.Blocks, oc.Blocks...)
 	return out, &overlayBody{base: brest, over: orest}, append(d1, d2...)
 }
 
 func (b *overlayBody) JustAttributes() (hcl.Attributes, hcl.Diagnostics) {
-	out := hcl.Attributes{}
 	ba, d1 := b.base.JustAttributes()
 	oa, d2 := b.over.JustAttributes()
-	for k, a := range ba {
-		out[k] = a
-	}
-	for k, a := range oa {
-		out[k] = a
-	}
-	return out, append(d1, d2...)
+	return overlayMap(ba, oa), append(d1, d2...)
 }
 
 func (b *overlayBody) MissingItemRange() hcl.Range { return b.base.MissingItemRange() }

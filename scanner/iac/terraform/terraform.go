@@ -36,6 +36,10 @@ type Options struct {
 	// relative path is relative to the root of fsys; an absolute path is read
 	// from the operating system.
 	VarFiles []string
+	// Env holds TF_VAR_<name> values by variable name (see VarsFromEnviron).
+	// As in terraform they apply to root module variables below every
+	// variables file; nil reads none.
+	Env map[string]string
 	// Logger receives debug messages about skipped modules and expressions.
 	// Nil discards them.
 	Logger *slog.Logger
@@ -74,7 +78,7 @@ func ParseModule(ctx context.Context, fsys fs.FS, dir string, opts Options) (doc
 		return nil, err
 	}
 	dir = cleanDir(dir)
-	l := &loader{fsys: fsys, files: map[string]*moduleFiles{}, log: opts.Logger, budget: newBudget(opts.Budgets)}
+	l := &loader{fsys: fsys, files: map[string]*moduleFiles{}, log: opts.Logger, budget: newBudget(opts.Budgets), env: opts.Env}
 	if l.log == nil {
 		l.log = slog.New(slog.DiscardHandler)
 	}
@@ -290,6 +294,7 @@ type loader struct {
 	// manifest maps module keys to the directories terraform init
 	// downloaded registry and git modules to (see readManifest).
 	manifest map[string]string
+	env      map[string]string // TF_VAR_ values by variable name
 	files    map[string]*moduleFiles
 	log      *slog.Logger
 	budget   *budget

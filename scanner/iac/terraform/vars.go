@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/typeexpr"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 )
@@ -134,4 +135,38 @@ func safeDefaults(d *typeexpr.Defaults, v cty.Value) (out cty.Value) {
 		}
 	}()
 	return d.Apply(v)
+}
+
+// envPrefix marks the environment variables terraform reads as variable values.
+const envPrefix = "TF_VAR_"
+
+// VarsFromEnviron picks the TF_VAR_<name> entries of an environment
+// (os.Environ form) and returns their values by variable name.
+func VarsFromEnviron(environ []string) map[string]string {
+	out := map[string]string{}
+	for _, kv := range environ {
+		k, v, ok := strings.Cut(kv, "=")
+		if ok && strings.HasPrefix(k, envPrefix) && len(k) > len(envPrefix) {
+			out[k[len(envPrefix):]] = v
+		}
+	}
+	return out
+}
+
+// fromEnv converts a TF_VAR_ value as terraform does: the literal string
+// for a string (or untyped) variable, else an HCL expression (a list, a
+// map, a number); one that does not parse is unknown.
+func (d variableDecl) fromEnv(raw string) cty.Value {
+	if d.typ == cty.String || d.typ == cty.DynamicPseudoType {
+		return cty.StringVal(raw)
+	}
+	expr, diags := hclsyntax.ParseExpression([]byte(raw), envPrefix+d.name, hcl.InitialPos)
+	if diags.HasErrors() {
+		return cty.DynamicVal
+	}
+	v, diags := safeValue(expr, nil)
+	if diags.HasErrors() {
+		return cty.DynamicVal
+	}
+	return v
 }
