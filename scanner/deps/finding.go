@@ -273,17 +273,49 @@ func fixedVersions(g []*osvschema.Vulnerability, d dep) []string {
 			}
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return compareVersions(out[i], out[j], d.ecosystem) < 0 })
+	o := newVersionOrder(d.ecosystem)
+	sort.SliceStable(out, func(i, j int) bool { return o.compare(out[i], out[j]) < 0 })
 	return out
 }
 
-// compareVersions orders versions the ecosystem's way, falling back to
-// string order for versions the ecosystem parser rejects.
-func compareVersions(a, b, ecosystem string) int {
-	va, err := semantic.Parse(a, baseEcosystem(ecosystem))
-	if err == nil {
-		if c, err := va.CompareStr(b); err == nil {
-			return c
+// versionOrder orders versions the ecosystem's way, falling back to
+// string order for versions the ecosystem parser rejects; each version is
+// parsed once (sorting the fixed versions of Go's standard library parsed
+// each one some 15 times).
+type versionOrder struct {
+	ecosystem string
+	parsed    map[string]parsedVersion
+}
+
+type parsedVersion struct {
+	v  semantic.Version
+	ok bool
+}
+
+func newVersionOrder(ecosystem string) *versionOrder {
+	return &versionOrder{ecosystem: baseEcosystem(ecosystem), parsed: map[string]parsedVersion{}}
+}
+
+// parse returns s parsed in the ecosystem, once per string.
+func (o *versionOrder) parse(s string) parsedVersion {
+	p, ok := o.parsed[s]
+	if !ok {
+		v, err := semantic.Parse(s, o.ecosystem)
+		p = parsedVersion{v, err == nil}
+		o.parsed[s] = p
+	}
+	return p
+}
+
+// compare is semantic's a.CompareStr(b), or string order when a or b
+// does not parse.
+func (o *versionOrder) compare(a, b string) int {
+	if pa := o.parse(a); pa.ok {
+		if pb := o.parse(b); pb.ok {
+			// Compare(parsed b) is CompareStr(b) without the parse.
+			if c, err := pa.v.Compare(pb.v); err == nil {
+				return c
+			}
 		}
 	}
 	return strings.Compare(a, b)
@@ -292,8 +324,9 @@ func compareVersions(a, b, ecosystem string) int {
 // smallestFixAbove returns the smallest fixed version greater than the
 // installed one: the upgrade that closes the advisory with least churn.
 func smallestFixAbove(fixed []string, installed, ecosystem string) string {
+	o := newVersionOrder(ecosystem)
 	for _, f := range fixed { // sorted ascending
-		if compareVersions(f, installed, ecosystem) > 0 {
+		if o.compare(f, installed) > 0 {
 			return f
 		}
 	}

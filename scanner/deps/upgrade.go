@@ -15,8 +15,9 @@ import (
 // another advisory's range is skipped. Empty when none qualifies.
 func upgradeFor(d dep, vs []*osvschema.Vulnerability) string {
 	var cands []string
+	o := newVersionOrder(d.ecosystem)
 	for _, f := range fixedVersions(vs, d) {
-		if compareVersions(f, d.version, d.ecosystem) > 0 && !slices.Contains(cands, f) {
+		if o.compare(f, d.version) > 0 && !slices.Contains(cands, f) {
 			cands = append(cands, f)
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	dpkgmeta "github.com/google/osv-scalibr/extractor/filesystem/os/dpkg/metadata"
 	rpmmeta "github.com/google/osv-scalibr/extractor/filesystem/os/rpm/metadata"
 	"github.com/google/osv-scalibr/inventory/osvecosystem"
+	"github.com/google/osv-scalibr/purl"
 	"github.com/google/osv-scalibr/semantic"
 	"github.com/ossf/osv-schema/bindings/go/osvconstants"
 	"github.com/ossf/osv-schema/bindings/go/osvschema"
@@ -26,8 +27,9 @@ import (
 //
 // The fast path is taken only where it provably gives the matcher's
 // answer and leaves the advisory as the matcher would: package shapes
-// whose normalized name and version are plain (no OS or archive metadata,
-// no source repository), and advisories whose evaluated ranges the
+// whose normalized name and version are plain (an ecosystem, no OS or
+// archive metadata, not Homebrew; a source commit only matters without
+// an ecosystem), and advisories whose evaluated ranges the
 // matcher would not reorder (at most 12 events, the insertion-sort size,
 // already in the matcher's order) and whose versions and ecosystems all
 // parse (the matcher panics otherwise, and affecting recovers). Any other
@@ -38,14 +40,9 @@ type upgradeMatcher struct {
 	eco   osvecosystem.Parsed
 	name  string // the matcher's normalized name (osvutil.ParsePackage)
 	plain bool   // false: every check goes through affecting
-	vers  map[string]parsedVersion
+	vers  *versionOrder // in the matcher's ecosystem string
 	advs  map[*osvschema.Vulnerability][]*osvschema.Affected // nil: not fast
 	one   []*osvschema.Vulnerability
-}
-
-type parsedVersion struct {
-	v  semantic.Version
-	ok bool
 }
 
 // insertionSortMax is the length up to which sort.Slice (the matcher's
@@ -54,9 +51,10 @@ type parsedVersion struct {
 const insertionSortMax = 12
 
 func newUpgradeMatcher(pkg *extractor.Package, vs []*osvschema.Vulnerability) *upgradeMatcher {
-	m := &upgradeMatcher{pkg: pkg, vers: map[string]parsedVersion{}, one: make([]*osvschema.Vulnerability, 1)}
+	m := &upgradeMatcher{pkg: pkg, one: make([]*osvschema.Vulnerability, 1)}
 	m.name, m.plain = plainName(pkg)
 	m.eco = pkg.Ecosystem()
+	m.vers = newVersionOrder(string(m.eco.Ecosystem))
 	if m.eco.IsEmpty() || m.eco.Ecosystem == "GIT" {
 		m.plain = false
 	}
@@ -77,8 +75,8 @@ func plainName(pkg *extractor.Package) (string, bool) {
 	case *archivemeta.Metadata, *dpkgmeta.Metadata, *apkmeta.Metadata, *rpmmeta.Metadata:
 		return "", false
 	}
-	if pkg.SourceCode != nil {
-		return "", false
+	if pkg.PURLType == purl.TypeBrew {
+		return "", false // named after its source repository
 	}
 	switch pkg.Ecosystem().Ecosystem {
 	case osvconstants.EcosystemGo:
@@ -97,15 +95,7 @@ func plainName(pkg *extractor.Package) (string, bool) {
 }
 
 // parse returns s parsed in the package's ecosystem, once per string.
-func (m *upgradeMatcher) parse(s string) parsedVersion {
-	p, ok := m.vers[s]
-	if !ok {
-		v, err := semantic.Parse(s, string(m.eco.Ecosystem))
-		p = parsedVersion{v, err == nil}
-		m.vers[s] = p
-	}
-	return p
-}
+func (m *upgradeMatcher) parse(s string) parsedVersion { return m.vers.parse(s) }
 
 // cmp is v.CompareStr(s) with the error ignored, as the matcher does.
 func (m *upgradeMatcher) cmp(v semantic.Version, s string) int {
