@@ -38,9 +38,9 @@ import (
 type upgradeMatcher struct {
 	pkg   *extractor.Package
 	eco   osvecosystem.Parsed
-	name  string // the matcher's normalized name (osvutil.ParsePackage)
-	plain bool   // false: every check goes through affecting
-	vers  *versionOrder // in the matcher's ecosystem string
+	name  string                                             // the matcher's normalized name (osvutil.ParsePackage)
+	plain bool                                               // false: every check goes through affecting
+	vers  *versionOrder                                      // in the matcher's ecosystem string
 	advs  map[*osvschema.Vulnerability][]*osvschema.Affected // nil: not fast
 	one   []*osvschema.Vulnerability
 }
