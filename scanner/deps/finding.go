@@ -29,24 +29,30 @@ func buildFindings(deps []dep, vulns map[pkgKey][]*osvschema.Vulnerability, line
 	seen := map[fkey]int{}
 	groupsByPkg := map[pkgKey][][]*osvschema.Vulnerability{}
 	upgrades := map[pkgKey]string{}
+	orders := map[string]*versionOrder{} // by ecosystem: parse each version once
 	var out []scanner.Finding
 	for _, d := range deps {
 		vs := vulns[d.key()]
 		if len(vs) == 0 {
 			continue
 		}
+		o := orders[baseEcosystem(d.ecosystem)]
+		if o == nil {
+			o = newVersionOrder(d.ecosystem)
+			orders[baseEcosystem(d.ecosystem)] = o
+		}
 		groups, ok := groupsByPkg[d.key()]
 		if !ok {
 			groups = aliasGroups(vs)
 			groupsByPkg[d.key()] = groups
-			upgrades[d.key()] = upgradeFor(d, vs)
+			upgrades[d.key()] = upgradeFor(d, vs, o)
 		}
 		line := d.line
 		if line == 0 {
 			line = lines.find(d.location, d.name, d.version)
 		}
 		for _, g := range groups {
-			f := newFinding(d, g, line, calls)
+			f := newFinding(d, g, line, calls, o)
 			if up := upgrades[d.key()]; up != "" {
 				f.Package.UpgradeTo, f.Package.UpgradeMajor = up, majorBump(d.version, up)
 			}
@@ -133,7 +139,8 @@ func idLess(a, b string) bool {
 	return a < b
 }
 
-func newFinding(d dep, g []*osvschema.Vulnerability, line int, calls map[callKey]bool) scanner.Finding {
+// o orders versions of d's ecosystem.
+func newFinding(d dep, g []*osvschema.Vulnerability, line int, calls map[callKey]bool, o *versionOrder) scanner.Finding {
 	primary := g[0] // aliasGroups sorted the group by idLess
 	ids := map[string]bool{}
 	for _, v := range g {
@@ -149,8 +156,8 @@ func newFinding(d dep, g []*osvschema.Vulnerability, line int, calls map[callKey
 	}
 	sort.Slice(aliases, func(i, j int) bool { return idLess(aliases[i], aliases[j]) })
 
-	fixed := fixedVersions(g, d)
-	fix := smallestFixAbove(fixed, d.version, d.ecosystem)
+	fixed := fixedVersions(g, d, o)
+	fix := smallestFixAbove(fixed, d.version, o)
 	sev, score, vector := severityOf(g, d)
 
 	title := ""
@@ -253,8 +260,8 @@ func newFinding(d dep, g []*osvschema.Vulnerability, line int, calls map[callKey
 }
 
 // fixedVersions collects the "fixed" events of the affected entries about
-// this package, sorted by the ecosystem's version order.
-func fixedVersions(g []*osvschema.Vulnerability, d dep) []string {
+// this package, sorted by the ecosystem's version order (o).
+func fixedVersions(g []*osvschema.Vulnerability, d dep, o *versionOrder) []string {
 	var out []string
 	for _, v := range g {
 		for _, a := range v.GetAffected() {
@@ -273,7 +280,6 @@ func fixedVersions(g []*osvschema.Vulnerability, d dep) []string {
 			}
 		}
 	}
-	o := newVersionOrder(d.ecosystem)
 	sort.SliceStable(out, func(i, j int) bool { return o.compare(out[i], out[j]) < 0 })
 	return out
 }
@@ -323,8 +329,7 @@ func (o *versionOrder) compare(a, b string) int {
 
 // smallestFixAbove returns the smallest fixed version greater than the
 // installed one: the upgrade that closes the advisory with least churn.
-func smallestFixAbove(fixed []string, installed, ecosystem string) string {
-	o := newVersionOrder(ecosystem)
+func smallestFixAbove(fixed []string, installed string, o *versionOrder) string {
 	for _, f := range fixed { // sorted ascending
 		if o.compare(f, installed) > 0 {
 			return f

@@ -42,8 +42,9 @@ func TestSmallestFixAbove(t *testing.T) {
 			evs += `{"introduced":"0"},{"fixed":"` + f + `"}`
 		}
 		v := vuln(t, `{"id":"X-1","affected":[{"package":{"ecosystem":"`+tt.eco+`","name":"p"},"ranges":[{"type":"ECOSYSTEM","events":[`+evs+`]}]}]}`)
-		fixed := fixedVersions([]*osvschema.Vulnerability{v}, d)
-		if got := smallestFixAbove(fixed, tt.installed, tt.eco); got != tt.want {
+		o := newVersionOrder(tt.eco)
+		fixed := fixedVersions([]*osvschema.Vulnerability{v}, d, o)
+		if got := smallestFixAbove(fixed, tt.installed, o); got != tt.want {
 			t.Errorf("%s %v above %s = %q, want %q", tt.eco, fixed, tt.installed, got, tt.want)
 		}
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/ossf/osv-schema/bindings/go/osvschema"
 	"google.golang.org/protobuf/encoding/protojson"
+	"google.golang.org/protobuf/proto"
 
 	"github.com/tollgate-dev/tollgate/scanner/deps/osvdb"
 )
@@ -40,8 +41,12 @@ type ecoIndex struct {
 	byName map[string][]*osvschema.Vulnerability
 	count  int
 	index  *osvdb.OpenedIndex
-	err    error
-	once   sync.Once
+	// fromRecords counts the advisories read from the records rather
+	// than the JSON; recordsErr is why new records could not be stored.
+	fromRecords int
+	recordsErr  error
+	err         error
+	once        sync.Once
 }
 
 func newLocalDB(dir, cacheDir string) *localDB {
@@ -88,6 +93,9 @@ func (db *localDB) indexInfo(eco string) map[string]any {
 	if idx.index.WriteErr != nil {
 		m["index_write_error"] = idx.index.WriteErr.Error()
 	}
+	if idx.recordsErr != nil {
+		m["records_write_error"] = idx.recordsErr.Error()
+	}
 	return m
 }
 
@@ -132,8 +140,20 @@ func (idx *ecoIndex) load(ctx context.Context, dir, cacheDir, eco string, need m
 	} else {
 		ids = oi.Lookup(need)
 	}
-	// Decoding JSON dominates load time; spread it over the CPUs.
+	// Advisories an earlier scan decoded come from the records (see
+	// osvdb.Records), the others from the zip's JSON; decoding dominates
+	// load time, so it is spread over the CPUs.
+	recPath := ""
+	if oi.Path != "" {
+		recPath = osvdb.RecordsPath(oi.Path)
+	}
+	recs := osvdb.NewRecords(oi.Index)
+	if recPath != "" {
+		recs, _ = osvdb.ReadRecords(recPath, oi.Index) // invalid: decode the JSON, rewrite
+	}
 	vulns := make([]*osvschema.Vulnerability, len(ids))
+	enc := make([][]byte, len(ids)) // new records
+	fromRecords := make([]bool, len(ids))
 	errs := make([]error, len(ids))
 	workers := max(1, min(runtime.GOMAXPROCS(0), len(ids)/8))
 	var wg sync.WaitGroup
@@ -146,13 +166,31 @@ func (idx *ecoIndex) load(ctx context.Context, dir, cacheDir, eco string, need m
 				if ctx.Err() != nil {
 					return
 				}
+				if vulns[i] = decodeRecord(recs.Get(ids[i])); vulns[i] != nil {
+					fromRecords[i] = true
+					continue
+				}
 				vulns[i], errs[i] = decodeEntry(opts, oi.Index, zf, ids[i])
+				if vulns[i] != nil && recPath != "" {
+					enc[i], _ = proto.MarshalOptions{Deterministic: true}.Marshal(vulns[i])
+				}
 			}
 		}()
 	}
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		return err
+	}
+	for i, b := range enc {
+		if b != nil {
+			recs.Add(ids[i], b)
+		}
+		if fromRecords[i] {
+			idx.fromRecords++
+		}
+	}
+	if recs.Changed() {
+		idx.recordsErr = recs.Write(recPath)
 	}
 	idx.count = oi.Advisories()
 	idx.byName = make(map[string][]*osvschema.Vulnerability, len(ids))
@@ -179,6 +217,20 @@ func (idx *ecoIndex) load(ctx context.Context, dir, cacheDir, eco string, need m
 		}
 	}
 	return nil
+}
+
+// decodeRecord decodes a record (protobuf wire format of the advisory
+// as decoded from its JSON); nil when there is none or it does not
+// decode, and the JSON is read instead.
+func decodeRecord(b []byte) *osvschema.Vulnerability {
+	if b == nil {
+		return nil
+	}
+	v := &osvschema.Vulnerability{}
+	if proto.Unmarshal(b, v) != nil {
+		return nil
+	}
+	return v
 }
 
 func decodeEntry(opts protojson.UnmarshalOptions, ix *osvdb.Index, zf io.ReaderAt, n int) (*osvschema.Vulnerability, error) {

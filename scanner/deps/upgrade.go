@@ -13,10 +13,11 @@ import (
 // candidates are the advisories' fixed versions; each is checked with the
 // same matcher as the installed version, so a fix that falls inside
 // another advisory's range is skipped. Empty when none qualifies.
-func upgradeFor(d dep, vs []*osvschema.Vulnerability) string {
+//
+// o orders versions of d's ecosystem.
+func upgradeFor(d dep, vs []*osvschema.Vulnerability, o *versionOrder) string {
 	var cands []string
-	o := newVersionOrder(d.ecosystem)
-	for _, f := range fixedVersions(vs, d) {
+	for _, f := range fixedVersions(vs, d, o) {
 		if o.compare(f, d.version) > 0 && !slices.Contains(cands, f) {
 			cands = append(cands, f)
 		}

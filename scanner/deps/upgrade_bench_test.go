@@ -27,11 +27,11 @@ func BenchmarkUpgradeForStdlib(b *testing.B) {
 	if len(vs) < 50 {
 		b.Fatalf("%d stdlib advisories affect 1.13, want many", len(vs))
 	}
-	want := upgradeFor(d, vs)
+	want := upgradeFor(d, vs, newVersionOrder("Go"))
 	b.ReportMetric(float64(len(vs)), "advisories")
 	start := cpuTime()
 	for b.Loop() {
-		if got := upgradeFor(d, vs); got != want {
+		if got := upgradeFor(d, vs, newVersionOrder("Go")); got != want {
 			b.Fatalf("upgrade %q, want %q", got, want)
 		}
 	}

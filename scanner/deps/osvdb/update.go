@@ -157,6 +157,8 @@ func updateOne(ctx context.Context, dir, eco string, opts UpdateOptions) (Ecosys
 	if err := ix.WriteIndex(IndexPath(dst)); err != nil {
 		return EcosystemMetadata{}, err
 	}
+	// Records of the previous zip would only be found stale and rewritten.
+	_ = os.Remove(RecordsPath(IndexPath(dst)))
 	return EcosystemMetadata{FetchedAt: opts.Now().UTC(), URL: u, Advisories: n, Bytes: size, SHA256: sum}, nil
 }
 

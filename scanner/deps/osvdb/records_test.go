@@ -1,0 +1,107 @@
+package osvdb_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/tollgate-dev/tollgate/scanner/deps/osvdb"
+)
+
+// TestRecords: records round-trip per zip entry; a corrupt file, one
+// written for another version of the zip, or one too large is reported
+// (ErrRecordsInvalid) and read as empty, never trusted; a missing file is
+// simply empty.
+func TestRecords(t *testing.T) {
+	ctx := context.Background()
+	zp := filepath.Join(t.TempDir(), "osv-scalibr", "npm", "all.zip")
+	writeZip(t, zp, indexFiles[:3])
+	ix, err := osvdb.BuildIndex(ctx, zp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := osvdb.RecordsPath(filepath.Join(t.TempDir(), "abc-npm.bin"))
+	if filepath.Base(path) != "abc-npm.records" {
+		t.Errorf("RecordsPath = %s", path)
+	}
+
+	r, err := osvdb.ReadRecords(path, ix)
+	if err != nil || r.Len() != 0 || r.Changed() {
+		t.Fatalf("missing file: %d records, changed %v, err %v", r.Len(), r.Changed(), err)
+	}
+	want := map[int][]byte{0: []byte("first"), 2: []byte("third, a bit longer"), 1: {0, 1, 2}}
+	for n, b := range want {
+		if !r.Add(n, b) {
+			t.Fatalf("Add(%d) refused", n)
+		}
+	}
+	if r.Add(1, []byte("again")) || r.Add(5, nil) {
+		t.Error("Add accepted a repeat or an empty record")
+	}
+	if err := r.Write(path); err != nil {
+		t.Fatal(err)
+	}
+	read := func() (*osvdb.Records, error) {
+		t.Helper()
+		return osvdb.ReadRecords(path, ix)
+	}
+	got, err := read()
+	if err != nil || got.Changed() {
+		t.Fatalf("ReadRecords: %v (changed %v)", err, got.Changed())
+	}
+	for n, b := range want {
+		if !bytes.Equal(got.Get(n), b) {
+			t.Errorf("record %d = %q, want %q", n, got.Get(n), b)
+		}
+	}
+	if got.Get(3) != nil || got.Len() != 3 {
+		t.Errorf("%d records, record 3 = %q", got.Len(), got.Get(3))
+	}
+
+	good, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	corruptions := map[string]func([]byte) []byte{
+		"flipped byte": func(b []byte) []byte { b[len(b)/2] ^= 0xff; return b },
+		"truncated":    func(b []byte) []byte { return b[:len(b)-5] },
+		"empty":        func([]byte) []byte { return nil },
+		"an index":     func([]byte) []byte { return ix.Marshal() },
+	}
+	for name, corrupt := range corruptions {
+		t.Run(name, func(t *testing.T) {
+			if err := os.WriteFile(path, corrupt(bytes.Clone(good)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			r, err := read()
+			if !errors.Is(err, osvdb.ErrRecordsInvalid) || r.Len() != 0 {
+				t.Errorf("ReadRecords = %d records, %v; want none and ErrRecordsInvalid", r.Len(), err)
+			}
+		})
+	}
+	t.Run("another version of the zip", func(t *testing.T) {
+		if err := os.WriteFile(path, good, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		other := filepath.Join(t.TempDir(), "all.zip")
+		writeZip(t, other, indexFiles[:2])
+		oix, err := osvdb.BuildIndex(ctx, other)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := osvdb.ReadRecords(path, oix)
+		if !errors.Is(err, osvdb.ErrRecordsInvalid) || r.Len() != 0 {
+			t.Errorf("ReadRecords = %d records, %v; want none and ErrRecordsInvalid", r.Len(), err)
+		}
+	})
+	t.Run("bounded", func(t *testing.T) {
+		r := osvdb.NewRecords(ix)
+		big := make([]byte, osvdb.MaxRecordsBytes/2)
+		if !r.Add(0, big) || r.Add(1, big) {
+			t.Error("records grew past MaxRecordsBytes")
+		}
+	})
+}
