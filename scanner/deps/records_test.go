@@ -61,11 +61,11 @@ func TestLoadThroughRecords(t *testing.T) {
 
 	path := osvdb.RecordsPath(load("npm").index.Path)
 	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
+	if err == nil {
+		b[len(b)/2] ^= 1 // one bit flipped in the middle
+		err = os.WriteFile(path, b, 0o600)
 	}
-	b[len(b)/2] ^= 0xff
-	if err := os.WriteFile(path, b, 0o600); err != nil {
+	if err != nil {
 		t.Fatal(err)
 	}
 	if idx := load("npm"); idx.fromRecords != 0 {

@@ -167,9 +167,4 @@ func (r *Records) Marshal() []byte {
 }
 
 // Write stores the records at path atomically (temporary file + rename).
-func (r *Records) Write(path string) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return writeFileAtomic(path, r.Marshal())
-}
+func (r *Records) Write(path string) error { return writeCacheFile(path, r.Marshal()) }
