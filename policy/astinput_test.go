@@ -24,7 +24,7 @@ func TestInputValueMatchesJSON(t *testing.T) {
 		Errors: []scanner.ScanError{{Scanner: "x", Err: errTest}}}
 	ex := &Exceptions{Entries: []ExceptionEntry{{Exception: scanner.Exception{ID: "GHSA-1", Reason: "why", Owner: "o", Ticket: "T-1", Expires: &exp, Source: "f:1"}, RuleID: "GHSA-1"}}}
 	in := BuildInput(res, InputOptions{Config: DefaultConfig(), Now: time.Date(2027, 1, 5, 0, 0, 0, 0, time.UTC), Exceptions: ex, Baseline: Baseline{"fp2": true}})
-	fast, err := toValue(in, nil)
+	fast, _, err := toValue(in, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

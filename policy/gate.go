@@ -283,10 +283,11 @@ func (g *Gate) attribute(m *ast.Module, n int) int {
 
 // Decide evaluates the policy once against in.
 func (g *Gate) Decide(ctx context.Context, in Input) (scanner.Decision, error) {
-	v, err := toValue(in, g.fields)
+	v, release, err := toValue(in, g.fields)
 	if err != nil {
 		return scanner.Decision{}, err
 	}
+	defer release()
 	// Ranked now, so that the findings' Go copies are garbage while the
 	// policy runs.
 	order := findingOrder(in.Findings)
