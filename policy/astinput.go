@@ -28,7 +28,7 @@ import (
 // keeps its evaluation states in sync.Pools, and one of them holding the
 // input kept every finding's term alive until a second collection, so the
 // heap goal after the gate counted the whole input twice.
-func toValue(in Input, fields map[string]bool) (v ast.Value, release func(), err error) {
+func toValue(in Input, src findingSource, fields map[string]bool) (v ast.Value, release func(), err error) {
 	rest := in
 	rest.Findings = nil
 	b, err := json.Marshal(rest)
@@ -49,9 +49,10 @@ func toValue(in Input, fields map[string]bool) (v ast.Value, release func(), err
 		}
 	}
 	tb := newTermBuilder(fields)
-	terms := make([]*ast.Term, len(in.Findings))
-	for i := range in.Findings {
-		t, err := tb.finding(&in.Findings[i])
+	terms := make([]*ast.Term, src.len())
+	var scratch InputFinding
+	for i := range terms {
+		t, err := tb.finding(src.at(i, &scratch))
 		if err != nil {
 			return nil, nil, err
 		}
@@ -69,6 +70,38 @@ func toValue(in Input, fields map[string]bool) (v ast.Value, release func(), err
 		clear(terms)
 	}
 	return obj, release, nil
+}
+
+// findingSource is where the input's findings come from: an Input's own
+// list, or the scan result's findings, converted one at a time so that the
+// gate never holds a second copy of every finding.
+type findingSource struct {
+	input  []InputFinding
+	result []scanner.Finding // used when input is nil
+}
+
+func (s findingSource) len() int {
+	if s.input != nil {
+		return len(s.input)
+	}
+	return len(s.result)
+}
+
+// finding is finding i as the scanner made it.
+func (s findingSource) finding(i int) *scanner.Finding {
+	if s.input != nil {
+		return &s.input[i].Finding
+	}
+	return &s.result[i]
+}
+
+// at is finding i; scratch holds it when it has to be converted.
+func (s findingSource) at(i int, scratch *InputFinding) *InputFinding {
+	if s.input != nil {
+		return &s.input[i]
+	}
+	*scratch = inputFinding(&s.result[i])
+	return scratch
 }
 
 // keyFilter is the ast.Object.Filter argument keeping obj's top-level keys

@@ -23,8 +23,9 @@ func TestInputValueMatchesJSON(t *testing.T) {
 	res := &scanner.Result{Root: "/r", Findings: []scanner.Finding{full, {Scanner: "iac", RuleID: "X", Fingerprint: "fp2", Location: scanner.Location{Path: "p"}}},
 		Errors: []scanner.ScanError{{Scanner: "x", Err: errTest}}}
 	ex := &Exceptions{Entries: []ExceptionEntry{{Exception: scanner.Exception{ID: "GHSA-1", Reason: "why", Owner: "o", Ticket: "T-1", Expires: &exp, Source: "f:1"}, RuleID: "GHSA-1"}}}
-	in := BuildInput(res, InputOptions{Config: DefaultConfig(), Now: time.Date(2027, 1, 5, 0, 0, 0, 0, time.UTC), Exceptions: ex, Baseline: Baseline{"fp2": true}})
-	fast, _, err := toValue(in, nil)
+	opts := InputOptions{Config: DefaultConfig(), Now: time.Date(2027, 1, 5, 0, 0, 0, 0, time.UTC), Exceptions: ex, Baseline: Baseline{"fp2": true}}
+	in := BuildInput(res, opts)
+	fast, _, err := toValue(in, findingSource{input: in.Findings}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,6 +39,15 @@ func TestInputValueMatchesJSON(t *testing.T) {
 	}
 	if fast.Compare(slow) != 0 {
 		t.Errorf("fast input differs from JSON input:\nfast %v\njson %v", fast, slow)
+	}
+	// DecideResult's path: the findings converted one at a time from the
+	// annotated result.
+	fromResult, _, err := toValue(annotate(res, opts), findingSource{result: res.Findings}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fromResult.Compare(slow) != 0 {
+		t.Errorf("input built from the result differs from JSON input:\nresult %v\njson   %v", fromResult, slow)
 	}
 }
 

@@ -283,15 +283,31 @@ func (g *Gate) attribute(m *ast.Module, n int) int {
 
 // Decide evaluates the policy once against in.
 func (g *Gate) Decide(ctx context.Context, in Input) (scanner.Decision, error) {
-	v, release, err := toValue(in, g.fields)
+	src := findingSource{input: in.Findings}
+	if src.input == nil {
+		src.input = []InputFinding{}
+	}
+	in.Findings = nil
+	return g.decide(ctx, in, src)
+}
+
+// DecideResult is BuildInput followed by Decide, without the input's copy
+// of every finding: the findings are converted for the policy one at a
+// time. It annotates res.Findings in place like BuildInput.
+func (g *Gate) DecideResult(ctx context.Context, res *scanner.Result, o InputOptions) (scanner.Decision, error) {
+	return g.decide(ctx, annotate(res, o), findingSource{result: res.Findings})
+}
+
+func (g *Gate) decide(ctx context.Context, in Input, src findingSource) (scanner.Decision, error) {
+	v, release, err := toValue(in, src, g.fields)
 	if err != nil {
 		return scanner.Decision{}, err
 	}
 	defer release()
-	// Ranked now, so that the findings' Go copies are garbage while the
-	// policy runs.
-	order := findingOrder(in.Findings)
-	in = Input{}
+	// Ranked now, so that the findings' Go copies (with Decide) are
+	// garbage while the policy runs.
+	order := findingOrder(src)
+	src = findingSource{}
 	dctx, cancel := g.deadline(ctx)
 	defer cancel()
 	rs, err := g.query.Eval(dctx, rego.EvalParsedInput(v))
@@ -317,15 +333,16 @@ func (g *Gate) Decide(ctx context.Context, in Input) (scanner.Decision, error) {
 
 // findingOrder ranks fingerprints most severe first, then in the
 // findings' own (path, line) order.
-func findingOrder(fs []InputFinding) map[string]int {
-	idx := make([]int, len(fs))
+func findingOrder(src findingSource) map[string]int {
+	n := src.len()
+	idx := make([]int, n)
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return fs[idx[a]].Severity > fs[idx[b]].Severity })
-	m := make(map[string]int, len(fs))
+	sort.SliceStable(idx, func(a, b int) bool { return src.finding(idx[a]).Severity > src.finding(idx[b]).Severity })
+	m := make(map[string]int, n)
 	for rank, i := range idx {
-		m[fs[i].Fingerprint] = rank + 1
+		m[src.finding(i).Fingerprint] = rank + 1
 	}
 	return m
 }

@@ -103,9 +103,34 @@ type InputOptions struct {
 // BuildInput annotates res.Findings in place (Gate status: new, exception)
 // and returns the policy input.
 func BuildInput(res *scanner.Result, o InputOptions) Input {
+	in := annotate(res, o)
+	in.Findings = make([]InputFinding, len(res.Findings))
+	for i := range res.Findings {
+		in.Findings[i] = inputFinding(&res.Findings[i])
+	}
+	return in
+}
+
+// inputFinding is an annotated finding as the policy sees it.
+func inputFinding(f *scanner.Finding) InputFinding {
+	in := InputFinding{
+		Finding:      *f,
+		Suppressed:   f.Suppressed(),
+		Fixable:      f.Package != nil && f.Package.Fix != "",
+		Verified:     verified(f),
+		SeverityRank: int(f.Severity),
+	}
+	if f.Gate != nil {
+		in.New, in.Exception = f.Gate.New, f.Gate.Exception
+	}
+	return in
+}
+
+// annotate sets every finding's Gate status and returns the input without
+// its findings (see inputFinding).
+func annotate(res *scanner.Result, o InputOptions) Input {
 	in := Input{
 		SchemaVersion: SchemaVersion,
-		Findings:      make([]InputFinding, 0, len(res.Findings)),
 		Exceptions:    []InputException{},
 		Config:        o.Config,
 		Counts:        map[string]int{},
@@ -151,15 +176,6 @@ func BuildInput(res *scanner.Result, o InputOptions) Input {
 			}
 		}
 		f.Gate = st
-		in.Findings = append(in.Findings, InputFinding{
-			Finding:      *f,
-			New:          st.New,
-			Suppressed:   f.Suppressed(),
-			Exception:    st.Exception,
-			Fixable:      f.Package != nil && f.Package.Fix != "",
-			Verified:     verified(f),
-			SeverityRank: int(f.Severity),
-		})
 		in.Counts[f.Severity.String()]++
 		in.Counts[f.Scanner]++
 		if st.New {

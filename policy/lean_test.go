@@ -156,6 +156,15 @@ func TestDefaultPolicyLeanInputDecidesAlike(t *testing.T) {
 			if d := cmp.Diff(whole, lean); d != "" {
 				t.Errorf("lean input decides differently (-whole +lean):\n%s", d)
 			}
+			for name, g := range map[string]*Gate{"lean": g, "whole": full} {
+				fromResult, err := g.DecideResult(ctx, res, o)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if d := cmp.Diff(whole, fromResult); d != "" {
+					t.Errorf("DecideResult (%s input) decides differently from Decide (-Decide +DecideResult):\n%s", name, d)
+				}
+			}
 			if len(whole.Deny)+len(whole.Warn) == 0 && c.cfg.FailOn != "none" {
 				t.Error("the case decided nothing: it tests nothing")
 			}
@@ -172,7 +181,7 @@ func inputBytesPerFinding(t *testing.T, g *Gate, n int) float64 {
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	v, _, err := toValue(in, g.fields)
+	v, _, err := toValue(in, findingSource{input: in.Findings}, g.fields)
 	if err != nil {
 		t.Fatal(err)
 	}

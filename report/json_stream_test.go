@@ -88,3 +88,35 @@ func TestJSONStreamReportsWriteErrors(t *testing.T) {
 		}
 	}
 }
+
+// writeSizes records the size of every Write.
+type writeSizes struct{ sizes []int }
+
+func (w *writeSizes) Write(p []byte) (int, error) {
+	w.sizes = append(w.sizes, len(p))
+	return len(p), nil
+}
+
+// TestJSONStreamWritesAsItGoes: the report reaches the writer in small
+// pieces while it is being encoded, never as one document held in memory.
+func TestJSONStreamWritesAsItGoes(t *testing.T) {
+	fs := streamFindings(5000)
+	for i := range fs {
+		fs[i].Package = nil // no remediation list: the part before the findings stays small
+	}
+	r := &Report{Result: &scanner.Result{Findings: fs}}
+	var w writeSizes
+	if err := (jsonWriter{}).Write(&w, r); err != nil {
+		t.Fatal(err)
+	}
+	total := 0
+	for _, n := range w.sizes {
+		total += n
+		if n > 64<<10 {
+			t.Errorf("one write of %d bytes: the report is buffered, not streamed", n)
+		}
+	}
+	if len(w.sizes) < total/(64<<10) {
+		t.Errorf("%d bytes in %d writes", total, len(w.sizes))
+	}
+}

@@ -291,13 +291,15 @@ func (a *app) scan(cmd *cobra.Command, root string, f *scanFlags) error {
 			fmt.Fprintf(a.stderr, "tollgate: %d dependency finding(s) without a fixed version dropped (--ignore-unfixed)\n", n)
 		}
 	}
-	in := policy.BuildInput(res, policy.InputOptions{Config: cfg, ToolVersion: toolVersion(), Now: a.now(), Exceptions: exceptions, Baseline: baseline})
+	inOpts := policy.InputOptions{Config: cfg, ToolVersion: toolVersion(), Now: a.now(), Exceptions: exceptions, Baseline: baseline}
 	if f.dumpInput != "" {
-		if err := writeJSONFile(f.dumpInput, in); err != nil {
+		if err := writeJSONFile(f.dumpInput, policy.BuildInput(res, inOpts)); err != nil {
 			return &codedError{code: exitError, err: err}
 		}
 	}
-	decision, err := gate.Decide(ctx, in)
+	// DecideResult: the same input as BuildInput's without a second copy
+	// of every finding (docs/performance.md).
+	decision, err := gate.DecideResult(ctx, res, inOpts)
 	if err != nil {
 		return &codedError{code: exitError, err: err}
 	}

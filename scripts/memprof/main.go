@@ -157,8 +157,7 @@ func run(ctx context.Context, root string, names []string, db, heap, phaseDir st
 	if err != nil {
 		return err
 	}
-	in := policy.BuildInput(res, policy.InputOptions{Config: policy.DefaultConfig(), ToolVersion: "memprof", Now: time.Now()})
-	d, err := gate.Decide(ctx, in)
+	d, err := gate.DecideResult(ctx, res, policy.InputOptions{Config: policy.DefaultConfig(), ToolVersion: "memprof", Now: time.Now()})
 	if err != nil {
 		return err
 	}
