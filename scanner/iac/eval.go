@@ -22,10 +22,10 @@ const DefaultEvalTimeout = 30 * time.Second
 // compiled the first time a document of the kind comes (see checkGroup).
 type engine struct {
 	groups []*checkGroup
-	// groupOf maps each document kind with checks to its group.
-	groupOf map[string]*checkGroup
-	byID    map[string]*CheckMeta
-	byKind  map[string][]*CheckMeta
+	// groupsOf lists the groups with checks of each document kind.
+	groupsOf map[string][]*checkGroup
+	byID     map[string]*CheckMeta
+	byKind   map[string][]*CheckMeta
 	// timeout bounds one document's evaluation: 0 means
 	// DefaultEvalTimeout, negative means none.
 	timeout time.Duration
@@ -47,7 +47,7 @@ type result struct {
 
 func newEngine(ctx context.Context, cs *checkSet) (*engine, error) {
 	caps := regosandbox.Capabilities(cs.allowNet)
-	e := &engine{groupOf: map[string]*checkGroup{}, byID: map[string]*CheckMeta{}, byKind: map[string][]*CheckMeta{}}
+	e := &engine{groupsOf: map[string][]*checkGroup{}, byID: map[string]*CheckMeta{}, byKind: map[string][]*CheckMeta{}}
 	for i := range cs.metas {
 		m := &cs.metas[i]
 		e.byID[m.ID] = m
@@ -58,7 +58,7 @@ func newEngine(ctx context.Context, cs *checkSet) (*engine, error) {
 	e.groups = groupChecks(cs, caps)
 	for _, g := range e.groups {
 		for _, k := range g.kinds {
-			e.groupOf[k] = g
+			e.groupsOf[k] = append(e.groupsOf[k], g)
 		}
 	}
 	// User modules are compiled now, so a broken user check or library
@@ -94,12 +94,15 @@ func newEngine(ctx context.Context, cs *checkSet) (*engine, error) {
 	return e, nil
 }
 
-// warm starts compiling the groups of kinds in the background, so their
-// compilation overlaps the walk and the parsing of the first files.
+// warm starts compiling, in the background, the groups every document of
+// kinds needs, so their compilation overlaps the walk and the parsing of
+// the first files.
 func (e *engine) warm(ctx context.Context, kinds ...string) {
 	for _, k := range kinds {
-		if g := e.groupOf[k]; g != nil {
-			go func() { _ = g.ready(ctx) }()
+		for _, g := range e.groupsOf[k] {
+			if g.needsAlways(k) {
+				go func() { _ = g.ready(ctx) }()
+			}
 		}
 	}
 }
@@ -130,23 +133,15 @@ func modulesOutside(mods map[string]*ast.Module, groups []*checkGroup) map[strin
 	return out
 }
 
-// eval runs every check of doc's kind over its value.
+// eval runs the checks of doc's kind over its value: of each group, those
+// the document's resource types can trigger.
 func (e *engine) eval(ctx context.Context, doc Document) ([]result, error) {
-	g := e.groupOf[doc.Kind]
-	if g == nil {
+	groups := e.groupsOf[doc.Kind]
+	if len(groups) == 0 {
 		return nil, nil
 	}
-	if err := g.ready(ctx); err != nil {
-		return nil, err
-	}
-	q, err := g.query(ctx, doc.Kind, doc.Value)
-	if err != nil || q == nil {
-		return nil, err
-	}
-	input, err := ast.InterfaceToValue(doc.Value)
-	if err != nil {
-		return nil, fmt.Errorf("convert %s document: %w", doc.Kind, err)
-	}
+	types, typed := documentTypes(doc.Value)
+	var input ast.Value
 	limit := e.timeout
 	if limit == 0 {
 		limit = DefaultEvalTimeout
@@ -155,24 +150,39 @@ func (e *engine) eval(ctx context.Context, doc Document) ([]result, error) {
 	defer cancel()
 	e.inFlight.Store(doc.Path, time.Now())
 	defer e.inFlight.Delete(doc.Path)
-	rs, err := q.Eval(dctx, rego.EvalParsedInput(input))
-	if err != nil {
-		if ctx.Err() == nil && dctx.Err() != nil {
-			// This document's own deadline: find the check behind it.
-			return nil, e.slowCheck(ctx, g.compiler, doc, input, limit)
-		}
-		return nil, fmt.Errorf("evaluate checks on %s: %w", doc.Path, err)
-	}
 	var out []result
-	for _, r := range rs {
-		obj, ok := r.Bindings["x"].(map[string]any)
-		if !ok {
+	for _, g := range groups {
+		sel := g.selectChecks(doc.Kind, types, typed)
+		if len(sel.checks) == 0 {
 			continue
 		}
-		for id, v := range obj {
-			list, _ := v.([]any)
-			for _, item := range list {
-				out = append(out, toResult(id, item))
+		q, err := g.query(ctx, doc.Kind, sel)
+		if err != nil {
+			return nil, err
+		}
+		if input == nil {
+			if input, err = ast.InterfaceToValue(doc.Value); err != nil {
+				return nil, fmt.Errorf("convert %s document: %w", doc.Kind, err)
+			}
+		}
+		rs, err := q.Eval(dctx, rego.EvalParsedInput(input))
+		if err != nil {
+			if ctx.Err() == nil && dctx.Err() != nil {
+				// This document's own deadline: find the check behind it.
+				return nil, e.slowCheck(ctx, doc, input, limit)
+			}
+			return nil, fmt.Errorf("evaluate checks on %s: %w", doc.Path, err)
+		}
+		for _, r := range rs {
+			obj, ok := r.Bindings["x"].(map[string]any)
+			if !ok {
+				continue
+			}
+			for id, v := range obj {
+				list, _ := v.([]any)
+				for _, item := range list {
+					out = append(out, toResult(id, item))
+				}
 			}
 		}
 	}
@@ -225,11 +235,15 @@ func toInt(v any) int {
 // same limit, and returns an error naming the first one that does not
 // finish: the combined query cannot say which check held it. It only runs
 // after a document has already timed out.
-func (e *engine) slowCheck(ctx context.Context, c *ast.Compiler, doc Document, input ast.Value, limit time.Duration) error {
+func (e *engine) slowCheck(ctx context.Context, doc Document, input ast.Value, limit time.Duration) error {
 	for _, m := range e.byKind[doc.Kind] {
+		g := e.groupOfCheck(m)
+		if g == nil || g.ready(ctx) != nil {
+			continue
+		}
 		q, err := rego.New(
 			rego.Query(fmt.Sprintf("x := [r | some r in data.%s.deny]", m.Package)),
-			rego.Compiler(c),
+			rego.Compiler(g.compiler),
 			rego.SetRegoVersion(ast.RegoV1),
 			rego.StrictBuiltinErrors(false),
 		).PrepareForEval(ctx)
@@ -248,6 +262,17 @@ func (e *engine) slowCheck(ctx context.Context, c *ast.Compiler, doc Document, i
 		}
 	}
 	return &scanner.FileError{Path: doc.Path, Err: &scanner.DeadlineError{What: "IaC checks on " + doc.Path, Limit: limit, Setting: "--iac-eval-timeout"}}
+}
+
+func (e *engine) groupOfCheck(m *CheckMeta) *checkGroup {
+	for _, g := range e.groups {
+		for _, x := range g.metas {
+			if x == m {
+				return g
+			}
+		}
+	}
+	return nil
 }
 
 // InProgress implements scanner.ProgressReporter: the documents whose

@@ -11,28 +11,30 @@ import (
 	"github.com/open-policy-agent/opa/v1/rego"
 )
 
-// checkGroup is the unit of compilation: the checks of a set of document
-// kinds that share checks (a check naming several frameworks joins them),
-// with the library modules they use. Compiling all 300+ checks costs about
-// half a CPU-second, most of a small scan, so each group is compiled the
-// first time a document of one of its kinds needs it, and a scan with only
-// Dockerfiles never pays for the cloud checks.
+// checkGroup is the unit of compilation: the built-in checks of one
+// directory (aws, gcp, kubernetes, ...) or all the user checks, with the
+// library modules they use. Compiling all 300+ checks costs about half a
+// CPU-second, most of a small scan, so a group is compiled the first time
+// a document needs one of its checks: a scan of Dockerfiles never pays for
+// the cloud checks, and one of AWS modules never for the GCP and Azure
+// ones (see triggerTypes).
 type checkGroup struct {
+	name    string
 	kinds   []string
 	metas   []*CheckMeta
+	byKind  map[string][]*CheckMeta
 	modules map[string]*ast.Module
 	caps    *ast.Capabilities
 
 	// triggers of the built-in checks that have them, by check id (see
 	// triggerTypes).
 	triggers map[string][]string
+	match    triggerMatcher
 
 	once     sync.Once
 	err      error
 	compiler *ast.Compiler
-	byKind   map[string][]*CheckMeta
-	// queries by document kind, of all its checks; a kind without checks
-	// has no entry.
+	// queries by document kind, of all its checks of the kind.
 	queries map[string]*rego.PreparedEvalQuery
 
 	// subsets caches the queries of the checks a document's resource
@@ -60,12 +62,6 @@ func (g *checkGroup) compile(ctx context.Context) error {
 	g.compiler = c
 	g.queries = map[string]*rego.PreparedEvalQuery{}
 	g.subsets = map[string]*rego.PreparedEvalQuery{}
-	g.byKind = map[string][]*CheckMeta{}
-	for _, m := range g.metas {
-		for _, k := range m.Frameworks {
-			g.byKind[k] = append(g.byKind[k], m)
-		}
-	}
 	for _, kind := range g.kinds {
 		ms := g.byKind[kind]
 		if len(ms) == 0 {
@@ -106,88 +102,80 @@ func (g *checkGroup) prepare(ctx context.Context, ms []*CheckMeta) (*rego.Prepar
 	return &q, nil
 }
 
-// query returns the query to run on a document of kind: the checks of the
-// kind that the document's resource types trigger, plus every check
-// without triggers. Documents of another shape get all the kind's checks.
-// The group must be ready.
-func (g *checkGroup) query(ctx context.Context, kind string, value map[string]any) (*rego.PreparedEvalQuery, error) {
-	full := g.queries[kind]
-	if full == nil || len(g.triggers) == 0 {
-		return full, nil
-	}
-	types, ok := documentTypes(value)
-	if !ok {
-		return full, nil
-	}
+// selection is the checks of one group to run on a document.
+type selection struct {
+	checks []*CheckMeta
+	all    bool   // every check of the kind
+	key    string // the subset, when not all
+}
+
+// selectChecks picks the checks of kind that a document with resource
+// types (typed: the document has a resource list) can trigger, plus every
+// check without triggers.
+func (g *checkGroup) selectChecks(kind string, types map[string]bool, typed bool) selection {
 	all := g.byKind[kind]
-	var ms []*CheckMeta
+	if !typed || len(g.triggers) == 0 {
+		return selection{checks: all, all: true}
+	}
+	var sel selection
 	var key strings.Builder
 	key.WriteString(kind)
 	for i, m := range all {
-		ts, has := g.triggers[m.ID]
-		if has && !anyIn(ts, types) {
+		if ts, has := g.triggers[m.ID]; has && !g.match.any(ts, types) {
 			continue
 		}
-		ms = append(ms, m)
+		sel.checks = append(sel.checks, m)
 		fmt.Fprintf(&key, ",%d", i)
 	}
-	if len(ms) == len(all) {
-		return full, nil
-	}
-	g.mu.Lock()
-	q := g.subsets[key.String()]
-	g.mu.Unlock()
-	if q != nil {
-		return q, nil
-	}
-	if len(ms) == 0 {
-		ms = all[:0:0]
-	}
-	q, err := g.prepare(ctx, ms)
-	if err != nil {
-		return nil, fmt.Errorf("prepare %s checks: %w", kind, err)
-	}
-	g.mu.Lock()
-	if len(g.subsets) < maxSubsetQueries {
-		g.subsets[key.String()] = q
-	}
-	g.mu.Unlock()
-	return q, nil
+	sel.all = len(sel.checks) == len(all)
+	sel.key = key.String()
+	return sel
 }
 
-func anyIn(list []string, set map[string]bool) bool {
-	for _, x := range list {
-		if set[x] {
+// needsAlways reports whether every document of kind runs a check of the
+// group, so compiling it early is never wasted.
+func (g *checkGroup) needsAlways(kind string) bool {
+	for _, m := range g.byKind[kind] {
+		if _, has := g.triggers[m.ID]; !has {
 			return true
 		}
 	}
 	return false
 }
 
-// groupChecks splits the check set into groups: kinds are joined when a
-// check names both, and each group gets the check modules of its kinds plus
-// every module those reach through data references (the libraries, and
-// for a user check that uses another check's rules, that check too).
+// query compiles the group if needed and returns the prepared query of
+// sel, from the cache when it was prepared before.
+func (g *checkGroup) query(ctx context.Context, kind string, sel selection) (*rego.PreparedEvalQuery, error) {
+	if err := g.ready(ctx); err != nil {
+		return nil, err
+	}
+	if sel.all {
+		return g.queries[kind], nil
+	}
+	g.mu.Lock()
+	q := g.subsets[sel.key]
+	g.mu.Unlock()
+	if q != nil {
+		return q, nil
+	}
+	q, err := g.prepare(ctx, sel.checks)
+	if err != nil {
+		return nil, fmt.Errorf("prepare %s checks: %w", kind, err)
+	}
+	g.mu.Lock()
+	if len(g.subsets) < maxSubsetQueries {
+		g.subsets[sel.key] = q
+	}
+	g.mu.Unlock()
+	return q, nil
+}
+
+// groupChecks splits the check set into groups, one per directory of
+// built-in checks and one for all user checks; each group gets its check
+// modules plus every module those reach through data references (the
+// libraries, and for a user check that uses another check's rules, that
+// check too).
 func groupChecks(cs *checkSet, caps *ast.Capabilities) []*checkGroup {
-	// Union-find over kinds.
-	parent := map[string]string{}
-	var find func(string) string
-	find = func(k string) string {
-		if p, ok := parent[k]; ok && p != k {
-			r := find(p)
-			parent[k] = r
-			return r
-		}
-		parent[k] = k
-		return k
-	}
-	for _, m := range cs.metas {
-		for _, k := range m.Frameworks[1:] {
-			parent[find(k)] = find(m.Frameworks[0])
-		}
-		find(m.Frameworks[0])
-	}
-	// Which module defines each package, and what each module refers to.
 	pkgs := indexPackages(cs.modules)
 	builtins := map[string]*ast.Module{}
 	for name, mod := range cs.modules {
@@ -196,38 +184,50 @@ func groupChecks(cs *checkSet, caps *ast.Capabilities) []*checkGroup {
 		}
 	}
 	triggers := newTriggerIndex(builtins)
-	metaBySource := map[string]*CheckMeta{}
-	for i := range cs.metas {
-		metaBySource[cs.metas[i].Source] = &cs.metas[i]
-	}
 	groups := map[string]*checkGroup{}
-	for name, m := range metaBySource {
-		root := find(m.Frameworks[0])
-		g := groups[root]
+	for i := range cs.metas {
+		m := &cs.metas[i]
+		name := groupName(m)
+		g := groups[name]
 		if g == nil {
-			g = &checkGroup{modules: map[string]*ast.Module{}, caps: caps, triggers: map[string][]string{}}
-			groups[root] = g
+			g = &checkGroup{name: name, byKind: map[string][]*CheckMeta{}, modules: map[string]*ast.Module{}, caps: caps, triggers: map[string][]string{}}
+			groups[name] = g
 		}
 		g.metas = append(g.metas, m)
+		for _, k := range m.Frameworks {
+			if len(g.byKind[k]) == 0 {
+				g.kinds = append(g.kinds, k)
+			}
+			g.byKind[k] = append(g.byKind[k], m)
+		}
 		if m.Builtin {
-			if ts := triggers.triggerTypes(cs.modules[name]); ts != nil {
+			if ts := triggers.triggerTypes(cs.modules[m.Source]); ts != nil {
 				g.triggers[m.ID] = ts
 			}
 		}
-		addWithDeps(g.modules, cs.modules, pkgs, name)
-	}
-	for k := range parent {
-		g := groups[find(k)]
-		g.kinds = append(g.kinds, k)
+		addWithDeps(g.modules, cs.modules, pkgs, m.Source)
 	}
 	out := make([]*checkGroup, 0, len(groups))
 	for _, g := range groups {
 		sort.Strings(g.kinds)
-		sort.Slice(g.metas, func(i, j int) bool { return g.metas[i].ID < g.metas[j].ID })
+		g.match = newTriggerMatcher(g.triggers)
 		out = append(out, g)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].kinds[0] < out[j].kinds[0] })
+	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
 	return out
+}
+
+// groupName is the directory of a built-in check ("aws" for
+// builtin:aws/s3_encryption.rego), or "user".
+func groupName(m *CheckMeta) string {
+	if !m.Builtin {
+		return "user"
+	}
+	rest := strings.TrimPrefix(m.Source, "builtin:")
+	if i := strings.IndexByte(rest, '/'); i > 0 {
+		return rest[:i]
+	}
+	return rest
 }
 
 // addWithDeps adds module name and, transitively, every module whose

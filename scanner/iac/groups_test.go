@@ -10,16 +10,18 @@ import (
 )
 
 // TestCheckGroups pins how the built-in checks split into compilation
-// groups: kinds that share a check are one group, and each group carries
-// the libraries its checks import and nothing of the other groups.
+// groups, one per directory, and that each group carries the libraries its
+// checks import and nothing of the other groups.
 func TestCheckGroups(t *testing.T) {
 	s, err := New(Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got [][]string
+	var got []string
+	byName := map[string]*checkGroup{}
 	for _, g := range s.engine.groups {
-		got = append(got, g.kinds)
+		got = append(got, g.name)
+		byName[g.name] = g
 		for name := range g.modules {
 			for _, other := range s.engine.groups {
 				if other == g {
@@ -27,29 +29,25 @@ func TestCheckGroups(t *testing.T) {
 				}
 				for _, m := range other.metas {
 					if m.Source == name {
-						t.Errorf("group %v compiles %s, a check of group %v", g.kinds, name, other.kinds)
+						t.Errorf("group %s compiles %s, a check of group %s", g.name, name, other.name)
 					}
 				}
 			}
 		}
 		for _, m := range g.metas {
 			if g.modules[m.Source] == nil {
-				t.Errorf("group %v lacks its check %s", g.kinds, m.Source)
+				t.Errorf("group %s lacks its check %s", g.name, m.Source)
 			}
 		}
 	}
-	want := [][]string{
-		{KindARM, KindCloudFormation, KindTerraform, KindTerraformPlan}, // the Azure checks serve terraform and arm
-		{KindDockerfile},
-		{KindGitHubActions},
-		{KindGitLabCI},
-		{KindKubernetes},
-	}
-	slices.SortFunc(got, func(a, b []string) int { return strings.Compare(a[0], b[0]) })
-	if !slices.EqualFunc(got, want, slices.Equal) {
+	want := []string{"aws", "azure", "dockerfile", "gcp", "github", "gitlab", "kubernetes"}
+	if !slices.Equal(got, want) {
 		t.Errorf("groups = %v, want %v", got, want)
 	}
-	k8s := s.engine.groupOf[KindKubernetes]
+	if k := byName["azure"].kinds; !slices.Contains(k, KindARM) || !slices.Contains(k, KindTerraform) {
+		t.Errorf("azure group kinds = %v, want arm and terraform among them", k)
+	}
+	k8s := byName["kubernetes"]
 	if k8s.modules["builtin:lib/k8s.rego"] == nil || k8s.modules["builtin:lib/iac.rego"] == nil {
 		t.Error("the kubernetes group lacks lib/k8s.rego or lib/iac.rego, which its checks import")
 	}
@@ -81,8 +79,23 @@ func TestOnlyNeededGroupsCompile(t *testing.T) {
 		t.Fatal("no finding on FROM alpine:latest")
 	}
 	for _, g := range s.engine.groups {
-		if compiled := g.compiler != nil; compiled != slices.Contains(g.kinds, KindDockerfile) {
-			t.Errorf("group %v compiled = %v after scanning one Dockerfile", g.kinds, compiled)
+		if compiled := g.compiler != nil; compiled != (g.name == "dockerfile") {
+			t.Errorf("group %s compiled = %v after scanning one Dockerfile", g.name, compiled)
+		}
+	}
+	// An AWS-only terraform module needs the AWS checks, not GCP's or Azure's.
+	root = t.TempDir()
+	writeFile(t, root, "main.tf", "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"logs\"\n}\n")
+	s, err = New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res, err = scanner.Run(context.Background(), root, []scanner.Scanner{s}); err != nil || len(res.Findings) == 0 {
+		t.Fatalf("AWS module: %d findings, err %v", len(res.Findings), err)
+	}
+	for _, g := range s.engine.groups {
+		if compiled := g.compiler != nil; compiled != (g.name == "aws") {
+			t.Errorf("group %s compiled = %v after scanning one AWS module", g.name, compiled)
 		}
 	}
 }

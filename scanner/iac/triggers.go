@@ -1,6 +1,7 @@
 package iac
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 
@@ -148,7 +149,10 @@ func (ix *triggerIndex) ruleTriggers(abs ast.Ref, depth int) ([]string, bool) {
 		if r.rule.Default || r.rule.Else != nil || len(r.rule.Head.Args) > 0 {
 			return nil, false
 		}
-		ts, ok := ix.bodyTriggers(r.rule.Body, r.ctx, depth)
+		ts, ok := ix.unionTriggers(r, depth)
+		if !ok {
+			ts, ok = ix.bodyTriggers(r.rule.Body, r.ctx, depth)
+		}
 		if !ok {
 			return nil, false
 		}
@@ -164,6 +168,32 @@ func (ix *triggerIndex) ruleTriggers(abs ast.Ref, depth int) ([]string, bool) {
 	return out, true
 }
 
+// unionTriggers reads a constant rule whose value is a union of set rules
+// (permission_sources := tf_sources | cfn_sources): an element comes from
+// one of them, so their triggers unite.
+func (ix *triggerIndex) unionTriggers(r ruleIn, depth int) ([]string, bool) {
+	if r.rule.Head.Value == nil || !trueBody(r.rule.Body) {
+		return nil, false
+	}
+	call, ok := r.rule.Head.Value.Value.(ast.Call)
+	if !ok || len(call) != 3 || call[0].String() != "or" {
+		return nil, false
+	}
+	var out []string
+	for _, arg := range call[1:] {
+		abs, ok := ix.resolve(asRef(arg), r.ctx)
+		if !ok {
+			return nil, false
+		}
+		ts, ok := ix.ruleTriggers(abs, depth+1)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, ts...)
+	}
+	return out, true
+}
+
 // bodyTriggers finds the first top-level iteration of a body over the
 // resources of constant types: `some r in aws.tf_index["t"]`,
 // `some r in cloud.tf(t)` after `some t in ["a", "b"]` (or a constant
@@ -172,9 +202,13 @@ func (ix *triggerIndex) ruleTriggers(abs ast.Ref, depth int) ([]string, bool) {
 // without one of those types.
 func (ix *triggerIndex) bodyTriggers(body ast.Body, c *moduleCtx, depth int) ([]string, bool) {
 	consts := map[ast.Var][]string{}
+	resources := map[ast.Var]bool{} // variables iterating input.resources
 	for _, expr := range body {
 		if expr.Negated || len(expr.With) > 0 {
 			continue
+		}
+		if ts, ok := typeTest(expr, resources); ok {
+			return ts, true
 		}
 		decl, ok := expr.Terms.(*ast.SomeDecl)
 		if !ok || len(decl.Symbols) != 1 {
@@ -189,6 +223,12 @@ func (ix *triggerIndex) bodyTriggers(body ast.Body, c *moduleCtx, depth int) ([]
 			continue
 		}
 		coll := call[len(call)-1]
+		if isResourceList(coll) {
+			if v, isVar := call[len(call)-2].Value.(ast.Var); isVar {
+				resources[v] = true
+			}
+			continue
+		}
 		if vals, keys, ok := ix.constant(coll, c); ok {
 			if v, isVar := call[len(call)-2].Value.(ast.Var); isVar && vals != nil {
 				consts[v] = vals
@@ -201,19 +241,95 @@ func (ix *triggerIndex) bodyTriggers(body ast.Body, c *moduleCtx, depth int) ([]
 		if ts, ok := ix.lookupTypes(coll, c, consts); ok {
 			return ts, true
 		}
-		var ref ast.Ref
-		switch v := coll.Value.(type) {
-		case ast.Var:
-			ref = ast.Ref{ast.VarTerm(string(v))}
-		case ast.Ref:
-			ref = v
-		}
-		if ref == nil {
-			continue
-		}
-		if abs, ok := ix.resolve(ref, c); ok {
+		if abs, ok := ix.resolve(asRef(coll), c); ok {
 			if ts, ok := ix.ruleTriggers(abs, depth+1); ok {
 				return ts, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// asRef reads a variable or a reference as a reference (nil otherwise).
+func asRef(t *ast.Term) ast.Ref {
+	switch v := t.Value.(type) {
+	case ast.Var:
+		return ast.Ref{ast.VarTerm(string(v))}
+	case ast.Ref:
+		return v
+	}
+	return nil
+}
+
+// isResourceList matches input.resources and object.get(input,
+// "resources", ...): the document's resource list.
+func isResourceList(t *ast.Term) bool {
+	switch v := t.Value.(type) {
+	case ast.Ref:
+		return v.Equal(ast.MustParseRef("input.resources"))
+	case ast.Call:
+		return len(v) == 4 && v[0].String() == "object.get" && v[1].String() == "input" && v[2].Value.Compare(ast.String("resources")) == 0
+	}
+	return false
+}
+
+// typeTest reads a test on the type of a resource variable: r.type ==
+// "t", r.type in {...}, startswith(r.type, "p") or regex.match(re,
+// r.type). Patterns come back as "p*" and "re:<expression>".
+func typeTest(expr *ast.Expr, resources map[ast.Var]bool) ([]string, bool) {
+	if len(resources) == 0 || !expr.IsCall() {
+		return nil, false
+	}
+	isType := func(t *ast.Term) bool {
+		r, ok := t.Value.(ast.Ref)
+		if !ok || len(r) != 2 || r[1].Value.Compare(ast.String("type")) != 0 {
+			return false
+		}
+		v, ok := r[0].Value.(ast.Var)
+		return ok && resources[v]
+	}
+	str := func(t *ast.Term) (string, bool) {
+		s, ok := t.Value.(ast.String)
+		return string(s), ok
+	}
+	args := expr.Operands()
+	if len(args) != 2 {
+		return nil, false
+	}
+	switch expr.Operator().String() {
+	case "equal", "eq":
+		for _, pair := range [][2]*ast.Term{{args[0], args[1]}, {args[1], args[0]}} {
+			if s, ok := str(pair[1]); ok && isType(pair[0]) {
+				return []string{s}, true
+			}
+		}
+	case "internal.member_2":
+		if isType(args[0]) {
+			var out []string
+			ok := true
+			add := func(x *ast.Term) {
+				s, isStr := str(x)
+				ok = ok && isStr
+				out = append(out, s)
+			}
+			switch coll := args[1].Value.(type) {
+			case ast.Set:
+				coll.Foreach(add)
+			case *ast.Array:
+				coll.Foreach(add)
+			default:
+				ok = false
+			}
+			return out, ok && len(out) > 0
+		}
+	case "startswith":
+		if s, ok := str(args[1]); ok && s != "" && isType(args[0]) {
+			return []string{s + "*"}, true
+		}
+	case "regex.match":
+		if s, ok := str(args[0]); ok && isType(args[1]) {
+			if _, err := regexp.Compile(s); err == nil {
+				return []string{"re:" + s}, true
 			}
 		}
 	}
@@ -368,4 +484,44 @@ func documentTypes(v map[string]any) (types map[string]bool, ok bool) {
 		ok = true
 	}
 	return types, ok
+}
+
+// triggerMatcher tells whether a document's types trigger a check: exact
+// types, prefixes ("google_*") and regular expressions ("re:...").
+type triggerMatcher struct {
+	patterns map[string]*regexp.Regexp
+}
+
+func newTriggerMatcher(triggers map[string][]string) triggerMatcher {
+	m := triggerMatcher{patterns: map[string]*regexp.Regexp{}}
+	for _, ts := range triggers {
+		for _, t := range ts {
+			if expr, ok := strings.CutPrefix(t, "re:"); ok {
+				m.patterns[t] = regexp.MustCompile(expr) // compiled once already by typeTest
+			}
+		}
+	}
+	return m
+}
+
+func (m triggerMatcher) any(ts []string, types map[string]bool) bool {
+	for _, t := range ts {
+		switch {
+		case types[t]:
+			return true
+		case strings.HasSuffix(t, "*"):
+			for typ := range types {
+				if strings.HasPrefix(typ, t[:len(t)-1]) {
+					return true
+				}
+			}
+		case m.patterns[t] != nil:
+			for typ := range types {
+				if m.patterns[t].MatchString(typ) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -30,6 +30,13 @@ open_ingress contains x if {
 everything contains x if {
 	some x in input.resources
 }
+
+prefixed contains r if {
+	some r in input.resources
+	startswith(r.type, "google_")
+}
+
+sources := open_ingress | prefixed
 `
 
 func TestTriggerTypes(t *testing.T) {
@@ -56,6 +63,11 @@ func TestTriggerTypes(t *testing.T) {
 		{"a rule that is not constant", "types := [input.t]\ndeny contains 1 if { some t in types; some r in cloud.tf(t) }", nil},
 		{"library rule", `deny contains 1 if { some x in aws.open_ingress; x.y }`, []string{"AWS::EC2::SecurityGroup", "aws_security_group"}},
 		{"library rule without triggers", `deny contains 1 if { some x in aws.everything; x.y }`, nil},
+		{"union of library rules", `deny contains 1 if { some x in aws.sources; x.y }`, []string{"AWS::EC2::SecurityGroup", "aws_security_group", "google_*"}},
+		{"type equality", `deny contains 1 if { some r in input.resources; r.mode == "data"; r.type == "aws_iam_policy_document" }`, []string{"aws_iam_policy_document"}},
+		{"type in a set", `deny contains 1 if { some r in object.get(input, "resources", []); r.type in {"a", "b"} }`, []string{"a", "b"}},
+		{"type regex", "deny contains 1 if { some r in input.resources; regex.match(`^google_.*_iam_member$`, r.type) }", []string{"re:^google_.*_iam_member$"}},
+		{"type test on another variable", `deny contains 1 if { some r in input.resources; some b in r.blocks; b.type == "ingress" }`, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			mod, err := ast.ParseModuleWithOpts("x.rego", head+tc.body, ast.ParserOptions{RegoVersion: ast.RegoV1})
@@ -71,6 +83,31 @@ func TestTriggerTypes(t *testing.T) {
 				t.Errorf("triggerTypes = %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+func TestTriggerMatcher(t *testing.T) {
+	triggers := map[string][]string{"a": {"aws_s3_bucket"}, "b": {"google_*"}, "c": {"re:^azurerm_.*_rule$"}}
+	m := newTriggerMatcher(triggers)
+	for _, tc := range []struct {
+		check string
+		types []string
+		want  bool
+	}{
+		{"a", []string{"aws_s3_bucket"}, true},
+		{"a", []string{"aws_s3_bucket_policy"}, false},
+		{"b", []string{"aws_kms_key", "google_sql_database_instance"}, true},
+		{"b", []string{"aws_kms_key"}, false},
+		{"c", []string{"azurerm_firewall_rule"}, true},
+		{"c", []string{"azurerm_firewall"}, false},
+	} {
+		set := map[string]bool{}
+		for _, x := range tc.types {
+			set[x] = true
+		}
+		if got := m.any(triggers[tc.check], set); got != tc.want {
+			t.Errorf("%v on %v = %v, want %v", triggers[tc.check], tc.types, got, tc.want)
+		}
 	}
 }
 
