@@ -216,6 +216,7 @@ func TestHTMLReportInBrowser(t *testing.T) {
 		sortByLocation(t, ctx)
 		expandFinding(t, ctx)
 		console.check(t)
+		noScript(t, browserCtx, demo, len(findings))
 	})
 
 	t.Run("10000 findings", func(t *testing.T) {
@@ -365,6 +366,38 @@ func openReport(t *testing.T, browserCtx context.Context, file string, bypassCSP
 		t.Fatalf("loading %s: %v", file, err)
 	}
 	return ctx, log
+}
+
+// noScript opens the report with JavaScript off: every row is laid out,
+// the filter bar (useless without the script) stays hidden.
+func noScript(t *testing.T, browserCtx context.Context, file string, rows int) {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(browserCtx)
+	defer cancel()
+	u := url.URL{Scheme: "file", Path: file}
+	err := chromedp.Do(ctx, cdpVoid(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+		return err
+	}), chromedp.Navigate(u.String()), chromedp.WaitReady(chromedp.ID("table")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	type state struct {
+		Laid   int  `json:"laid"`
+		Filter bool `json:"filter"`
+		Ran    bool `json:"ran"`
+	}
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[state](`({
+	  laid: Array.from(document.querySelectorAll("#table tbody tr")).filter(r => r.getClientRects().length > 0).length,
+	  filter: !document.getElementById("filters").hidden,
+	  ran: document.documentElement.classList.contains("js"),
+	})`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Laid != rows || got.Filter || got.Ran {
+		t.Errorf("without JavaScript: %+v, want all %d rows laid out, no filter bar, no script run", got, rows)
+	}
 }
 
 func cdpVoid(f func(context.Context, *chromedp.Target) error) chromedp.Action[chromedp.Void] {

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	stdhtml "html"
+	"os"
 	"regexp"
 	"strings"
 	"sync"
@@ -245,5 +247,27 @@ func TestRenderConcurrently(t *testing.T) {
 		if outs[i] != outs[0] || outs[i] == "" {
 			t.Fatal("concurrent renders differ")
 		}
+	}
+}
+
+// TestPageSizeMatchesStyle: while the page loads, style.css lays out only
+// the first page of rows, the page the script then shows: the two sizes
+// must agree, or rows would be missing or laid out for nothing.
+func TestPageSizeMatchesStyle(t *testing.T) {
+	out := render(t, synthetic(3))
+	m := regexp.MustCompile(`<script type="application/json" id="tg-config">(.*?)</script>`).FindStringSubmatch(out)
+	if m == nil {
+		t.Fatal("no config block")
+	}
+	var cfg struct{ PageSize int }
+	if err := json.Unmarshal([]byte(m[1]), &cfg); err != nil || cfg.PageSize < 1 {
+		t.Fatalf("config %s: %v", m[1], err)
+	}
+	css, err := os.ReadFile("style.css")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := fmt.Sprintf("html.js:not(.paged) #table tbody tr:nth-child(n+%d) { display: none; }", cfg.PageSize+1); !strings.Contains(string(css), want) {
+		t.Errorf("style.css lacks %q", want)
 	}
 }

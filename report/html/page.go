@@ -21,7 +21,9 @@ import (
 const (
 	maxDenies = 100
 	maxBehind = 10
-	// pageSize is how many rows the script shows at a time.
+	// pageSize is how many rows the script shows at a time. style.css
+	// lays out only that many while the page loads: keep them in step
+	// (TestPageSizeMatchesStyle).
 	pageSize = 100
 )
 
