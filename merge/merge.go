@@ -1,6 +1,7 @@
 package merge
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -34,6 +35,12 @@ type Options struct {
 	// ToolVersion is the merging tollgate's version: reports of another
 	// major version are refused unless AllowMixed.
 	ToolVersion string
+	// SourceExceptions also honours the exceptions each source's scan
+	// applied (from its own exceptions file, recorded in its report), each
+	// scoped to that source's finding: its fingerprint, scanner and merged
+	// path. Off, only Exceptions decide: a repository cannot except its
+	// own findings from the organisation's gate.
+	SourceExceptions bool
 	// AllowMixed accepts reports of another tollgate major version,
 	// policy digest or input schema; the differences are recorded in
 	// Outcome.Mixed and each source's Mismatches.
@@ -113,6 +120,9 @@ func Merge(ctx context.Context, ins []Input, o Options) (*Outcome, error) {
 	}
 	if len(problems) > 0 && !o.AllowMixed {
 		return nil, &MixedError{Problems: problems}
+	}
+	if o.SourceExceptions {
+		o.Exceptions = withSourceExceptions(o.Exceptions, srcs)
 	}
 	union := &scanner.Result{}
 	seen := map[string]int{} // fingerprint -> index of the first source holding it
@@ -197,6 +207,42 @@ func prepare(ins []Input, o Options) ([]source, []string, error) {
 	}
 	slices.SortFunc(srcs, func(a, b source) int { return strings.Compare(a.sum.Label, b.sum.Label) })
 	return srcs, problems, nil
+}
+
+// withSourceExceptions adds to own (not changed) one entry per finding
+// that its source's scan recorded as excepted, so that it covers that
+// finding only; the entry's source names the label.
+func withSourceExceptions(own *policy.Exceptions, srcs []source) *policy.Exceptions {
+	x := &policy.Exceptions{}
+	if own != nil {
+		c := *own
+		c.Entries = slices.Clone(own.Entries)
+		x = &c
+	}
+	for _, s := range srcs {
+		for _, f := range s.findings {
+			if f.Gate == nil || f.Gate.Exception == nil {
+				continue
+			}
+			e := *f.Gate.Exception
+			e.Source = s.sum.Label + ": " + cmp.Or(e.Source, "its scan")
+			x.Entries = append(x.Entries, policy.ExceptionEntry{Exception: e, Scanner: f.Scanner, Fingerprint: f.Fingerprint,
+				PathGlob: globEscape(f.Location.Path)})
+		}
+	}
+	return x
+}
+
+// globEscape makes a path a doublestar pattern that matches only itself.
+func globEscape(p string) string {
+	var b strings.Builder
+	for _, r := range p {
+		if strings.ContainsRune(`*?[]{}\`, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // mismatches says how r differs from the merging gate.

@@ -32,6 +32,7 @@ var mergeFlags = map[string]bool{
 type mergeOpts struct {
 	labels     []string
 	allowMixed bool
+	srcExcept  bool
 	maxSize    int64
 }
 
@@ -54,6 +55,9 @@ else with the last folder of its scan root. A report scanned without
 --path-prefix gets its label put in front of its paths, so that files of
 different repositories stay apart; fingerprints never change.
 
+Only the exceptions given here apply; --source-exceptions also honours those
+each source's scan applied, each scoped to that source's finding.
+
 Reports from another tollgate major version, another policy (digest) or
 another policy input schema are refused, unless --allow-mixed, which flags
 the merged report.
@@ -69,6 +73,7 @@ unless --allow-scanner-errors).`,
 		fl.AddFlag(sf)
 	})
 	fl.StringArrayVar(&m.labels, "label", nil, "NAME=REPORT: label REPORT's source NAME (repeatable; a REPORT not among the arguments is added)")
+	fl.BoolVar(&m.srcExcept, "source-exceptions", false, "also honour the exceptions each source's scan applied (its own exceptions file), each scoped to that source's finding; off: only --config decides")
 	fl.BoolVar(&m.allowMixed, "allow-mixed", false, "merge reports of other tollgate major versions, policy digests or input schemas, flagged in the output")
 	fl.Int64Var(&m.maxSize, "max-report-size", merge.DefaultMaxReportBytes, "refuse a report larger than this many bytes")
 	return cmd
@@ -135,7 +140,7 @@ func (a *app) merge(cmd *cobra.Command, files []string, f *scanFlags, m mergeOpt
 	}
 	logger := slog.New(slog.NewTextHandler(logw, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	out, err := merge.Merge(ctx, ins, merge.Options{Gate: gate, Config: cfg, Exceptions: exceptions, Baseline: baseline,
-		Now: a.now(), ToolVersion: toolVersion(), AllowMixed: m.allowMixed})
+		Now: a.now(), ToolVersion: toolVersion(), AllowMixed: m.allowMixed, SourceExceptions: m.srcExcept})
 	if err != nil {
 		return &codedError{code: exitError, err: err}
 	}

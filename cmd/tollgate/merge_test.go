@@ -354,6 +354,31 @@ func TestMergeAppliesExceptionsAndBaseline(t *testing.T) {
 			t.Errorf("with baseline, source %+v", s)
 		}
 	}
+	// repo-c excepts the finding in its own .tollgate.yaml and passes
+	// alone; repo-d has the identical finding (same fingerprint) and no
+	// exception. Without --source-exceptions only the merge's own config
+	// counts; with it, repo-c's exception covers repo-c's finding only.
+	c := fakeRepo(t, dir, "repo-c", map[string]string{"app.txt": "FINDING HIGH weak-cipher\n",
+		".tollgate.yaml": "exceptions:\n  - id: weak-cipher\n    reason: tracked in SEC-40\n    owner: team-c\n    expires: 2026-12-31\n"})
+	if r := runCLI(t, scanArgs(c)...); r.code != 0 {
+		t.Fatalf("repo-c alone: exit %d\n%s", r.code, r.stderr)
+	}
+	cr := fakeReport(t, dir, "c", c)
+	dr := fakeReport(t, dir, "d", fakeRepo(t, dir, "repo-d", map[string]string{"app.txt": "FINDING HIGH weak-cipher\n"}))
+	if r := runCLI(t, "merge", "-q", cr); r.code != 1 {
+		t.Errorf("repo-c's own exception without --source-exceptions: exit %d, want 1\n%s", r.code, r.stdout)
+	}
+	if r := runCLI(t, "merge", "-q", "--source-exceptions", cr); r.code != 0 || !strings.Contains(r.stdout, "excepted: tracked in SEC-40") {
+		t.Errorf("--source-exceptions: exit %d, want 0\n%s", r.code, r.stdout)
+	}
+	r = runCLI(t, "merge", "-q", "--source-exceptions", "--report", "json="+out+".3", cr, dr)
+	if r.code != 1 || !strings.Contains(r.stdout, "repo-d/app.txt") {
+		t.Errorf("repo-c's exception must not cover repo-d's identical finding: exit %d\n%s", r.code, r.stdout)
+	}
+	if m := readMerged(t, out+".3"); !m.Sources[0].Pass || m.Sources[0].Suppressed != 1 || m.Sources[1].Pass {
+		t.Errorf("sources = %+v", m.Sources)
+	}
+
 	// --fail-on none passes the same union.
 	if r := runCLI(t, "merge", "-q", "--fail-on", "none", a, b); r.code != 0 {
 		t.Errorf("--fail-on none: exit %d\n%s", r.code, r.stderr)
