@@ -2,6 +2,8 @@ package iac
 
 import (
 	"path/filepath"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 
@@ -12,8 +14,9 @@ import (
 // appear once its parameters file, variables and expressions are evaluated
 // (and whose false condition and unknown values hide others), nested
 // deployments in inner and outer scope, a Bicep file with its compiled
-// JSON, a Bicep file without one, and invalid JSON. JSON has no comments
-// for "# want:" markers, so the exact set is listed here.
+// JSON, a Bicep file without one, and invalid JSON, listed here; and
+// coverage.json, a commented template with one resource per Azure check
+// and "// want:" markers.
 func TestARMFixtures(t *testing.T) {
 	s, err := New(Options{})
 	if err != nil {
@@ -39,8 +42,24 @@ func TestARMFixtures(t *testing.T) {
 		"nested.json:45:TG-AZURE-0001", // inner scope: parameter passed from the parent's variable
 		"nested.json:69:TG-AZURE-0027", // outer scope: the parent's parameter
 	}
+	// coverage.json (one resource per Azure check) carries inline markers
+	want = append(want, expectations(t, filepath.Join("..", "..", "testdata", "iac", "arm"))...)
+	sort.Strings(want)
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("findings (-want +got):\n%s", d)
+	}
+	// every check that declares the arm framework fires on an ARM fixture
+	fired := map[string]bool{}
+	for _, f := range res.Findings {
+		fired[f.RuleID] = true
+	}
+	for _, m := range s.Checks() {
+		if slices.Contains(m.Frameworks, KindARM) && !fired[m.ID] {
+			t.Errorf("%s declares arm but fires on no ARM fixture", m.ID)
+		}
+		if strings.HasPrefix(m.ID, "TG-AZURE-") && !slices.Contains(m.Frameworks, KindARM) {
+			t.Errorf("%s is an Azure check without the arm framework: add arm, and map the ARM properties it reads in scanner/iac/arm/model.go", m.ID)
+		}
 	}
 	for _, f := range res.Findings {
 		if !strings.HasPrefix(f.Location.Path, "bicep/") {
@@ -51,6 +70,9 @@ func TestARMFixtures(t *testing.T) {
 		}
 	}
 	st := s.Stats()
+	if st["suppressed_findings"] != 1 { // the // tollgate:ignore comment in coverage.json
+		t.Errorf("suppressed_findings = %v, want 1", st["suppressed_findings"])
+	}
 	if st["skipped_bicep"] != 1 {
 		t.Errorf("skipped_bicep = %v, want 1", st["skipped_bicep"])
 	}
@@ -58,7 +80,7 @@ func TestARMFixtures(t *testing.T) {
 	if len(notes) != 1 || !strings.Contains(notes[0], "bicep/orphan.bicep") || !strings.Contains(notes[0], "bicep build") {
 		t.Errorf("notes = %q, want one naming bicep/orphan.bicep", notes)
 	}
-	if docs, _ := st["documents"].(map[string]any); docs["arm"] != 3 {
-		t.Errorf("documents = %v, want 3 arm documents", st["documents"])
+	if docs, _ := st["documents"].(map[string]any); docs["arm"] != 4 {
+		t.Errorf("documents = %v, want 4 arm documents", st["documents"])
 	}
 }

@@ -70,7 +70,7 @@ func Parse(ctx context.Context, p string, src []byte, opts Options) ([]Document,
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	root, err := yamldoc.ParseJSON(src)
+	root, err := yamldoc.ParseJSON(stripComments(src))
 	if err != nil {
 		return nil, fileError(p, err)
 	}
@@ -107,7 +107,7 @@ func isTemplate(tpl map[string]any) bool {
 // paramValues reads a parameters file: {"parameters": {"name": {"value":
 // x}}}. A Key Vault "reference" is unknown.
 func paramValues(src []byte) (map[string]any, error) {
-	root, err := yamldoc.ParseJSON(src)
+	root, err := yamldoc.ParseJSON(stripComments(src))
 	if err != nil {
 		return nil, err
 	}
@@ -274,7 +274,10 @@ func (w *walker) evaluate(r map[string]any, sc *scope, parent *instance, prefix 
 	raw, _ := sc.value(shallow, locOf(r), true).(map[string]any)
 	typ, _ := raw["type"].(string)
 	name, nameKnown := raw["name"].(string)
-	if parent != nil && !strings.Contains(typ, "/") {
+	// a child declared inside its parent may give its type relative to
+	// the parent's ("firewallRules", "blobServices/containers"): only a
+	// full type starts with a namespace ("Microsoft.Sql")
+	if parent != nil && !strings.Contains(strings.SplitN(typ, "/", 2)[0], ".") {
 		typ = parent.typ + "/" + typ
 	}
 	if parent != nil && nameKnown && strings.Count(name, "/") < strings.Count(typ, "/")-1 {

@@ -301,3 +301,19 @@ func TestMappedTypesAreChecked(t *testing.T) {
 		}
 	}
 }
+
+func TestStripComments(t *testing.T) {
+	for in, want := range map[string]string{
+		"{\"a\": 1} // c\n":             "{\"a\": 1}     \n",
+		"/* x\ny */{}":                  "    \n    {}",
+		`{"u": "https://x/*y*/"}`:       `{"u": "https://x/*y*/"}`,
+		`{"e": "q\"//"} // z`:           `{"e": "q\"//"}     `,
+		"{} /* unterminated\n":          "{}" + strings.Repeat(" ", 16) + "\n",
+		"[1, 2]":                        "[1, 2]",
+		"{\"a\": 1 /* in */, \"b\": 2}": "{\"a\": 1         , \"b\": 2}",
+	} {
+		if got := string(stripComments([]byte(in))); got != want {
+			t.Errorf("stripComments(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -224,6 +224,7 @@ var mappings = map[string]mapping{
 		{arm: p("enableRBAC"), tf: "role_based_access_control_enabled"},
 		{arm: p("disableLocalAccounts"), tf: "local_account_disabled"},
 		{arm: p("networkProfile", "networkPolicy"), tf: "network_profile.network_policy", conv: lower},
+		{arm: p("networkProfile", "networkPlugin"), tf: "network_profile.network_plugin"},
 		{arm: p("apiServerAccessProfile", "enablePrivateCluster"), tf: "private_cluster_enabled"},
 		{arm: p("apiServerAccessProfile", "authorizedIPRanges"), tf: "api_server_access_profile.authorized_ip_ranges"},
 	}},
