@@ -317,3 +317,38 @@ func TestStripComments(t *testing.T) {
 		}
 	}
 }
+
+// TestSiteConfigResourceMerged: settings in a separate sites/config "web"
+// resource reach the site's site_config, located in the config resource.
+func TestSiteConfigResourceMerged(t *testing.T) {
+	src := `{` + schema + `,
+ "resources": [
+  {"type": "Microsoft.Web/sites", "name": "app", "properties": {"httpsOnly": true, "siteConfig": {"ftpsState": "FtpsOnly"}},
+   "resources": [{"type": "config", "name": "web",
+     "properties": {"minTlsVersion": "1.0"}}]},
+  {"type": "Microsoft.Web/sites", "name": "bare"},
+  {"type": "Microsoft.Web/sites/config", "name": "bare/web",
+   "properties": {"remoteDebuggingEnabled": true}}
+ ]}`
+	docs, err := Parse(context.Background(), "t.json", []byte(src), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := map[string]map[string]any{}
+	for _, r := range docs[0].Value["resources"].([]any) {
+		m := r.(map[string]any)
+		if m["type"] == "azurerm_windows_web_app" {
+			sc[m["address"].(string)], _ = m["values"].(map[string]any)["site_config"].(map[string]any)
+		}
+	}
+	app := sc["Microsoft.Web/sites/app"]
+	if app["minimum_tls_version"] != "1.0" || app["ftps_state"] != "FtpsOnly" {
+		t.Errorf("app site_config = %v, want the config resource's TLS merged with the site's FTPS", plain(app))
+	}
+	if l := app["__keys"].(map[string]any)["minimum_tls_version"].(map[string]any)["start_line"]; l != 5 {
+		t.Errorf("minimum_tls_version located at line %v, want 5 (the config resource)", l)
+	}
+	if bare := sc["Microsoft.Web/sites/bare"]; bare["remote_debugging_enabled"] != true {
+		t.Errorf("bare site_config = %v, want remote debugging from its top-level config resource", plain(bare))
+	}
+}

@@ -264,6 +264,57 @@ var mappings = map[string]mapping{
 	}},
 }
 
+// mergeSiteConfig moves the settings of a Microsoft.Web/sites/config
+// resource named "web" (a common way to configure a site apart from it)
+// into its site's properties.siteConfig, where the mapping reads them; the
+// config resource's keys win, as it is applied after the site. The values
+// keep the config resource's lines.
+func mergeSiteConfig(insts []instance) {
+	sites := map[string]instance{}
+	for _, in := range insts {
+		t := strings.ToLower(in.typ)
+		if t == "microsoft.web/sites" || t == "microsoft.web/sites/slots" {
+			sites[strings.ToLower(in.address)] = in
+		}
+	}
+	for _, in := range insts {
+		t := strings.ToLower(in.typ)
+		if (t != "microsoft.web/sites/config" && t != "microsoft.web/sites/slots/config") || !strings.HasSuffix(strings.ToLower(in.name), "/web") {
+			continue
+		}
+		cut := strings.LastIndex(in.address, "/config/")
+		if cut < 0 {
+			continue
+		}
+		site, ok := sites[strings.ToLower(in.address[:cut])]
+		cfg, _ := getCI(in.raw, "properties")
+		cm, isMap := cfg.(map[string]any)
+		if !ok || !isMap {
+			continue
+		}
+		props, _ := getCI(site.raw, "properties")
+		pm, ok := props.(map[string]any)
+		if !ok {
+			pm = map[string]any{yamldoc.LocKey: in.loc, yamldoc.KeysKey: map[string]any{}}
+			site.raw["properties"] = pm
+		}
+		sc, _ := getCI(pm, "siteConfig")
+		scm, ok := sc.(map[string]any)
+		if !ok {
+			pm["siteConfig"] = cm
+			pm[yamldoc.KeysKey].(map[string]any)["siteConfig"] = keyLoc(in.raw, "properties")
+			continue
+		}
+		keys := scm[yamldoc.KeysKey].(map[string]any)
+		for k, v := range cm {
+			if !isAnnotation(k) {
+				scm[k] = v
+				keys[k] = keyLoc(cm, k)
+			}
+		}
+	}
+}
+
 // MappedTypes lists the ARM resource types the Azure checks understand
 // (lower case, sorted by the caller), for documentation and tests.
 func MappedTypes() []string {
@@ -400,6 +451,7 @@ func export(v any) any {
 
 // document builds the value the checks read (see the package doc).
 func (w *walker) document(tpl map[string]any, sc *scope) map[string]any {
+	mergeSiteConfig(w.out)
 	res := make([]any, 0, len(w.out))
 	for _, inst := range w.out {
 		res = append(res, export(modelResource(inst)))
