@@ -53,8 +53,12 @@ type Outcome struct {
 	// the package doc), sorted; stats summed per scanner; scanner errors
 	// prefixed with their source's label. Root is empty.
 	Result   *scanner.Result
-	Input    policy.Input
 	Decision scanner.Decision
+	// InputOptions are what the gate decided with (the source exceptions
+	// included): policy.BuildInput(Result, InputOptions) is the exact
+	// policy input, e.g. for --dump-input. Merge itself decides without
+	// building that copy of every finding (policy.Gate.DecideResult).
+	InputOptions policy.InputOptions
 	// Sources summarise each report, sorted by label.
 	Sources []report.Source
 	// Mixed lists every difference accepted with AllowMixed.
@@ -147,12 +151,11 @@ func Merge(ctx context.Context, ins []Input, o Options) (*Outcome, error) {
 		addStats(union, s)
 	}
 	scanner.SortFindings(union.Findings)
-	in := policy.BuildInput(union, inputOptions(o))
-	d, err := o.Gate.Decide(ctx, in)
+	d, err := o.Gate.DecideResult(ctx, union, inputOptions(o))
 	if err != nil {
 		return nil, fmt.Errorf("merge: %w", err)
 	}
-	out := &Outcome{Result: union, Input: in, Decision: d, Mixed: problems, SharedFingerprints: len(shared)}
+	out := &Outcome{Result: union, Decision: d, InputOptions: inputOptions(o), Mixed: problems, SharedFingerprints: len(shared)}
 	for _, s := range srcs {
 		out.Sources = append(out.Sources, s.sum)
 	}
@@ -297,8 +300,7 @@ func inputOptions(o Options) policy.InputOptions {
 func (s *source) decide(ctx context.Context, o Options) error {
 	res := &scanner.Result{Root: s.rep.Root, PathPrefix: s.rep.PathPrefix, Findings: s.findings, Scanners: s.rep.Scanners,
 		Walk: s.walk, Errors: s.errs, Started: s.rep.Started, Duration: s.rep.Duration}
-	in := policy.BuildInput(res, inputOptions(o))
-	d, err := o.Gate.Decide(ctx, in)
+	d, err := o.Gate.DecideResult(ctx, res, inputOptions(o))
 	if err != nil {
 		return fmt.Errorf("merge: %s (%s): %w", s.rep.File, s.sum.Label, err)
 	}

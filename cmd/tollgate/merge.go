@@ -148,7 +148,7 @@ func (a *app) merge(cmd *cobra.Command, files []string, f *scanFlags, m mergeOpt
 		logger.Debug("merged", "source", s.Label, "file", s.File, "findings", s.Findings, "pass", s.Pass)
 	}
 	if f.dumpInput != "" {
-		if err := writeJSONFile(f.dumpInput, out.Input); err != nil {
+		if err := writeJSONFile(f.dumpInput, policy.BuildInput(out.Result, out.InputOptions)); err != nil {
 			return &codedError{code: exitError, err: err}
 		}
 	}
