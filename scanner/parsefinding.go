@@ -19,6 +19,8 @@ const (
 	ParseKindJSON       = "JSON"
 	ParseKindDockerfile = "DOCKERFILE"
 	ParseKindLockfile   = "LOCKFILE"
+	ParseKindHelm       = "HELM"
+	ParseKindKustomize  = "KUSTOMIZE"
 	// ParseKindFindings is used by Run for the findings-per-file budget.
 	ParseKindFindings = "FINDINGS"
 )

@@ -8,6 +8,7 @@ import (
 	"github.com/tollgate-dev/tollgate/scanner"
 	"github.com/tollgate-dev/tollgate/scanner/deps"
 	"github.com/tollgate-dev/tollgate/scanner/iac"
+	"github.com/tollgate-dev/tollgate/scanner/iac/helm"
 	"github.com/tollgate-dev/tollgate/scanner/iac/terraform"
 	"github.com/tollgate-dev/tollgate/scanner/secrets"
 )
@@ -19,13 +20,13 @@ func defaultRegistry(s scanSettings) scanner.Registry {
 	// --tf-vars paths are the user's, relative to the working directory;
 	// the scanner resolves relative ones against the scan root, so make
 	// them absolute here.
-	vars := make([]string, len(s.tfVars))
-	for i, v := range s.tfVars {
-		abs, err := filepath.Abs(v)
-		if err != nil {
-			return scanner.Registry{iac.Name: func() (scanner.Scanner, error) { return nil, err }}
-		}
-		vars[i] = abs
+	vars, err := absPaths(s.tfVars)
+	if err != nil {
+		return scanner.Registry{iac.Name: func() (scanner.Scanner, error) { return nil, err }}
+	}
+	helmValues, err := absPaths(s.helmValues)
+	if err != nil {
+		return scanner.Registry{iac.Name: func() (scanner.Scanner, error) { return nil, err }}
 	}
 	return tollgate.DefaultScanners(tollgate.Options{
 		Deps: deps.Options{Offline: s.offline, DBDir: s.osvDB, APIBaseURL: s.osvAPI, CallAnalysis: s.callAnalysis,
@@ -35,6 +36,22 @@ func defaultRegistry(s scanSettings) scanner.Registry {
 			Verify: s.verifySecrets, VerifyTimeout: s.verifyTimeout, VerifyEndpoints: s.verifyEndpoints, Logger: s.logger},
 		IaC: iac.Options{ExtraCheckDirs: s.checkDirs, AllowNet: s.allowNet, TFVarFiles: vars, Logger: s.logger, EvalTimeout: noLimit(s.iacEvalTimeout),
 			// terraform reads TF_VAR_* itself, so the scan sees what a plan would
-			TFVarEnv: terraform.VarsFromEnviron(os.Environ())},
+			TFVarEnv: terraform.VarsFromEnviron(os.Environ()),
+			Helm:     helm.Options{ValueFiles: helmValues, Set: s.helmSet}},
 	})
+}
+
+// absPaths makes the user's file paths (relative to the working
+// directory) absolute: the scanners resolve relative ones against the
+// scan root.
+func absPaths(ps []string) ([]string, error) {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = abs
+	}
+	return out, nil
 }

@@ -28,6 +28,8 @@ type scanSettings struct {
 	callAnalysis bool
 	image        string
 	tfVars       []string
+	helmValues   []string
+	helmSet      []string
 	checkDirs    []string
 	secretRules  []string
 	gitSince     string
@@ -152,6 +154,8 @@ any scanner error, unless --allow-scanner-errors).`,
 	fl.BoolVar(&f.callAnalysis, "call-analysis", false, "dependency scanner: Go call analysis (needs the go toolchain)")
 	fl.StringVar(&f.goVersion, "go-version", "", "dependency scanner: Go release whose standard library go.mod modules are checked against, or \"local\" for the go command on PATH (default: go.mod toolchain, else its go directive, which only warns)")
 	fl.StringArrayVar(&f.tfVars, "tf-vars", nil, "IaC scanner: extra Terraform variable file (repeatable)")
+	fl.StringArrayVar(&f.helmValues, "helm-values", nil, "IaC scanner: values file applied to every Helm chart after its values.yaml (repeatable, like helm -f)")
+	fl.StringArrayVar(&f.helmSet, "helm-set", nil, "IaC scanner: Helm value KEY=VALUE applied to every chart, after --helm-values (repeatable, like helm --set)")
 	fl.StringArrayVar(&f.checkDirs, "iac-checks", nil, "IaC scanner: directory of your own Rego checks (repeatable)")
 	fl.StringArrayVar(&f.checkDirs, "checks", nil, "alias of --iac-checks")
 	fl.StringArrayVar(&f.secretRules, "secrets-rules", nil, "secrets scanner: extra rule file, tollgate YAML or gitleaks TOML (repeatable)")

@@ -18,6 +18,7 @@ import (
 	"github.com/tollgate-dev/tollgate/scanner"
 	"github.com/tollgate-dev/tollgate/scanner/iac/cicd"
 	"github.com/tollgate-dev/tollgate/scanner/iac/dockerfile"
+	"github.com/tollgate-dev/tollgate/scanner/iac/helm"
 	"github.com/tollgate-dev/tollgate/scanner/iac/kubernetes"
 	"github.com/tollgate-dev/tollgate/scanner/iac/yamldoc"
 )
@@ -50,6 +51,9 @@ type Options struct {
 	// 0 means DefaultEvalTimeout, negative means no bound. Exceeding it
 	// is an error naming the file and the check.
 	EvalTimeout time.Duration
+	// Helm configures the rendering of Helm charts: value files, --set
+	// values, budgets.
+	Helm helm.Options
 }
 
 // Document is a parsed file (or terraform module) the checks run on.
@@ -78,6 +82,7 @@ type stats struct {
 	// modulesNotEvaluated are terraform module calls whose code was not
 	// available ("path:line module.x (source): reason").
 	modulesNotEvaluated []string
+	helmCharts          int
 	suppressed          int
 	parseErrors         int
 }
@@ -86,6 +91,9 @@ var _ scanner.Scanner = (*Scanner)(nil)
 
 // New loads and compiles the built-in checks and the user checks.
 func New(opts Options) (*Scanner, error) {
+	if err := helm.CheckSet(opts.Helm.Set); err != nil {
+		return nil, err
+	}
 	cs, err := loadChecks(opts.ExtraCheckDirs, opts.AllowNet)
 	if err != nil {
 		return nil, err
@@ -147,11 +155,13 @@ func (s *Scanner) Stats() map[string]any {
 	return out
 }
 
-// unit is one piece of work: a file, or a terraform root module.
+// unit is one piece of work: a file, a terraform root module or a Helm
+// chart.
 type unit struct {
 	file   string
 	class  fileClass
 	tfRoot string
+	chart  string
 }
 
 // Scan implements scanner.Scanner. Per-file problems come back joined as
@@ -160,8 +170,15 @@ func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding
 	var units []unit
 	var tfDirs, bicepSkipped []string
 	seenDir := map[string]bool{}
+	charts, chartOwned := helmCharts(t.Files)
+	for _, d := range charts {
+		units = append(units, unit{chart: d})
+	}
 	for _, f := range t.Files {
 		c := classify(f.Path)
+		if c != classNone && chartOwned(f.Path) {
+			continue // rendered with its chart
+		}
 		switch c {
 		case classNone, classTFVars:
 			// tfvars are read by the terraform parser with their module
@@ -201,7 +218,7 @@ func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding
 	unitErrs := make([]error, len(units))
 	unitModules := make([][]string, len(units))
 	var docCounts sync.Map
-	var helm atomic.Int64
+	var skippedHelm atomic.Int64
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(conc)
 	for i, u := range units {
@@ -209,9 +226,9 @@ func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding
 			if err := gctx.Err(); err != nil {
 				return err
 			}
-			docs, skippedHelm, err := s.parseUnit(gctx, t, u)
-			if skippedHelm {
-				helm.Add(1)
+			docs, skipped, err := s.parseUnit(gctx, t, u)
+			if skipped {
+				skippedHelm.Add(1)
 			}
 			if err != nil {
 				unitErrs[i] = parseProblems(u, err)
@@ -259,7 +276,8 @@ func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding
 		s.stats.documents[k.(string)] += int(v.(*atomic.Int64).Load())
 		return true
 	})
-	s.stats.skippedHelm += int(helm.Load())
+	s.stats.skippedHelm += int(skippedHelm.Load())
+	s.stats.helmCharts += len(charts)
 	s.stats.skippedBicep = append(s.stats.skippedBicep, bicepSkipped...)
 	for _, ms := range unitModules {
 		s.stats.modulesNotEvaluated = append(s.stats.modulesNotEvaluated, ms...)
@@ -285,6 +303,10 @@ func kindsOf(units []unit, terraform bool) []string {
 		add(KindTerraform)
 	}
 	for _, u := range units {
+		if u.chart != "" {
+			add(KindKubernetes)
+			continue
+		}
 		switch u.class {
 		case classDockerfile:
 			add(KindDockerfile)
@@ -301,6 +323,10 @@ func kindsOf(units []unit, terraform bool) []string {
 func (s *Scanner) parseUnit(ctx context.Context, t scanner.Target, u unit) ([]Document, bool, error) {
 	if u.tfRoot != "" {
 		docs, err := parseTerraformModule(ctx, t.FS, u.tfRoot, s.opts.TFVarFiles, s.opts.TFVarEnv, s.log)
+		return docs, false, err
+	}
+	if u.chart != "" {
+		docs, err := parseHelmChart(ctx, t.FS, u.chart, s.opts.Helm)
 		return docs, false, err
 	}
 	src, err := t.ReadFile(u.file)

@@ -205,14 +205,15 @@ func TestDispatch(t *testing.T) {
 	}
 	st := s.Stats()
 	want := map[string]any{
-		KindTerraform: 1, KindTerraformPlan: 1, KindCloudFormation: 2, KindKubernetes: 2,
+		KindTerraform: 1, KindTerraformPlan: 1, KindCloudFormation: 2, KindKubernetes: 3, // one rendered from chart/
 		KindDockerfile: 3, KindGitHubActions: 2, KindGitLabCI: 1,
 	}
 	if d := cmp.Diff(want, st["documents"]); d != "" {
 		t.Errorf("documents per kind (-want +got):\n%s", d)
 	}
-	if st["skipped_helm"] != 1 {
-		t.Errorf("skipped_helm = %v", st["skipped_helm"])
+	// chart/ has a Chart.yaml: its template is rendered, not skipped.
+	if st["skipped_helm"] != 0 || st["helm_charts"] != 1 {
+		t.Errorf("skipped_helm = %v, helm_charts = %v", st["skipped_helm"], st["helm_charts"])
 	}
 }
 

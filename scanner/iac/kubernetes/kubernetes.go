@@ -36,6 +36,11 @@ func Parse(ctx context.Context, path string, src []byte) ([]Document, error) {
 	return out, err
 }
 
+// Objects returns the objects of one decoded document of path: m itself,
+// or the items of a *List kind. Other input kinds that produce Kubernetes
+// YAML (Helm, Kustomize) go through it too.
+func Objects(path string, m map[string]any) []Document { return appendObject(nil, path, m) }
+
 func appendObject(out []Document, path string, m map[string]any) []Document {
 	kind, _ := m["kind"].(string)
 	api, _ := m["apiVersion"].(string)
