@@ -144,6 +144,7 @@ func (s *Scanner) Stats() map[string]any {
 		"checks":                len(s.checks.metas),
 		"documents":             docs,
 		"skipped_helm":          s.stats.skippedHelm,
+		"helm_charts":           s.stats.helmCharts,
 		"suppressed_findings":   s.stats.suppressed,
 		"parse_errors":          s.stats.parseErrors,
 		"skipped_bicep":         len(s.stats.skippedBicep),
