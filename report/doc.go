@@ -7,6 +7,10 @@
 // and any shape a user's text/template gives ([TemplateData],
 // docs/templates.md).
 //
+// A report merged from many scans (package
+// [github.com/tollgate-dev/tollgate/merge]) carries one [Source] per scan;
+// the JSON, table, Markdown and HTML writers add a per-source summary.
+//
 // Every writer takes the same [Report], never closes the io.Writer it is
 // given, and renders only redacted data: findings reach this package
 // already redacted by their scanners. [New] rejects unknown formats rather

@@ -70,6 +70,9 @@ unless --allow-scanner-errors).`,
 	fl := cmd.Flags()
 	scan.Flags().VisitAll(func(sf *pflag.Flag) {
 		sf.Hidden = !mergeFlags[sf.Name]
+		if sf.Name == "config" {
+			sf.Usage = "exceptions file (default: " + policy.ConfigFileName + " in the current directory); paths as merged"
+		}
 		fl.AddFlag(sf)
 	})
 	fl.StringArrayVar(&m.labels, "label", nil, "NAME=REPORT: label REPORT's source NAME (repeatable; a REPORT not among the arguments is added)")
