@@ -51,6 +51,10 @@ type TemplateData struct {
 	Counts map[string]int
 	// Verdict is "PASS" or "FAIL".
 	Verdict string
+	// Sources and Mixed are set in a merged report (tollgate merge): one
+	// summary per scan, and the differences --allow-mixed accepted.
+	Sources []Source
+	Mixed   []string
 }
 
 // templateWriter renders a user's text/template.
@@ -86,7 +90,8 @@ func newTemplateWriter(file string) (*templateWriter, error) {
 
 func (tw *templateWriter) Write(w io.Writer, r *Report) error {
 	d := &TemplateData{ToolName: r.ToolName, ToolVersion: r.ToolVersion, Result: r.Result, Scanners: r.Scanners, Decision: r.Decision,
-		FailOn: r.FailOn, UnknownAs: r.UnknownAs, Findings: r.bySeverity(), Denied: r.denied(), Counts: map[string]int{}, Verdict: "FAIL"}
+		FailOn: r.FailOn, UnknownAs: r.UnknownAs, Findings: r.bySeverity(), Denied: r.denied(), Counts: map[string]int{}, Verdict: "FAIL",
+		Sources: r.Sources, Mixed: r.Mixed}
 	for _, f := range r.Result.Findings {
 		d.Counts[f.Severity.String()]++
 	}

@@ -176,6 +176,12 @@ func TestMergeLabelsAndPaths(t *testing.T) {
 		t.Errorf("markdown:\n%s", md.stdout)
 	}
 
+	tmpl := filepath.Join(dir, "sources.tmpl")
+	writeFile(t, tmpl, "{{range .Sources}}{{.Label}}={{.Verdict}} {{index .Counts \"HIGH\"}};{{end}}\n")
+	if r := runCLI(t, "merge", "-q", "-f", "template", "--template", tmpl, a, "--label", "billing="+b); r.stdout != "billing=FAILED 1;repo-a=FAILED 1;\n" {
+		t.Errorf("template over .Sources: %q", r.stdout)
+	}
+
 	// A folder stands for the reports in it.
 	folder := filepath.Join(dir, "reports")
 	for _, f := range []string{a, b} {
