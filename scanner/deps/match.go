@@ -94,6 +94,7 @@ func (s *Scanner) matchOffline(ctx context.Context, deps []dep) (map[pkgKey][]*o
 		errs = append(errs, fmt.Errorf("%w: none in %s (run `tollgate db update --osv-db %s`)", ErrNoDatabase, s.opts.DBDir, s.opts.DBDir))
 	}
 	out := map[pkgKey][]*osvschema.Vulnerability{}
+	orders := map[string]*versionOrder{} // by ecosystem: parse each version once
 	for _, d := range uniq {
 		idx, err := db.get(ctx, baseEcosystem(d.ecosystem), nil)
 		if err != nil {
@@ -103,7 +104,11 @@ func (s *Scanner) matchOffline(ctx context.Context, deps []dep) (map[pkgKey][]*o
 		if len(cands) == 0 {
 			continue
 		}
-		if vs := affecting(cands, d.pkg); len(vs) > 0 {
+		eco := baseEcosystem(d.ecosystem)
+		if orders[eco] == nil {
+			orders[eco] = newVersionOrder(eco)
+		}
+		if vs := affectingFast(cands, d.pkg, orders[eco]); len(vs) > 0 {
 			out[d.key()] = vs
 		}
 	}

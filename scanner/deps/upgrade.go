@@ -26,7 +26,7 @@ func upgradeFor(d dep, vs []*osvschema.Vulnerability, o *versionOrder) string {
 	// is rejected by the first advisory that affects it; the one that
 	// rejected the previous candidate usually rejects the next one too
 	// (its fix is further up), so it is tried first.
-	m := newUpgradeMatcher(d.pkg, vs)
+	m := newUpgradeMatcher(d.pkg, vs, o)
 	order := slices.Clone(vs)
 	for _, c := range cands {
 		hit := m.firstAffecting(order, c)

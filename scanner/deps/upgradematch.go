@@ -50,11 +50,16 @@ type upgradeMatcher struct {
 // pairs are in order, which is what the fast path checks.
 const insertionSortMax = 12
 
-func newUpgradeMatcher(pkg *extractor.Package, vs []*osvschema.Vulnerability) *upgradeMatcher {
+// o, when it orders the package's ecosystem, shares parsed versions
+// across packages.
+func newUpgradeMatcher(pkg *extractor.Package, vs []*osvschema.Vulnerability, o *versionOrder) *upgradeMatcher {
 	m := &upgradeMatcher{pkg: pkg, one: make([]*osvschema.Vulnerability, 1)}
 	m.name, m.plain = plainName(pkg)
 	m.eco = pkg.Ecosystem()
-	m.vers = newVersionOrder(string(m.eco.Ecosystem))
+	m.vers = o
+	if o == nil || o.ecosystem != string(m.eco.Ecosystem) {
+		m.vers = newVersionOrder(string(m.eco.Ecosystem))
+	}
 	if m.eco.IsEmpty() || m.eco.Ecosystem == "GIT" {
 		m.plain = false
 	}
@@ -172,6 +177,32 @@ func eventVersion(e *osvschema.Event) string {
 		}
 	}
 	return ""
+}
+
+// affectingFast is affecting(cands, pkg) through the fast path when the
+// package, its version and every candidate qualify (the matcher cannot
+// panic then, so it would have returned exactly these advisories, in
+// this order, without repeated ids); otherwise affecting itself.
+func affectingFast(cands []*osvschema.Vulnerability, pkg *extractor.Package, o *versionOrder) []*osvschema.Vulnerability {
+	m := newUpgradeMatcher(pkg, cands, o)
+	if !m.plain || pkg.Version == "" { // the matcher calls a versionless package affected
+		return affecting(cands, pkg)
+	}
+	cv := m.parse(pkg.Version)
+	if !cv.ok {
+		return affecting(cands, pkg)
+	}
+	var out []*osvschema.Vulnerability
+	for _, v := range cands {
+		if m.advs[v] == nil {
+			return affecting(cands, pkg)
+		}
+		if v.GetWithdrawn() == nil && m.affects(m.advs[v], cv.v, pkg.Version) &&
+			!slices.ContainsFunc(out, func(w *osvschema.Vulnerability) bool { return w.GetId() == v.GetId() }) {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // firstAffecting returns the index of the first advisory in vs that

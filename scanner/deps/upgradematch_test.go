@@ -70,11 +70,15 @@ func compareMatchers(t *testing.T, v *osvschema.Vulnerability, pkg *extractor.Pa
 	for i, ver := range versions {
 		p := *pkg
 		p.Version = ver
-		// First the real matcher, as in a scan (it sorts the events in
-		// place, which the fast path then relies on).
+		// The scan's first match (the events as in the database), then
+		// the real matcher, which sorts them in place.
+		fast := len(affectingFast([]*osvschema.Vulnerability{v}, &p, nil)) > 0
 		want[i] = len(affecting([]*osvschema.Vulnerability{v}, &p)) > 0
+		if fast != want[i] {
+			t.Errorf("%s %s@%s: first match says affected=%v, osv-scalibr %v", v.GetId(), pkg.Name, ver, fast, want[i])
+		}
 	}
-	m := newUpgradeMatcher(pkg, []*osvschema.Vulnerability{v})
+	m := newUpgradeMatcher(pkg, []*osvschema.Vulnerability{v}, nil)
 	for i, ver := range versions {
 		if m.advs[v] != nil && m.parse(ver).ok {
 			fast++
