@@ -423,51 +423,6 @@ func (d *decoder) bytes(n int) []byte {
 	return out
 }
 
-// centralDirectoryDigest hashes the zip's central directory and end
-// records (zip64 included): everything from the first directory header
-// to the end of the file.
-func centralDirectoryDigest(r io.ReaderAt, size int64) ([32]byte, error) {
-	var zero [32]byte
-	// The end-of-central-directory record is 22 bytes plus a comment of
-	// at most 65,535 bytes.
-	tail := min(size, 22+65535+20)
-	buf := make([]byte, tail)
-	if _, err := r.ReadAt(buf, size-tail); err != nil && err != io.EOF {
-		return zero, err
-	}
-	eocd := bytes.LastIndex(buf, []byte("PK\x05\x06"))
-	if eocd < 0 || len(buf)-eocd < 22 {
-		return zero, errors.New("not a zip archive (no end of central directory)")
-	}
-	cdOff := uint64(binary.LittleEndian.Uint32(buf[eocd+16:]))
-	if cdOff == 0xFFFFFFFF {
-		// zip64: the locator just before the EOCD points at the zip64
-		// end record, which holds the real offset.
-		loc := eocd - 20
-		if loc < 0 || string(buf[loc:loc+4]) != "PK\x06\x07" {
-			return zero, errors.New("zip64 locator missing")
-		}
-		rec := make([]byte, 56)
-		if _, err := r.ReadAt(rec, int64(binary.LittleEndian.Uint64(buf[loc+8:]))); err != nil {
-			return zero, fmt.Errorf("zip64 end record: %w", err)
-		}
-		if string(rec[:4]) != "PK\x06\x06" {
-			return zero, errors.New("zip64 end record missing")
-		}
-		cdOff = binary.LittleEndian.Uint64(rec[48:])
-	}
-	if cdOff > uint64(size) {
-		return zero, errors.New("central directory offset beyond the end of the file")
-	}
-	h := sha256.New()
-	if _, err := io.Copy(h, io.NewSectionReader(r, int64(cdOff), size-int64(cdOff))); err != nil {
-		return zero, err
-	}
-	var out [32]byte
-	copy(out[:], h.Sum(nil))
-	return out, nil
-}
-
 // IndexState says how OpenIndex obtained an index.
 type IndexState string
 

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -220,8 +221,12 @@ func TestIndexZip64(t *testing.T) {
 	for i := range 70000 {
 		files = append(files, [2]string{fmt.Sprintf("MAL-%d.json", i), adv(fmt.Sprintf("MAL-%d", i), "npm", fmt.Sprintf("pkg-%d", i%1000))})
 	}
-	zp := filepath.Join(t.TempDir(), "all.zip")
+	db := t.TempDir()
+	zp := filepath.Join(db, "osv-scalibr", "npm", "all.zip")
 	writeZipMethod(t, zp, files, zip.Store) // stored: keeps the test fast
+	if st, err := osvdb.Status(db, time.Now()); err != nil || len(st) != 1 || st[0].Advisories != 70000 {
+		t.Errorf("Status of a zip64 archive = %+v, %v; want 70,000 advisories", st, err)
+	}
 	ix, err := osvdb.BuildIndex(context.Background(), zp)
 	if err != nil {
 		t.Fatal(err)

@@ -192,21 +192,6 @@ func Status(dir string, now time.Time) ([]EcosystemStatus, error) {
 	return out, nil
 }
 
-func countAdvisories(path string) (int, error) {
-	zr, err := zip.OpenReader(path)
-	if err != nil {
-		return 0, fmt.Errorf("open %s: %w", path, err)
-	}
-	defer zr.Close()
-	n := 0
-	for _, f := range zr.File {
-		if strings.HasSuffix(f.Name, ".json") {
-			n++
-		}
-	}
-	return n, nil
-}
-
 // maxEntryBytes bounds one advisory document; real ones are a few KB.
 const maxEntryBytes = 64 << 20
 
