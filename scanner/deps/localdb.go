@@ -151,6 +151,7 @@ func (idx *ecoIndex) load(ctx context.Context, dir, cacheDir, eco string, need m
 	if recPath != "" {
 		recs, _ = osvdb.ReadRecords(recPath, oi.Index) // invalid: decode the JSON, rewrite
 	}
+	defer recs.Close()
 	vulns := make([]*osvschema.Vulnerability, len(ids))
 	enc := make([][]byte, len(ids)) // new records
 	fromRecords := make([]bool, len(ids))

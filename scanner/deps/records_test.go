@@ -59,20 +59,34 @@ func TestLoadThroughRecords(t *testing.T) {
 		same(eco, first, second)
 	}
 
+	// A damaged header: the file is not used at all, and is rewritten.
 	path := osvdb.RecordsPath(load("npm").index.Path)
-	b, err := os.ReadFile(path)
-	if err == nil {
-		b[len(b)/2] ^= 1 // one bit flipped in the middle
-		err = os.WriteFile(path, b, 0o600)
+	flip := func(at func(size int) int) {
+		t.Helper()
+		b, err := os.ReadFile(path)
+		if err == nil {
+			b[at(len(b))] ^= 1
+			err = os.WriteFile(path, b, 0o600)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
 	}
-	if err != nil {
-		t.Fatal(err)
-	}
+	flip(func(int) int { return 12 })
 	if idx := load("npm"); idx.fromRecords != 0 {
-		t.Errorf("%d advisories read from a corrupt records file", idx.fromRecords)
+		t.Errorf("%d advisories read from a records file with a damaged header", idx.fromRecords)
 	}
-	if idx := load("npm"); idx.fromRecords == 0 {
-		t.Error("the corrupt records file was not rewritten")
+	all := load("npm").fromRecords
+	if all == 0 {
+		t.Fatal("the damaged records file was not rewritten")
+	}
+	// A damaged record: that advisory comes from the JSON.
+	flip(func(size int) int { return size - 1 })
+	if idx := load("npm"); idx.fromRecords != all-1 {
+		t.Errorf("%d advisories from the records with one damaged, want %d", idx.fromRecords, all-1)
+	}
+	if got := load("npm").fromRecords; got != all {
+		t.Errorf("after the rewrite %d advisories from the records, want %d", got, all)
 	}
 }
 

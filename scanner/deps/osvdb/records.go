@@ -6,10 +6,12 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Records keep the advisories a scan decoded, in a form faster to decode
@@ -19,20 +21,26 @@ import (
 // chooses the encoding (deps stores protobuf wire format); this package
 // only stores bytes per zip entry.
 //
-// Like the index, records are a cache the zip outranks: the file records
-// the zip's fingerprint (size and central-directory digest, taken from a
-// verified index) and ends with the SHA-256 of its bytes. A file that
-// fails its digest or describes another zip is ignored and rewritten by
-// the next scan that decodes advisories, never trusted.
+// Like the index, records are a cache the zip outranks. The file's header
+// records the zip's fingerprint (size and central-directory digest, taken
+// from a verified index) and, per record, its zip entry number, length
+// and CRC-32; the header ends with its own SHA-256. A header that fails
+// its digest or describes another zip makes the whole file ignored; a
+// record that fails its CRC-32 is ignored (the JSON is decoded instead).
+// Either way the next scan that decodes advisories rewrites the file;
+// nothing in it is trusted unchecked. Records are read one by one, when
+// asked for, so a scan holds only the ones it needs.
 //
-// Layout (integers are unsigned varints):
+// Layout (integers in the header are unsigned varints):
 //
-//	"TGREC1\n"  zip size  32-byte central-directory digest
-//	record count, then per record (by entry number): entry-number delta, length, bytes
+//	"TGREC2\n"  header length (8 bytes, little-endian)
+//	header: zip size, 32-byte central-directory digest, record count,
+//	        per record (by entry number): entry-number delta, length, CRC-32
 //	32-byte SHA-256 of everything above
+//	the records' bytes, in header order
 
 const (
-	recordsMagic = "TGREC1\n"
+	recordsMagic = "TGREC2\n"
 	// MaxRecordsBytes bounds a records file: records beyond it are not
 	// kept (those scans decode the JSON), and a larger file is not read.
 	MaxRecordsBytes = 64 << 20
@@ -42,13 +50,23 @@ const (
 // describes another version of its zip.
 var ErrRecordsInvalid = errors.New("advisory records are invalid")
 
-// Records maps zip entry numbers to encoded advisories.
+// Records maps zip entry numbers to encoded advisories: those of a file
+// (read on demand) and those added since.
 type Records struct {
 	zipSize  int64
 	cdDigest [32]byte
-	recs     map[int][]byte
+	f        *os.File // nil: no file
+	stored   map[int]recordSpan
+	added    map[int][]byte
 	size     int
-	added    bool
+	mu       sync.Mutex
+	bad      bool // a stored record failed its CRC-32
+}
+
+type recordSpan struct {
+	off int64
+	n   int
+	crc uint32
 }
 
 // RecordsPath is where the records of the index at indexPath are kept.
@@ -58,111 +76,178 @@ func RecordsPath(indexPath string) string {
 
 // NewRecords returns an empty set for the zip ix describes.
 func NewRecords(ix *Index) *Records {
-	return &Records{zipSize: ix.zipSize, cdDigest: ix.cdDigest, recs: map[int][]byte{}}
+	return &Records{zipSize: ix.zipSize, cdDigest: ix.cdDigest, stored: map[int]recordSpan{}, added: map[int][]byte{}}
 }
 
-// ReadRecords reads the records at path for the zip ix describes. A
-// missing file gives an empty set and no error; a corrupt or stale one
-// an empty set and an error wrapping ErrRecordsInvalid, so the caller can
-// say why it decoded the JSON.
+// ReadRecords opens the records at path for the zip ix describes and
+// verifies their header; Close releases the file. A missing file gives
+// an empty set and no error; a corrupt or stale one an empty set and an
+// error wrapping ErrRecordsInvalid, so the caller can say why it decoded
+// the JSON.
 func ReadRecords(path string, ix *Index) (*Records, error) {
 	r := NewRecords(ix)
-	b, err := readCapped(path, MaxRecordsBytes)
+	f, err := os.Open(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return r, nil
 	}
-	if err != nil {
-		return r, fmt.Errorf("%s: %w: %w", path, ErrRecordsInvalid, err)
+	if err == nil {
+		err = r.readHeader(f)
 	}
-	if err := r.unmarshal(b); err != nil {
+	if err != nil {
+		if f != nil {
+			f.Close()
+		}
 		return NewRecords(ix), fmt.Errorf("%s: %w: %w", path, ErrRecordsInvalid, err)
 	}
+	r.f = f
 	return r, nil
 }
 
-func (r *Records) unmarshal(b []byte) error {
-	if len(b) < len(recordsMagic)+32 || string(b[:len(recordsMagic)]) != recordsMagic {
+func (r *Records) readHeader(f *os.File) error {
+	st, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if st.Size() > MaxRecordsBytes {
+		return fmt.Errorf("larger than %d bytes", MaxRecordsBytes)
+	}
+	pre := make([]byte, len(recordsMagic)+8)
+	if _, err := f.ReadAt(pre, 0); err != nil || string(pre[:len(recordsMagic)]) != recordsMagic {
 		return errors.New("not a tollgate records file")
 	}
-	body, sum := b[:len(b)-32], b[len(b)-32:]
+	hlen := binary.LittleEndian.Uint64(pre[len(recordsMagic):])
+	start := int64(len(pre)) + 32
+	if hlen > uint64(st.Size()-start) {
+		return errors.New("truncated header")
+	}
+	head := make([]byte, len(pre)+int(hlen)+32)
+	if _, err := f.ReadAt(head, 0); err != nil {
+		return err
+	}
+	body, sum := head[:len(head)-32], head[len(head)-32:]
 	if want := sha256.Sum256(body); !bytes.Equal(want[:], sum) {
 		return errors.New("digest mismatch")
 	}
-	d := decoder{b: body[len(recordsMagic):]}
+	d := decoder{b: body[len(pre):]}
 	zipSize := int64(d.u())
 	digest := d.bytes(32)
 	if d.err == nil && (zipSize != r.zipSize || !bytes.Equal(digest, r.cdDigest[:])) {
 		return errors.New("written for another version of the zip")
 	}
-	n := d.count(2) // a record is at least 2 bytes
-	entry := uint64(0)
+	n := d.count(3) // a record's header line is at least 3 bytes
+	entry, off := uint64(0), start+int64(hlen)
 	for i := range n {
-		delta := d.u()
-		if i > 0 && delta == 0 {
-			d.err = errors.New("records out of order")
-		}
-		entry += delta
-		rec := d.bytes(d.count(1))
-		if d.err == nil && len(rec) == 0 {
-			d.err = errors.New("empty record")
+		delta, size, crc := d.u(), d.u(), d.u()
+		if d.err == nil && ((i > 0 && delta == 0) || size == 0 || crc > 0xFFFFFFFF || size > uint64(st.Size()-off)) {
+			d.err = errors.New("bad record line")
 		}
 		if d.err != nil {
 			break
 		}
-		r.recs[int(entry)] = rec
-		r.size += len(rec)
+		entry += delta
+		r.stored[int(entry)] = recordSpan{off, int(size), uint32(crc)}
+		off += int64(size)
+		r.size += int(size)
 	}
-	if d.err == nil && len(d.b) != 0 {
+	if d.err == nil && (len(d.b) != 0 || off != st.Size()) {
 		d.err = errors.New("trailing bytes")
 	}
 	return d.err
 }
 
-// Get returns the record of entry n, or nil. The bytes are shared: do not
-// modify them.
-func (r *Records) Get(n int) []byte { return r.recs[n] }
+// Get returns the record of entry n, or nil when there is none or it
+// fails its CRC-32. Safe for concurrent use.
+func (r *Records) Get(n int) []byte {
+	if b, ok := r.added[n]; ok {
+		return b
+	}
+	s, ok := r.stored[n]
+	if !ok || r.f == nil {
+		return nil
+	}
+	b := make([]byte, s.n)
+	if _, err := r.f.ReadAt(b, s.off); err != nil || crc32.ChecksumIEEE(b) != s.crc {
+		r.mu.Lock()
+		r.bad = true
+		r.mu.Unlock()
+		return nil
+	}
+	return b
+}
 
 // Len is the number of records.
-func (r *Records) Len() int { return len(r.recs) }
+func (r *Records) Len() int { return len(r.stored) + len(r.added) }
 
 // Add keeps the record of entry n unless the set would exceed
-// MaxRecordsBytes; it reports whether it did.
+// MaxRecordsBytes; it reports whether it did. A stored record of n (one
+// that failed its check or did not decode) is replaced. Not safe for
+// concurrent use with Get.
 func (r *Records) Add(n int, rec []byte) bool {
-	if _, ok := r.recs[n]; ok || len(rec) == 0 || r.size+len(rec)+64 > MaxRecordsBytes-1024 {
+	if _, added := r.added[n]; added || len(rec) == 0 {
 		return false
 	}
-	r.recs[n] = rec
-	r.size += len(rec)
-	r.added = true
+	old := r.stored[n].n
+	if r.size-old+len(rec)+64 > MaxRecordsBytes-1024 {
+		return false
+	}
+	delete(r.stored, n)
+	r.added[n] = rec
+	r.size += len(rec) - old
 	return true
 }
 
-// Changed reports whether records were added since the set was read.
-func (r *Records) Changed() bool { return r.added }
+// Changed reports whether the file should be written: records were
+// added, or one failed its check.
+func (r *Records) Changed() bool { return len(r.added) > 0 || r.bad }
 
-// Marshal encodes the records in their file format.
+// Close releases the file the records were read from.
+func (r *Records) Close() error {
+	if r.f == nil {
+		return nil
+	}
+	err := r.f.Close()
+	r.f = nil
+	return err
+}
+
+// Marshal encodes the records in their file format (stored records are
+// read back and checked; failing ones are left out).
 func (r *Records) Marshal() []byte {
-	var buf bytes.Buffer
-	buf.Grow(r.size + 16*len(r.recs) + 64)
-	buf.WriteString(recordsMagic)
-	u := func(v uint64) { buf.Write(binary.AppendUvarint(nil, v)) }
-	u(uint64(r.zipSize))
-	buf.Write(r.cdDigest[:])
-	entries := make([]int, 0, len(r.recs))
-	for n := range r.recs {
+	recs := map[int][]byte{}
+	for n := range r.stored {
+		if b := r.Get(n); b != nil {
+			recs[n] = b
+		}
+	}
+	for n, b := range r.added {
+		recs[n] = b
+	}
+	entries := make([]int, 0, len(recs))
+	for n := range recs {
 		entries = append(entries, n)
 	}
 	slices.Sort(entries)
+	var head []byte
+	u := func(v uint64) { head = binary.AppendUvarint(head, v) }
+	u(uint64(r.zipSize))
+	head = append(head, r.cdDigest[:]...)
 	u(uint64(len(entries)))
 	prev := 0
 	for _, n := range entries {
 		u(uint64(n - prev))
 		prev = n
-		u(uint64(len(r.recs[n])))
-		buf.Write(r.recs[n])
+		u(uint64(len(recs[n])))
+		u(uint64(crc32.ChecksumIEEE(recs[n])))
 	}
+	var buf bytes.Buffer
+	buf.WriteString(recordsMagic)
+	buf.Write(binary.LittleEndian.AppendUint64(nil, uint64(len(head))))
+	buf.Write(head)
 	sum := sha256.Sum256(buf.Bytes())
 	buf.Write(sum[:])
+	for _, n := range entries {
+		buf.Write(recs[n])
+	}
 	return buf.Bytes()
 }
 
