@@ -33,10 +33,10 @@ func hostileCases() []hostileCase {
 	// Exit 0 where the gate ignores the checks' own findings: what is
 	// asserted is that the scan completes (never exit 2, never a crash).
 	iacNone := []string{"--scanners", "iac", "--fail-on", "none"}
-	// 1,000 resource instances take a few CPU-seconds of checks; on a
-	// loaded machine that can pass the per-file check deadline, which is
-	// not what these cases test.
-	tfArgs := append([]string{"--iac-eval-timeout", "10m"}, iacNone...)
+	// 1,000 resource instances, a 1.5 MB Dockerfile or 10,000 manifests
+	// take a few CPU-seconds of checks; on a loaded machine that can pass
+	// the per-file check deadline, which is not what these cases test.
+	slowArgs := append([]string{"--iac-eval-timeout", "10m"}, iacNone...)
 	return []hostileCase{
 		{
 			name: "yaml-alias-3docs",
@@ -79,37 +79,37 @@ func hostileCases() []hostileCase {
 		{
 			name:     "tf-join-range",
 			tree:     func() hostileTree { return hostileTree{"infra/main.tf": tfJoinRange(20, 8)} },
-			args:     tfArgs,
+			args:     slowArgs,
 			wantCode: 0, wantRules: []string{"TG-PARSE-TERRAFORM"}, wantText: []string{"terraform-string-length"},
 		},
 		{
 			name:     "tf-module-fanout",
 			tree:     func() hostileTree { return tfModuleFanout(100, 3) },
-			args:     tfArgs,
+			args:     slowArgs,
 			wantCode: 0, wantRules: []string{"TG-PARSE-TERRAFORM"}, wantText: []string{"terraform-module-instances"},
 		},
 		{
 			name:     "tf-count",
 			tree:     func() hostileTree { return hostileTree{"infra/main.tf": tfCount(10_000_000)} },
-			args:     tfArgs,
+			args:     slowArgs,
 			wantCode: 0, wantRules: []string{"TG-PARSE-TERRAFORM"}, wantText: []string{"terraform-instances"},
 		},
 		{
 			name:     "tf-many-counts",
 			tree:     func() hostileTree { return hostileTree{"infra/main.tf": tfManyCounts(10, 100)} },
-			args:     tfArgs,
+			args:     slowArgs,
 			wantCode: 0, wantRules: []string{"TG-PARSE-TERRAFORM"}, wantText: []string{"terraform-resource-instances"},
 		},
 		{
 			name:     "dockerfile-1.5MB",
 			tree:     func() hostileTree { return hostileTree{"Dockerfile": bigDockerfile(1_500_000)} },
-			args:     iacNone,
+			args:     slowArgs,
 			wantCode: 0,
 		},
 		{
 			name:     "k8s-10000-docs",
 			tree:     func() hostileTree { return hostileTree{"deploy/all.yaml": manyK8sDocs(10_000)} },
-			args:     iacNone,
+			args:     slowArgs,
 			wantCode: 0,
 		},
 		{
