@@ -38,16 +38,15 @@ type Options struct {
 }
 
 // schemaMarker is in the $schema of every deployment template (resource
-// group, subscription, management group and tenant scope).
+// group, subscription, management group and tenant scope), compared case
+// insensitively by Parse.
 var schemaMarker = []byte("deploymenttemplate.json")
 
-// IsTemplate sniffs a deployment template without parsing it.
+// IsTemplate sniffs a deployment template without parsing it or copying
+// it: the schema URLs spell the file deploymentTemplate.json or
+// <scope>DeploymentTemplate.json.
 func IsTemplate(src []byte) bool {
-	head := src
-	if len(head) > 4096 {
-		head = head[:4096]
-	}
-	return bytes.Contains(bytes.ToLower(head), schemaMarker) || bytes.Contains(bytes.ToLower(src), schemaMarker)
+	return bytes.Contains(src, []byte("eploymentTemplate.json")) || bytes.Contains(src, []byte("eploymenttemplate.json"))
 }
 
 // ParamsFileFor names the parameters file Parse looks for beside a
