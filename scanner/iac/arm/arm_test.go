@@ -352,3 +352,22 @@ func TestSiteConfigResourceMerged(t *testing.T) {
 		t.Errorf("bare site_config = %v, want remote debugging from its top-level config resource", plain(bare))
 	}
 }
+
+// TestServerAuditingChildren: auditingSettings and extendedAuditingSettings
+// children both count as a server's auditing policy (server_id links them).
+func TestServerAuditingChildren(t *testing.T) {
+	for _, child := range []string{"auditingSettings", "extendedAuditingSettings"} {
+		src := `{` + schema + `, "resources": [{"type": "Microsoft.Sql/servers", "name": "s1",
+		  "resources": [{"type": "` + child + `", "name": "default", "properties": {"state": "Enabled"}}]}]}`
+		docs, err := Parse(context.Background(), "t.json", []byte(src), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := docs[0].Value["resources"].([]any)[1].(map[string]any)
+		v := r["values"].(map[string]any)
+		if r["type"] != "azurerm_mssql_server_extended_auditing_policy" || plain(v["server_id"]).(map[string]any)["__unknown"] != true ||
+			v["server_id"].(map[string]any)["__ref"] != "Microsoft.Sql/servers/s1" || v["enabled"] != true {
+			t.Errorf("%s: got %v %v", child, r["type"], plain(v))
+		}
+	}
+}

@@ -194,6 +194,9 @@ var mappings = map[string]mapping{
 	"microsoft.sql/servers/auditingsettings": {tf: "azurerm_mssql_server_extended_auditing_policy", fields: []field{
 		{arm: p("state"), tf: "enabled", conv: enabled},
 	}, extra: serverLink},
+	"microsoft.sql/servers/extendedauditingsettings": {tf: "azurerm_mssql_server_extended_auditing_policy", fields: []field{
+		{arm: p("state"), tf: "enabled", conv: enabled},
+	}, extra: serverLink},
 	"microsoft.sql/servers/securityalertpolicies": {tf: "azurerm_mssql_server_security_alert_policy", fields: []field{
 		{arm: p("state"), tf: "state"},
 		{arm: p("disabledAlerts"), tf: "disabled_alerts", conv: nonEmpty},
