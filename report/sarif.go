@@ -139,6 +139,10 @@ func sarifRule(f scanner.Finding, unknownAs scanner.Severity) *sarif.ReportingDe
 		"precision":         "high",
 		"problem.severity":  problemSeverity(sev),
 	}
+	// the ids of the equivalent trivy, checkov and KICS checks (IaC)
+	if peers, ok := f.Properties["peer_ids"]; ok {
+		props["peer_ids"] = peers
+	}
 	rule := &sarif.ReportingDescriptor{
 		ID:                   f.RuleID,
 		ShortDescription:     &sarif.MultiformatMessageString{Text: strPtr(truncate(f.Title, 1024))},

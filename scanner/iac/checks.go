@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"sort"
 	"strings"
@@ -50,6 +51,48 @@ type CheckMeta struct {
 	Source string
 	// Builtin is false for checks loaded from Options.ExtraCheckDirs.
 	Builtin bool
+	// Peers are the ids of the equivalent checks of other tools
+	// (METADATA custom.peer_ids), so that their inline suppressions and
+	// the users' mappings keep working after a migration.
+	Peers PeerIDs
+}
+
+// PeerIDs are the ids of equivalent checks in other scanners: trivy's
+// AVD-* ids (the long form; trivy also accepts the id without "AVD-"),
+// checkov's CKV_* / CKV2_* ids and KICS query UUIDs.
+type PeerIDs struct {
+	Trivy   []string `json:"trivy,omitempty"`
+	Checkov []string `json:"checkov,omitempty"`
+	KICS    []string `json:"kics,omitempty"`
+}
+
+// All lists every peer id, trivy first, then checkov, then KICS.
+func (p PeerIDs) All() []string {
+	if p.Empty() {
+		return nil
+	}
+	out := make([]string, 0, len(p.Trivy)+len(p.Checkov)+len(p.KICS))
+	out = append(out, p.Trivy...)
+	out = append(out, p.Checkov...)
+	return append(out, p.KICS...)
+}
+
+// Empty is true when no peer id is known.
+func (p PeerIDs) Empty() bool { return len(p.Trivy)+len(p.Checkov)+len(p.KICS) == 0 }
+
+// Map is the JSON-friendly form, for finding and SARIF rule properties.
+func (p PeerIDs) Map() map[string][]string {
+	m := map[string][]string{}
+	if len(p.Trivy) > 0 {
+		m["trivy"] = p.Trivy
+	}
+	if len(p.Checkov) > 0 {
+		m["checkov"] = p.Checkov
+	}
+	if len(p.KICS) > 0 {
+		m["kics"] = p.KICS
+	}
+	return m
 }
 
 type checkSet struct {
@@ -250,7 +293,51 @@ func checkMeta(name string, mod *ast.Module) (CheckMeta, error) {
 		}
 	}
 	m.CWEs = stringList(c["cwe"])
+	if m.Peers, err = peerIDs(c["peer_ids"]); err != nil {
+		return m, bad("%v", err)
+	}
 	return m, nil
+}
+
+var (
+	trivyIDRe   = regexp.MustCompile(`^AVD-[A-Z0-9]+-\d{4,5}$`)
+	checkovIDRe = regexp.MustCompile(`^CKV2?_[A-Z0-9]+_\d+$`)
+	kicsIDRe    = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
+)
+
+// peerIDs reads custom.peer_ids: {trivy: [...], checkov: [...], kics: [...]},
+// rejecting ids that are not in the tool's own format (a typo there would
+// silently stop a migrated suppression from working).
+func peerIDs(v any) (PeerIDs, error) {
+	var p PeerIDs
+	if v == nil {
+		return p, nil
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		return p, errors.New("METADATA custom.peer_ids must be a map of tool to ids")
+	}
+	for tool, ids := range m {
+		var re *regexp.Regexp
+		var dst *[]string
+		switch tool {
+		case "trivy":
+			re, dst = trivyIDRe, &p.Trivy
+		case "checkov":
+			re, dst = checkovIDRe, &p.Checkov
+		case "kics":
+			re, dst = kicsIDRe, &p.KICS
+		default:
+			return p, fmt.Errorf("METADATA custom.peer_ids: unknown tool %q (want trivy, checkov or kics)", tool)
+		}
+		for _, id := range stringList(ids) {
+			if !re.MatchString(id) {
+				return p, fmt.Errorf("METADATA custom.peer_ids.%s: %q is not a %s id", tool, id, tool)
+			}
+			*dst = append(*dst, id)
+		}
+	}
+	return p, nil
 }
 
 func knownKind(k string) bool {

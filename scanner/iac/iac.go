@@ -265,7 +265,7 @@ func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding
 			errs = append(errs, e)
 		}
 	}
-	findings, suppressed := suppress(t, findings)
+	findings, suppressed := suppress(t, findings, s.peers, time.Now())
 	findings = dedupe(findings)
 	scanner.SortFindings(findings)
 
@@ -479,6 +479,9 @@ func (s *Scanner) toFindings(d Document, rs []result) []scanner.Finding {
 		if r.BlockStart > 0 {
 			props["block_start_line"] = r.BlockStart
 		}
+		if !m.Peers.Empty() {
+			props["peer_ids"] = m.Peers.Map()
+		}
 		out = append(out, scanner.Finding{
 			Scanner:     Name,
 			RuleID:      m.ID,
@@ -489,12 +492,22 @@ func (s *Scanner) toFindings(d Document, rs []result) []scanner.Finding {
 			References:  m.References,
 			Remediation: m.Remediation,
 			CWEs:        m.CWEs,
+			Aliases:     m.Peers.All(),
 			Tags:        m.Frameworks,
 			Evidence:    evidence,
 			Properties:  props,
 		})
 	}
 	return out
+}
+
+// peers gives the peer ids of a check, for the suppression comments of
+// other tools.
+func (s *Scanner) peers(id string) PeerIDs {
+	if m := s.engine.byID[id]; m != nil {
+		return m.Peers
+	}
+	return PeerIDs{}
 }
 
 // dedupe drops findings that are identical in rule, place and resource

@@ -7,6 +7,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0005
+#   peer_ids:
+#     trivy: [AVD-AWS-0088]
+#     checkov: [CKV_AWS_19]
+#     kics: [b2e8752c-3497-4255-98d2-e4ae5b46bbf5]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Add an aws_s3_bucket_server_side_encryption_configuration (or BucketEncryption) using aws:kms with a customer managed key, or AES256.

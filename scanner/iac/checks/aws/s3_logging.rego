@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0007
+#   peer_ids:
+#     trivy: [AVD-AWS-0089]
+#     checkov: [CKV_AWS_18]
+#     kics: [4552b71f-0a2a-4bc4-92dd-ed7ec1b4674c, f861041c-8c9f-4156-acfc-5e6e524f5884]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Add an aws_s3_bucket_logging (or LoggingConfiguration) sending access logs to a dedicated log bucket.

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0006
+#   peer_ids:
+#     trivy: [AVD-AWS-0090]
+#     checkov: [CKV_AWS_21]
+#     kics: [a227ec01-f97a-4084-91a4-47b350c1db54, 568a4d22-3517-44a6-a7ad-6a7eed88722c]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Add an aws_s3_bucket_versioning with versioning_configuration { status = "Enabled" } (or VersioningConfiguration Status Enabled).

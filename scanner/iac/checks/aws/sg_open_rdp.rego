@@ -5,6 +5,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0011
+#   peer_ids:
+#     trivy: [AVD-AWS-0107]
+#     checkov: [CKV_AWS_25]
+#     kics: [c9846969-d066-431f-9b34-8c4abafe422a, 151187cb-0efc-481c-babd-ad24e3c9bc22, 3ae83918-7ec7-4cb8-80db-b91ef0f94002]
 #   severity: CRITICAL
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Restrict the rule's source to known CIDR ranges, a VPN or bastion security group, or use SSM Session Manager instead of opening the port.

@@ -5,6 +5,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0010
+#   peer_ids:
+#     trivy: [AVD-AWS-0107]
+#     checkov: [CKV_AWS_24]
+#     kics: [65905cec-d691-4320-b320-2000436cb696, 6e856af2-62d7-4ba2-adc1-73b62cef9cc1]
 #   severity: CRITICAL
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Restrict the rule's source to known CIDR ranges, a VPN or bastion security group, or use SSM Session Manager instead of opening the port.

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-DOCKER-0006
+#   peer_ids:
+#     trivy: [AVD-DS-0005]
+#     checkov: [CKV_DOCKER_4]
+#     kics: [9513a694-aa0d-41d8-be61-3271e056f36b]
 #   severity: LOW
 #   frameworks: [dockerfile]
 #   remediation: >-

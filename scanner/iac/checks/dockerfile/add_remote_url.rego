@@ -6,6 +6,8 @@
 # scope: package
 # custom:
 #   id: TG-DOCKER-0005
+#   peer_ids:
+#     kics: [4b410d24-1cbe-4430-a632-62c9a931cf1c]
 #   severity: MEDIUM
 #   frameworks: [dockerfile]
 #   remediation: >-

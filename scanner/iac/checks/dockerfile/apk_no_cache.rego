@@ -5,6 +5,9 @@
 # scope: package
 # custom:
 #   id: TG-DOCKER-0010
+#   peer_ids:
+#     trivy: [AVD-DS-0025]
+#     kics: [ae9c56a6-3ed1-4ac0-9b54-31267f51151d]
 #   severity: LOW
 #   frameworks: [dockerfile]
 #   remediation: >-

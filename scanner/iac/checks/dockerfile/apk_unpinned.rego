@@ -5,6 +5,8 @@
 # scope: package
 # custom:
 #   id: TG-DOCKER-0011
+#   peer_ids:
+#     kics: [d3499f6d-1651-41bb-a9a7-de925fea487b]
 #   severity: LOW
 #   frameworks: [dockerfile]
 #   remediation: >-

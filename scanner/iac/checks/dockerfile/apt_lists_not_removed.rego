@@ -6,6 +6,8 @@
 # scope: package
 # custom:
 #   id: TG-DOCKER-0009
+#   peer_ids:
+#     kics: [df746b39-6564-4fed-bf85-e9c44382303c]
 #   severity: LOW
 #   frameworks: [dockerfile]
 #   remediation: >-

@@ -6,6 +6,8 @@
 # scope: package
 # custom:
 #   id: TG-DOCKER-0008
+#   peer_ids:
+#     kics: [965a08d7-ef86-4f14-8792-4a3b2098937e]
 #   severity: LOW
 #   frameworks: [dockerfile]
 #   remediation: >-

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-DOCKER-0003
+#   peer_ids:
+#     trivy: [AVD-DS-0001]
+#     checkov: [CKV_DOCKER_7]
+#     kics: [f45ea400-6bbe-4501-9fc7-1c3d75c32067]
 #   severity: MEDIUM
 #   frameworks: [dockerfile]
 #   remediation: >-

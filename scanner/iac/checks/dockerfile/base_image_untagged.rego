@@ -5,6 +5,10 @@
 # scope: package
 # custom:
 #   id: TG-DOCKER-0004
+#   peer_ids:
+#     trivy: [AVD-DS-0001]
+#     checkov: [CKV_DOCKER_7]
+#     kics: [9efb0b2d-89c9-41a3-91ca-dcc0aec911fd]
 #   severity: MEDIUM
 #   frameworks: [dockerfile]
 #   remediation: >-

@@ -6,6 +6,8 @@
 # scope: package
 # custom:
 #   id: TG-DOCKER-0030
+#   peer_ids:
+#     trivy: [AVD-DS-0031]
 #   severity: HIGH
 #   frameworks: [dockerfile]
 #   remediation: >-

@@ -6,6 +6,8 @@
 # scope: package
 # custom:
 #   id: TG-DOCKER-0021
+#   peer_ids:
+#     checkov: [CKV2_DOCKER_2]
 #   severity: HIGH
 #   frameworks: [dockerfile]
 #   remediation: >-

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-DOCKER-0019
+#   peer_ids:
+#     trivy: [AVD-DS-0004]
+#     checkov: [CKV_DOCKER_1]
+#     kics: [5907595b-5b6d-4142-b173-dbb0e73fbff8]
 #   severity: MEDIUM
 #   frameworks: [dockerfile]
 #   remediation: >-

@@ -6,6 +6,8 @@
 # scope: package
 # custom:
 #   id: TG-DOCKER-0025
+#   peer_ids:
+#     checkov: [CKV2_DOCKER_14]
 #   severity: HIGH
 #   frameworks: [dockerfile]
 #   remediation: >-

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-DOCKER-0020
+#   peer_ids:
+#     trivy: [AVD-DS-0026]
+#     checkov: [CKV_DOCKER_2]
+#     kics: [b03a748a-542d-44f4-bb86-9199ab4fd2d5]
 #   severity: LOW
 #   frameworks: [dockerfile]
 #   remediation: >-

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-DOCKER-0001
+#   peer_ids:
+#     trivy: [AVD-DS-0002]
+#     checkov: [CKV_DOCKER_3]
+#     kics: [fd54f200-402c-4333-a5a4-36ef6709af2f]
 #   severity: MEDIUM
 #   frameworks: [dockerfile]
 #   remediation: >-

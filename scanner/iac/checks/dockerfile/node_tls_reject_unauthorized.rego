@@ -6,6 +6,8 @@
 # scope: package
 # custom:
 #   id: TG-DOCKER-0024
+#   peer_ids:
+#     checkov: [CKV2_DOCKER_6]
 #   severity: HIGH
 #   frameworks: [dockerfile]
 #   remediation: >-

@@ -5,6 +5,8 @@
 # scope: package
 # custom:
 #   id: TG-DOCKER-0015
+#   peer_ids:
+#     kics: [e36d8880-3f78-4546-b9a1-12f0745ca0d5]
 #   severity: LOW
 #   frameworks: [dockerfile]
 #   remediation: >-

@@ -6,6 +6,8 @@
 # scope: package
 # custom:
 #   id: TG-DOCKER-0027
+#   peer_ids:
+#     checkov: [CKV2_DOCKER_7, CKV2_DOCKER_8, CKV2_DOCKER_9, CKV2_DOCKER_10, CKV2_DOCKER_11]
 #   severity: HIGH
 #   frameworks: [dockerfile]
 #   remediation: >-

@@ -6,6 +6,8 @@
 # scope: package
 # custom:
 #   id: TG-DOCKER-0014
+#   peer_ids:
+#     kics: [f2f903fb-b977-461e-98d7-b3e2185c6118]
 #   severity: LOW
 #   frameworks: [dockerfile]
 #   remediation: >-

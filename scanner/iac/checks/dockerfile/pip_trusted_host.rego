@@ -6,6 +6,8 @@
 # scope: package
 # custom:
 #   id: TG-DOCKER-0023
+#   peer_ids:
+#     checkov: [CKV2_DOCKER_4, CKV2_DOCKER_16]
 #   severity: HIGH
 #   frameworks: [dockerfile]
 #   remediation: >-

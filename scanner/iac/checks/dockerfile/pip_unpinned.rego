@@ -6,6 +6,8 @@
 # scope: package
 # custom:
 #   id: TG-DOCKER-0013
+#   peer_ids:
+#     kics: [02d9c71f-3ee8-4986-9c27-1a20d0d19bfc]
 #   severity: LOW
 #   frameworks: [dockerfile]
 #   remediation: >-

@@ -6,6 +6,8 @@
 # scope: package
 # custom:
 #   id: TG-DOCKER-0017
+#   peer_ids:
+#     trivy: [AVD-DS-0031]
 #   severity: HIGH
 #   frameworks: [dockerfile]
 #   remediation: >-

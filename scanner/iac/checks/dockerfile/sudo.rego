@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-DOCKER-0016
+#   peer_ids:
+#     trivy: [AVD-DS-0010]
+#     checkov: [CKV2_DOCKER_1]
+#     kics: [8ada6e80-0ade-439e-b176-0b28f6bce35a]
 #   severity: MEDIUM
 #   frameworks: [dockerfile]
 #   remediation: >-

@@ -6,6 +6,8 @@
 # scope: package
 # custom:
 #   id: TG-DOCKER-0026
+#   peer_ids:
+#     checkov: [CKV2_DOCKER_5, CKV2_DOCKER_12, CKV2_DOCKER_13]
 #   severity: HIGH
 #   frameworks: [dockerfile]
 #   remediation: >-

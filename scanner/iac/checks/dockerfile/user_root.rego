@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-DOCKER-0002
+#   peer_ids:
+#     trivy: [AVD-DS-0002]
+#     checkov: [CKV_DOCKER_8]
+#     kics: [67fd0c4a-68cf-46d7-8c41-bc9fba7e40ae]
 #   severity: HIGH
 #   frameworks: [dockerfile]
 #   remediation: >-

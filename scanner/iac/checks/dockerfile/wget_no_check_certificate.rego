@@ -6,6 +6,8 @@
 # scope: package
 # custom:
 #   id: TG-DOCKER-0022
+#   peer_ids:
+#     checkov: [CKV2_DOCKER_3]
 #   severity: HIGH
 #   frameworks: [dockerfile]
 #   remediation: >-

@@ -6,6 +6,9 @@
 # scope: package
 # custom:
 #   id: TG-DOCKER-0012
+#   peer_ids:
+#     trivy: [AVD-DS-0015, AVD-DS-0019]
+#     kics: [00481784-25aa-4a55-8633-3136dfcf4f37, 295acb63-9246-4b21-b441-7c1f1fb62dc0]
 #   severity: LOW
 #   frameworks: [dockerfile]
 #   remediation: >-

@@ -6,6 +6,8 @@
 # scope: package
 # custom:
 #   id: TG-GHA-0001
+#   peer_ids:
+#     kics: [555ab8f9-2001-455e-a077-f2d0f41e2fb9]
 #   severity: MEDIUM
 #   frameworks: [github-actions]
 #   remediation: >-

@@ -6,6 +6,8 @@
 # scope: package
 # custom:
 #   id: TG-GHA-0006
+#   peer_ids:
+#     checkov: [CKV2_GHA_1]
 #   severity: HIGH
 #   frameworks: [github-actions]
 #   remediation: >-

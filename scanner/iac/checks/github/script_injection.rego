@@ -7,6 +7,9 @@
 # scope: package
 # custom:
 #   id: TG-GHA-0005
+#   peer_ids:
+#     checkov: [CKV_GHA_2]
+#     kics: [20f14e1a-a899-4e79-9f09-b6a84cd4649b, 62ff6823-927a-427f-acf9-f1ea2932d616]
 #   severity: HIGH
 #   frameworks: [github-actions]
 #   remediation: >-

@@ -6,6 +6,9 @@
 # scope: package
 # custom:
 #   id: TG-GHA-0011
+#   peer_ids:
+#     checkov: [CKV_GHA_1]
+#     kics: [60fd272d-15f4-4d8f-afe4-77d9c6cc0453]
 #   severity: HIGH
 #   frameworks: [github-actions]
 #   remediation: >-

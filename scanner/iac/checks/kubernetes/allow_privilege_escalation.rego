@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0002
+#   peer_ids:
+#     trivy: [AVD-KSV-0001]
+#     checkov: [CKV_K8S_20]
+#     kics: [5572cc5e-1e4c-4113-92a6-7a8a3bd25e6d]
 #   severity: MEDIUM
 #   frameworks: [kubernetes]
 #   remediation: >-

@@ -6,6 +6,9 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0025
+#   peer_ids:
+#     trivy: [AVD-KSV-0002]
+#     kics: [8b36775e-183d-4d46-b0f7-96a6f34a723f]
 #   severity: MEDIUM
 #   frameworks: [kubernetes]
 #   remediation: >-

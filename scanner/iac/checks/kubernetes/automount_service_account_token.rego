@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0026
+#   peer_ids:
+#     trivy: [AVD-KSV-0036]
+#     checkov: [CKV_K8S_38]
+#     kics: [48471392-d4d0-47c0-b135-cdec95eb3eef]
 #   severity: LOW
 #   frameworks: [kubernetes]
 #   remediation: >-

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0006
+#   peer_ids:
+#     trivy: [AVD-KSV-0003]
+#     checkov: [CKV_K8S_37]
+#     kics: [268ca686-7fb7-4ae9-b129-955a2a89064e]
 #   severity: LOW
 #   frameworks: [kubernetes]
 #   remediation: >-

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0009
+#   peer_ids:
+#     trivy: [AVD-KSV-0022]
+#     checkov: [CKV_K8S_25]
+#     kics: [19ebaa28-fc86-4a58-bcfa-015c9e22fe40]
 #   severity: HIGH
 #   frameworks: [kubernetes]
 #   remediation: >-

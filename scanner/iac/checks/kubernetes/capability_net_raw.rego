@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0008
+#   peer_ids:
+#     trivy: [AVD-KSV-0119]
+#     checkov: [CKV_K8S_28]
+#     kics: [dbbc6705-d541-43b0-b166-dd4be8208b54]
 #   severity: MEDIUM
 #   frameworks: [kubernetes]
 #   remediation: >-

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0007
+#   peer_ids:
+#     trivy: [AVD-KSV-0005]
+#     checkov: [CKV_K8S_39]
+#     kics: [235236ee-ad78-4065-bd29-61b061f28ce0]
 #   severity: HIGH
 #   frameworks: [kubernetes]
 #   remediation: >-

@@ -6,6 +6,9 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0030
+#   peer_ids:
+#     trivy: [AVD-KSV-0111]
+#     kics: [249328b8-5f0f-409f-b1dd-029f07882e11]
 #   severity: HIGH
 #   frameworks: [kubernetes]
 #   remediation: >-

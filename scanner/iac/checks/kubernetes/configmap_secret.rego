@@ -6,6 +6,8 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0045
+#   peer_ids:
+#     trivy: [AVD-KSV-01010, AVD-KSV-0109]
 #   severity: MEDIUM
 #   frameworks: [kubernetes]
 #   remediation: >-

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0039
+#   peer_ids:
+#     trivy: [AVD-KSV-0006]
+#     checkov: [CKV_K8S_27]
+#     kics: [a6f34658-fdfb-4154-9536-56d516f65828]
 #   severity: CRITICAL
 #   frameworks: [kubernetes]
 #   remediation: >-

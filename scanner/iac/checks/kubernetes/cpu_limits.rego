@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0017
+#   peer_ids:
+#     trivy: [AVD-KSV-0011]
+#     checkov: [CKV_K8S_11]
+#     kics: [4ac0e2b7-d2d2-4af7-8799-e8de6721ccda]
 #   severity: LOW
 #   frameworks: [kubernetes]
 #   remediation: >-

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0015
+#   peer_ids:
+#     trivy: [AVD-KSV-0015]
+#     checkov: [CKV_K8S_10]
+#     kics: [ca469dd4-c736-448f-8ac1-30a642705e0a]
 #   severity: LOW
 #   frameworks: [kubernetes]
 #   remediation: >-

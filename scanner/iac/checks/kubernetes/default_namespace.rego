@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0028
+#   peer_ids:
+#     trivy: [AVD-KSV-0110]
+#     checkov: [CKV_K8S_21]
+#     kics: [611ab018-c4aa-4ba2-b0f6-a448337509a6]
 #   severity: LOW
 #   frameworks: [kubernetes]
 #   remediation: >-

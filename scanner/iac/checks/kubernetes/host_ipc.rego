@@ -5,6 +5,10 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0012
+#   peer_ids:
+#     trivy: [AVD-KSV-0008]
+#     checkov: [CKV_K8S_18]
+#     kics: [cd290efd-6c82-4e9d-a698-be12ae31d536]
 #   severity: HIGH
 #   frameworks: [kubernetes]
 #   remediation: >-

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0010
+#   peer_ids:
+#     trivy: [AVD-KSV-0009]
+#     checkov: [CKV_K8S_19]
+#     kics: [6b6bdfb3-c3ae-44cb-88e4-7405c1ba2c8a]
 #   severity: HIGH
 #   frameworks: [kubernetes]
 #   remediation: >-

@@ -6,6 +6,9 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0013
+#   peer_ids:
+#     trivy: [AVD-KSV-0023]
+#     kics: [aa8f7a35-9923-4cad-bd61-a19b7f6aac91]
 #   severity: MEDIUM
 #   frameworks: [kubernetes]
 #   remediation: >-

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0011
+#   peer_ids:
+#     trivy: [AVD-KSV-0010]
+#     checkov: [CKV_K8S_17]
+#     kics: [302736f4-b16c-41b8-befe-c0baffa0bd9d]
 #   severity: HIGH
 #   frameworks: [kubernetes]
 #   remediation: >-

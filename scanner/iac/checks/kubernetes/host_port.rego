@@ -6,6 +6,9 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0014
+#   peer_ids:
+#     trivy: [AVD-KSV-0024]
+#     checkov: [CKV_K8S_26]
 #   severity: MEDIUM
 #   frameworks: [kubernetes]
 #   remediation: >-

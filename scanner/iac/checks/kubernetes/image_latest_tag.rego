@@ -6,6 +6,9 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0021
+#   peer_ids:
+#     trivy: [AVD-KSV-0013]
+#     checkov: [CKV_K8S_14]
 #   severity: MEDIUM
 #   frameworks: [kubernetes]
 #   remediation: >-

@@ -5,6 +5,8 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0022
+#   peer_ids:
+#     checkov: [CKV_K8S_14]
 #   severity: MEDIUM
 #   frameworks: [kubernetes]
 #   remediation: >-

@@ -5,6 +5,9 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0019
+#   peer_ids:
+#     checkov: [CKV_K8S_8]
+#     kics: [ade74944-a674-4e00-859e-c6eab5bde441]
 #   severity: LOW
 #   frameworks: [kubernetes]
 #   remediation: >-

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0018
+#   peer_ids:
+#     trivy: [AVD-KSV-0018]
+#     checkov: [CKV_K8S_13]
+#     kics: [b14d1bc4-a208-45db-92f0-e21f8e2588e9]
 #   severity: MEDIUM
 #   frameworks: [kubernetes]
 #   remediation: >-

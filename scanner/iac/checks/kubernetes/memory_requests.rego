@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0016
+#   peer_ids:
+#     trivy: [AVD-KSV-0016]
+#     checkov: [CKV_K8S_12]
+#     kics: [229588ef-8fde-40c8-8756-f4f2b5825ded]
 #   severity: LOW
 #   frameworks: [kubernetes]
 #   remediation: >-

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0001
+#   peer_ids:
+#     trivy: [AVD-KSV-0017]
+#     checkov: [CKV_K8S_16]
+#     kics: [dd29336b-fe57-445b-a26e-e6aa867ae609]
 #   severity: HIGH
 #   frameworks: [kubernetes]
 #   remediation: >-

@@ -5,6 +5,9 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0037
+#   peer_ids:
+#     trivy: [AVD-KSV-0027]
+#     kics: [f922827f-aab6-447c-832a-e1ff63312bd3]
 #   severity: HIGH
 #   frameworks: [kubernetes]
 #   remediation: >-

@@ -6,6 +6,8 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0034
+#   peer_ids:
+#     trivy: [AVD-KSV-01011, AVD-KSV-0122]
 #   severity: HIGH
 #   frameworks: [kubernetes]
 #   remediation: >-

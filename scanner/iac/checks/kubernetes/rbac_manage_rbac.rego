@@ -6,6 +6,8 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0048
+#   peer_ids:
+#     trivy: [AVD-KSV-0050]
 #   severity: MEDIUM
 #   frameworks: [kubernetes]
 #   remediation: >-

@@ -6,6 +6,8 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0049
+#   peer_ids:
+#     trivy: [AVD-KSV-0047]
 #   severity: HIGH
 #   frameworks: [kubernetes]
 #   remediation: >-

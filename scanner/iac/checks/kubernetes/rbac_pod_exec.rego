@@ -6,6 +6,9 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0032
+#   peer_ids:
+#     trivy: [AVD-KSV-0053]
+#     kics: [c589f42c-7924-4871-aee2-1cede9bc7cbc]
 #   severity: MEDIUM
 #   frameworks: [kubernetes]
 #   remediation: >-

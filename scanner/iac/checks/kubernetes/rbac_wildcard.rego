@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0029
+#   peer_ids:
+#     trivy: [AVD-KSV-0044, AVD-KSV-0045, AVD-KSV-0046]
+#     checkov: [CKV_K8S_49]
+#     kics: [6b896afb-ca07-467a-b256-1a0077a1c08e]
 #   severity: HIGH
 #   frameworks: [kubernetes]
 #   remediation: >-

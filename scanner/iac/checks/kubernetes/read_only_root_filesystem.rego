@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0005
+#   peer_ids:
+#     trivy: [AVD-KSV-0014]
+#     checkov: [CKV_K8S_22]
+#     kics: [a9c2f49d-0671-4fc9-9ece-f4e261e128d0]
 #   severity: LOW
 #   frameworks: [kubernetes]
 #   remediation: >-

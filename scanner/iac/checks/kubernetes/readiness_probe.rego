@@ -5,6 +5,9 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0020
+#   peer_ids:
+#     checkov: [CKV_K8S_9]
+#     kics: [a659f3b5-9bf0-438a-bd9a-7d3a6427f1e3]
 #   severity: LOW
 #   frameworks: [kubernetes]
 #   remediation: >-

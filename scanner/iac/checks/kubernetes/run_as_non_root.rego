@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0003
+#   peer_ids:
+#     trivy: [AVD-KSV-0012]
+#     checkov: [CKV_K8S_23]
+#     kics: [cf34805e-3872-4c08-bf92-6ff7bb0cfadb]
 #   severity: MEDIUM
 #   frameworks: [kubernetes]
 #   remediation: >-

@@ -6,6 +6,8 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0043
+#   peer_ids:
+#     trivy: [AVD-KSV-0116]
 #   severity: LOW
 #   frameworks: [kubernetes]
 #   remediation: >-

@@ -6,6 +6,8 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0004
+#   peer_ids:
+#     trivy: [AVD-KSV-0105]
 #   severity: HIGH
 #   frameworks: [kubernetes]
 #   remediation: >-

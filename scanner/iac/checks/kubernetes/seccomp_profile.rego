@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0023
+#   peer_ids:
+#     trivy: [AVD-KSV-0030]
+#     checkov: [CKV_K8S_31]
+#     kics: [f377b83e-bd07-4f48-a591-60c82b14a78b]
 #   severity: LOW
 #   frameworks: [kubernetes]
 #   remediation: >-

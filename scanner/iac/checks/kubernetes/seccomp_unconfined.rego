@@ -5,6 +5,8 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0024
+#   peer_ids:
+#     trivy: [AVD-KSV-0104]
 #   severity: MEDIUM
 #   frameworks: [kubernetes]
 #   remediation: >-

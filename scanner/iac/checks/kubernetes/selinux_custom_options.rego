@@ -6,6 +6,8 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0041
+#   peer_ids:
+#     trivy: [AVD-KSV-0025]
 #   severity: MEDIUM
 #   frameworks: [kubernetes]
 #   remediation: >-

@@ -6,6 +6,8 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0040
+#   peer_ids:
+#     kics: [5308a7a8-06f8-45ac-bf10-791fe21de46e]
 #   severity: HIGH
 #   frameworks: [kubernetes]
 #   remediation: >-

@@ -6,6 +6,8 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0047
+#   peer_ids:
+#     trivy: [AVD-KSV-0108]
 #   severity: MEDIUM
 #   frameworks: [kubernetes]
 #   remediation: >-

@@ -6,6 +6,8 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0035
+#   peer_ids:
+#     kics: [845acfbe-3e10-4b8e-b656-3b404d36dfb2]
 #   severity: LOW
 #   frameworks: [kubernetes]
 #   remediation: >-

@@ -5,6 +5,9 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0038
+#   peer_ids:
+#     trivy: [AVD-KSV-0026]
+#     kics: [9127f0d9-2310-42e7-866f-5fd9d20dcbad]
 #   severity: MEDIUM
 #   frameworks: [kubernetes]
 #   remediation: >-

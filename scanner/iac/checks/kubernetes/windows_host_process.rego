@@ -5,6 +5,8 @@
 # scope: package
 # custom:
 #   id: TG-K8S-0042
+#   peer_ids:
+#     trivy: [AVD-KSV-0103]
 #   severity: HIGH
 #   frameworks: [kubernetes]
 #   remediation: >-
