@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0098
+#   peer_ids:
+#     trivy: [AVD-AWS-0052]
+#     checkov: [CKV_AWS_131]
+#     kics: [6e3fd2ed-5c83-4c68-9679-7700d224d379]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Set drop_invalid_header_fields = true (attribute routing.http.drop_invalid_header_fields.enabled = true).

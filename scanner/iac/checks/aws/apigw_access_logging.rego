@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0087
+#   peer_ids:
+#     trivy: [AVD-AWS-0001]
+#     checkov: [CKV_AWS_76]
+#     kics: [80d45af4-4920-4236-a56e-b7ef419d1941, 1b6799eb-4a7a-4b04-9001-8cceb9999326]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Add access_log_settings (AccessLogSetting / AccessLogSettings) with a CloudWatch log group destination.

@@ -6,6 +6,8 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0089
+#   peer_ids:
+#     trivy: [AVD-AWS-0005]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Set security_policy = "TLS_1_2" (SecurityPolicy: TLS_1_2).'

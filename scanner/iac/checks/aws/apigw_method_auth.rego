@@ -6,6 +6,9 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0090
+#   peer_ids:
+#     trivy: [AVD-AWS-0004]
+#     checkov: [CKV_AWS_59]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Set authorization to AWS_IAM, COGNITO_USER_POOLS or CUSTOM (AuthorizationType), or require an API key.

@@ -5,6 +5,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0088
+#   peer_ids:
+#     trivy: [AVD-AWS-0003]
+#     checkov: [CKV_AWS_73]
+#     kics: [4ab10c48-bedb-4deb-8f3b-ff12783b61de, 5813ef56-fa94-406a-b35d-977d4a56ff2b]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Set xray_tracing_enabled = true (TracingEnabled: true).'

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0068
+#   peer_ids:
+#     trivy: [AVD-AWS-0006]
+#     checkov: [CKV_AWS_82]
+#     kics: [d364984a-a222-4b5f-a8b0-e23ab19ebff3]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Add configuration.result_configuration.encryption_configuration (SSE_KMS or SSE_S3), and enforce the workgroup configuration.

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0102
+#   peer_ids:
+#     trivy: [AVD-AWS-0010]
+#     checkov: [CKV_AWS_86]
+#     kics: [de77cd9f-0e8b-46cc-b4a4-b6b436838642, 94690d79-b3b0-43de-b656-84ebef5753e5]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Add a logging_config block (DistributionConfig Logging) pointing at a log bucket.

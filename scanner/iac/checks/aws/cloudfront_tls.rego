@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0101
+#   peer_ids:
+#     trivy: [AVD-AWS-0013]
+#     checkov: [CKV_AWS_174]
+#     kics: [dc17ee4b-ddf2-4e23-96e8-7a36abad1303, 00e5e55e-c2ff-46b3-a757-a7a1cd802456]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Set viewer_certificate.minimum_protocol_version (MinimumProtocolVersion) to TLSv1.2_2021 or later.

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0103
+#   peer_ids:
+#     trivy: [AVD-AWS-0011]
+#     checkov: [CKV_AWS_68]
+#     kics: [0f139403-303f-467c-96bd-e717e6cfd62d, 1419b4c6-6d5c-4534-9cf6-6a5266085333]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Associate a WAFv2 web ACL with web_acl_id (WebACLId).

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0040
+#   peer_ids:
+#     trivy: [AVD-AWS-0162]
+#     checkov: [CKV2_AWS_10]
+#     kics: [65d07da5-9af5-44df-8983-52d2e6f24c44, 17b30f8f-8dfb-4597-adf6-57600b6cf25e]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Set cloud_watch_logs_group_arn and cloud_watch_logs_role_arn (CloudWatchLogsLogGroupArn / CloudWatchLogsRoleArn).

@@ -7,6 +7,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0039
+#   peer_ids:
+#     trivy: [AVD-AWS-0015]
+#     checkov: [CKV_AWS_35]
+#     kics: [050a9ba8-d1cb-4c61-a5e8-8805a70d3b85, 5d9e3164-9265-470c-9a10-57ae454ac0c7]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Set kms_key_id (KMSKeyId) to a customer managed KMS key.

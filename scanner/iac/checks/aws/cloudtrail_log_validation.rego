@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0038
+#   peer_ids:
+#     trivy: [AVD-AWS-0016]
+#     checkov: [CKV_AWS_36]
+#     kics: [2a3560fe-52ca-4443-b34f-bf0ed5eb74c8, 52ffcfa6-6c70-4ea6-8376-d828d3961669]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Set enable_log_file_validation = true (EnableLogFileValidation: true).'

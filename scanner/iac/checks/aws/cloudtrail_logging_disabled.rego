@@ -5,6 +5,8 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0041
+#   peer_ids:
+#     kics: [5c0b06d5-b7a4-484c-aeb0-75a836269ff0, 4bb76f17-3d63-4529-bdca-2b454529d774]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Set enable_logging = true (IsLogging: true).'

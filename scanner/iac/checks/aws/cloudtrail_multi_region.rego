@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0037
+#   peer_ids:
+#     trivy: [AVD-AWS-0014]
+#     checkov: [CKV_AWS_67]
+#     kics: [058ac855-989f-4378-ba4d-52d004020da7, 8173d5eb-96b5-4aa6-a71b-ecfa153c123d]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Set is_multi_region_trail = true (IsMultiRegionTrail: true).'

@@ -7,6 +7,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0074
+#   peer_ids:
+#     trivy: [AVD-AWS-0017]
+#     checkov: [CKV_AWS_158]
+#     kics: [0afbcfe9-d341-4b92-a64c-7e6de0543879]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Set kms_key_id (KmsKeyId) to a customer managed KMS key.

@@ -6,6 +6,8 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0094
+#   peer_ids:
+#     checkov: [CKV2_AWS_48]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Set recording_group { all_supported = true } (RecordingGroup: AllSupported: true).'

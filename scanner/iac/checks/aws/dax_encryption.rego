@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0048
+#   peer_ids:
+#     trivy: [AVD-AWS-0023]
+#     checkov: [CKV_AWS_47]
+#     kics: [e5849a68-bdbe-4b70-97c6-6901f39f8094, f11aec39-858f-4b6f-b946-0a1bf46c0c87]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Add server_side_encryption { enabled = true } (SSESpecification: SSEEnabled: true).'

@@ -6,6 +6,8 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0122
+#   peer_ids:
+#     kics: [39423ce4-9011-46cd-b6b1-009edcd9385d]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Use manage_master_user_password (ManageMasterUserPassword), a Secrets Manager dynamic reference ({{resolve:secretsmanager:...}}) or a variable fed from a secret store.

@@ -7,6 +7,9 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0015
+#   peer_ids:
+#     trivy: [AVD-AWS-0173]
+#     checkov: [CKV2_AWS_12]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan]
 #   remediation: Declare aws_default_security_group without ingress or egress blocks to strip its rules, and use dedicated security groups.

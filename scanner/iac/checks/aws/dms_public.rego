@@ -6,6 +6,9 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0075
+#   peer_ids:
+#     checkov: [CKV_AWS_89]
+#     kics: [5864fb39-d719-4182-80e2-89dbe627be63, 030d3b18-1821-45b4-9e08-50efbe7becbb]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Set publicly_accessible = false (PubliclyAccessible: false).'

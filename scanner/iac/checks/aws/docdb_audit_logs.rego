@@ -6,6 +6,9 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0123
+#   peer_ids:
+#     trivy: [AVD-AWS-0020]
+#     checkov: [CKV_AWS_85]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Add "audit" to enabled_cloudwatch_logs_exports (EnableCloudwatchLogsExports) and enable the audit_logs cluster parameter.'

@@ -5,6 +5,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0064
+#   peer_ids:
+#     trivy: [AVD-AWS-0021]
+#     checkov: [CKV_AWS_74]
+#     kics: [bc1f9009-84a0-490f-ae09-3e0ea6d74ad6]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Set storage_encrypted = true (StorageEncrypted: true).'

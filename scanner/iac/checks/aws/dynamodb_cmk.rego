@@ -7,6 +7,9 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0047
+#   peer_ids:
+#     trivy: [AVD-AWS-0025]
+#     checkov: [CKV_AWS_119]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Add server_side_encryption { enabled = true, kms_key_arn = ... } (SSESpecification: SSEEnabled: true).'

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0046
+#   peer_ids:
+#     trivy: [AVD-AWS-0024]
+#     checkov: [CKV_AWS_28]
+#     kics: [0f04217d-488f-4e7a-bec8-f16159686cd6, 741f1291-47ac-4a85-a07b-3d32a9d6bd3e]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Add point_in_time_recovery { enabled = true } (PointInTimeRecoverySpecification: PointInTimeRecoveryEnabled: true).'

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0043
+#   peer_ids:
+#     trivy: [AVD-AWS-0026]
+#     checkov: [CKV_AWS_3]
+#     kics: [80b7ac3f-d2b7-4577-9b10-df7913497162, cc997676-481b-4e93-aa81-d19f8c5e9b12]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Set encrypted = true (Encrypted: true), optionally with a customer managed kms_key_id, or enable aws_ebs_encryption_by_default.'

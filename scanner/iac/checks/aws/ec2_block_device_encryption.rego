@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0044
+#   peer_ids:
+#     trivy: [AVD-AWS-0131, AVD-AWS-0008]
+#     checkov: [CKV_AWS_8]
+#     kics: [40078463-6806-4bc0-b86e-7f121df601c1, 1f624961-9a18-4387-91c8-3856e1974b6f]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Set encrypted = true on every root_block_device / ebs_block_device / block_device_mappings ebs block (Ebs: Encrypted: true), or enable aws_ebs_encryption_by_default.'

@@ -7,6 +7,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0080
+#   peer_ids:
+#     trivy: [AVD-AWS-0028, AVD-AWS-0130]
+#     checkov: [CKV_AWS_79]
+#     kics: [a4f5f706-80fd-4c96-9a24-6ab317d33d24, c306ac53-ee5b-41d3-86a9-0fd2722b4e67]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Add metadata_options { http_tokens = "required" } (MetadataOptions: HttpTokens: required).'

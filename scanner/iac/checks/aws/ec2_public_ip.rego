@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0079
+#   peer_ids:
+#     trivy: [AVD-AWS-0009]
+#     checkov: [CKV_AWS_88]
+#     kics: [5a2486aa-facf-477d-a5c1-b010789459ce]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Set associate_public_ip_address = false and reach the instance through a load balancer, NAT or SSM.

@@ -7,6 +7,9 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0114
+#   peer_ids:
+#     trivy: [AVD-AWS-0029, AVD-AWS-0129]
+#     checkov: [CKV_AWS_46]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Fetch secrets at boot from Secrets Manager or SSM Parameter Store using the instance role.

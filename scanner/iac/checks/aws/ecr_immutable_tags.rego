@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0082
+#   peer_ids:
+#     trivy: [AVD-AWS-0031]
+#     checkov: [CKV_AWS_51]
+#     kics: [33f41d31-86b1-46a4-81f7-9c9a671f59ac, d1846b12-20c5-4d45-8798-fc35b79268eb]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Set image_tag_mutability = "IMMUTABLE" (ImageTagMutability: IMMUTABLE).'

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0083
+#   peer_ids:
+#     trivy: [AVD-AWS-0033]
+#     checkov: [CKV_AWS_136]
+#     kics: [0e32d561-4b5a-4664-a6e3-a3fa85649157, 77a92b0e-b578-4a2e-bb0d-3c53ec4cfb7e]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Add encryption_configuration { encryption_type = "KMS" } (EncryptionConfiguration: EncryptionType: KMS).'

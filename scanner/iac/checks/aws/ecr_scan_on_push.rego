@@ -5,6 +5,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0081
+#   peer_ids:
+#     trivy: [AVD-AWS-0030]
+#     checkov: [CKV_AWS_163]
+#     kics: [9025b2b3-e554-4842-ba87-db7aeec36d35, 9630336b-3fed-4096-8173-b9afdfe346a7]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Add image_scanning_configuration { scan_on_push = true } (ImageScanningConfiguration: ScanOnPush: true), or configure registry-level enhanced scanning.'

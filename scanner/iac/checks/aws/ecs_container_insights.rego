@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0113
+#   peer_ids:
+#     trivy: [AVD-AWS-0034]
+#     checkov: [CKV_AWS_65]
+#     kics: [ab759fde-e1e8-4b0e-ad73-ba856e490ed8, 97cb0688-369a-4d26-b1f7-86c4c91231bc]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Add setting { name = "containerInsights", value = "enabled" } (ClusterSettings).

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0131
+#   peer_ids:
+#     trivy: [AVD-AWS-0035]
+#     checkov: [CKV_AWS_97]
+#     kics: [c1282e03-b285-4637-aee7-eefe3a7bb658, 4d46ff3b-7160-41d1-a310-71d6d370b08f]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Set transit_encryption = "ENABLED" in efs_volume_configuration (TransitEncryption: ENABLED).'

@@ -7,6 +7,8 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0112
+#   peer_ids:
+#     trivy: [AVD-AWS-0036]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Use the container definition's secrets (valueFrom Secrets Manager or SSM Parameter Store) instead of environment.

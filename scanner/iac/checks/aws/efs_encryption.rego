@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0045
+#   peer_ids:
+#     trivy: [AVD-AWS-0037]
+#     checkov: [CKV_AWS_42]
+#     kics: [2ff8e83c-90e1-4d68-a300-6d652112e622, 48207659-729f-4b5c-9402-f884257d794f]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Set encrypted = true (Encrypted: true), optionally with kms_key_id.'

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0095
+#   peer_ids:
+#     trivy: [AVD-AWS-0038]
+#     checkov: [CKV_AWS_37]
+#     kics: [37304d3f-f852-40b8-ae3f-725e87a7cedf]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Set enabled_cluster_log_types to include "api" and "audit" (Logging: ClusterLogging: EnabledTypes).'

@@ -6,6 +6,9 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0109
+#   peer_ids:
+#     checkov: [CKV_AWS_100]
+#     kics: [ba40ace1-a047-483c-8a8d-bc2d3a67a82d, 73d59e76-a12c-4b74-a3d8-d3e1e19c25b3]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Remove remote_access, or set source_security_group_ids (SourceSecurityGroups) to a bastion's security group; prefer SSM Session Manager.

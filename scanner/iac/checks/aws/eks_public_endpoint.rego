@@ -7,6 +7,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0108
+#   peer_ids:
+#     trivy: [AVD-AWS-0040, AVD-AWS-0041]
+#     checkov: [CKV_AWS_38, CKV_AWS_39]
+#     kics: [42f4b905-3736-4213-bfe9-c0660518cda8, 61cf9883-1752-4768-b18c-0d57f2737709]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Set endpoint_public_access = false (EndpointPublicAccess: false) with private access on, or restrict public_access_cidrs (PublicAccessCidrs) to known networks.'

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0084
+#   peer_ids:
+#     trivy: [AVD-AWS-0039]
+#     checkov: [CKV_AWS_58]
+#     kics: [8e5ef52b-e673-4c3f-9b2e-99cdd0139059, 63ebcb19-2739-4d3f-aa5c-e8bbb9b85281]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Add encryption_config { resources = ["secrets"], provider { key_arn = ... } } (EncryptionConfig).'

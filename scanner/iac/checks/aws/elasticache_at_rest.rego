@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0055
+#   peer_ids:
+#     trivy: [AVD-AWS-0045]
+#     checkov: [CKV_AWS_29]
+#     kics: [76976de7-c7b1-4f64-a94f-90c1345914c2, e4ee3903-9225-4b6a-bdfb-e62dbadef821]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Set at_rest_encryption_enabled = true (AtRestEncryptionEnabled: true).'

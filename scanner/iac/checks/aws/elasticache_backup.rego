@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0127
+#   peer_ids:
+#     trivy: [AVD-AWS-0050]
+#     checkov: [CKV_AWS_134]
+#     kics: [8fdb08a0-a868-4fdf-9c27-ccab0237f1ab]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Set snapshot_retention_limit (SnapshotRetentionLimit) to at least 1 day.

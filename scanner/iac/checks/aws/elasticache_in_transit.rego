@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0056
+#   peer_ids:
+#     trivy: [AVD-AWS-0051]
+#     checkov: [CKV_AWS_30]
+#     kics: [1afbb3fa-cf6c-4a3d-b730-95e9f4df343e, 3b02569b-fc6f-4153-b3a3-ba91022fed68]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Set transit_encryption_enabled = true (TransitEncryptionEnabled: true).'

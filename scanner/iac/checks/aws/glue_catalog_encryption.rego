@@ -6,6 +6,9 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0069
+#   peer_ids:
+#     checkov: [CKV_AWS_94]
+#     kics: [01d50b14-e933-4c99-b314-6d08cd37ad35]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Set catalog_encryption_mode = "SSE-KMS" and enable connection password encryption.'

@@ -6,6 +6,9 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0070
+#   peer_ids:
+#     checkov: [CKV_AWS_99]
+#     kics: [ad5b4e97-2850-4adf-be17-1d293e0b85ee]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Set the S3, CloudWatch and job bookmark encryption modes to SSE-KMS (or CSE-KMS).

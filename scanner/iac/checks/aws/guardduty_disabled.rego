@@ -5,6 +5,9 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0071
+#   peer_ids:
+#     checkov: [CKV2_AWS_3]
+#     kics: [a25cd877-375c-4121-a640-730929936fac, 704dadd3-54fc-48ac-b6a0-02f170011473]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Set enable = true (Enable: true) on the detector.'

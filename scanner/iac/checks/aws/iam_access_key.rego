@@ -7,6 +7,8 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0035
+#   peer_ids:
+#     trivy: [AVD-AWS-0167]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Use IAM roles (instance profiles, IRSA, OIDC federation for CI) or IAM Identity Center instead of user access keys.

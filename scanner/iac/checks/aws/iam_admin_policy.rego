@@ -6,6 +6,9 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0024
+#   peer_ids:
+#     checkov: [CKV_AWS_62, CKV_AWS_1]
+#     kics: [f62aa827-4ade-4dc4-89e4-1433d384a368, 575a2155-6af1-4026-b1af-d5bc8fe2a904]
 #   severity: CRITICAL
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Grant only the actions and resources the principal needs; use AWS managed job-function policies or access analyzer generated policies as a start.

@@ -7,6 +7,8 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0030
+#   peer_ids:
+#     kics: [e39bee8c-fe54-4a3f-824d-e5e2d1cca40a]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Restrict iam:PassRole to the ARNs of the roles the principal must pass, and add an iam:PassedToService condition.

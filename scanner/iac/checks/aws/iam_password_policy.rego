@@ -7,6 +7,9 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0036
+#   peer_ids:
+#     trivy: [AVD-AWS-0063]
+#     checkov: [CKV_AWS_10, CKV_AWS_11, CKV_AWS_12, CKV_AWS_13, CKV_AWS_14, CKV_AWS_15, CKV_AWS_9]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan]
 #   remediation: Require at least 14 characters, all four character classes, password_reuse_prevention of 24 and max_password_age of 90 days or less.

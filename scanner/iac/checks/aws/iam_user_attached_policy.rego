@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0033
+#   peer_ids:
+#     trivy: [AVD-AWS-0143]
+#     checkov: [CKV_AWS_40]
+#     kics: [edc95c10-7366-4f30-9b4b-f995c84eceb5, b4378389-a9aa-44ee-91e7-ef183f11079e]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Attach the policy to a group (or use roles through SSO) instead of to the user.

@@ -7,6 +7,8 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0025
+#   peer_ids:
+#     checkov: [CKV_AWS_63]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: List the specific actions the principal needs.

@@ -5,6 +5,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0066
+#   peer_ids:
+#     trivy: [AVD-AWS-0064]
+#     checkov: [CKV_AWS_43]
+#     kics: [862fe4bf-3eec-4767-a517-40f378886b88]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Set encryption_type = "KMS" with a kms_key_id (StreamEncryption: EncryptionType: KMS).'

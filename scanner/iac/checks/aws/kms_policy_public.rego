@@ -7,6 +7,9 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0031
+#   peer_ids:
+#     checkov: [CKV_AWS_33]
+#     kics: [da905474-7454-43c0-b8d2-5756ab951aba, 7ebc9038-0bde-479a-acc4-6ed7b6758899]
 #   severity: CRITICAL
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Grant key usage to specific principals (the account root with IAM policies, named roles) or restrict with kms:CallerAccount / kms:ViaService conditions.

@@ -7,6 +7,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0042
+#   peer_ids:
+#     trivy: [AVD-AWS-0065]
+#     checkov: [CKV_AWS_7]
+#     kics: [235ca980-eb71-48f4-9030-df0c371029eb, 1c07bfaf-663c-4f6f-b22b-8e2d481e4df5, 22fbfeac-7b5a-421a-8a27-7a2178bb910b]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Set enable_key_rotation = true (EnableKeyRotation: true) on symmetric encryption keys.'

@@ -6,6 +6,8 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0107
+#   peer_ids:
+#     checkov: [CKV_AWS_363]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Move the function to a supported runtime version.

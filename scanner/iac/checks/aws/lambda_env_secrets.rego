@@ -8,6 +8,8 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0105
+#   peer_ids:
+#     checkov: [CKV_AWS_45]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Store the secret in Secrets Manager or SSM Parameter Store (SecureString) and read it at runtime; pass only its name or ARN in the environment.

@@ -7,6 +7,9 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0106
+#   peer_ids:
+#     checkov: [CKV_AWS_301]
+#     kics: [1d6e16f1-5d8a-4379-bfb3-2dadd38ed5a7, e08ed7eb-f3ef-494d-9d22-2e3db756a347]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Name the invoking service or account as principal and restrict it with source_arn / source_account.

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0085
+#   peer_ids:
+#     trivy: [AVD-AWS-0066]
+#     checkov: [CKV_AWS_50]
+#     kics: [9488c451-074e-4cd3-aee3-7db6104f542c, 8152e0cf-d2f0-47ad-96d5-d003a76eabd1]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Add tracing_config { mode = "Active" } (TracingConfig: Mode: Active).'

@@ -6,6 +6,8 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0086
+#   peer_ids:
+#     checkov: [CKV_AWS_258]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Set authorization_type = "AWS_IAM" (AuthType: AWS_IAM), or authenticate requests inside the function and document why.'

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0096
+#   peer_ids:
+#     trivy: [AVD-AWS-0054]
+#     checkov: [CKV_AWS_2]
+#     kics: [275a3217-ca37-40c1-a6cf-bb57d245ab32, de7f5e83-da88-4046-871f-ea18504b1d43]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Redirect HTTP to HTTPS (default_action type redirect with protocol HTTPS, status HTTP_301) and serve the application on an HTTPS listener.

@@ -7,6 +7,9 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0097
+#   peer_ids:
+#     trivy: [AVD-AWS-0047]
+#     checkov: [CKV_AWS_103]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Set ssl_policy (SslPolicy) to a TLS 1.2+ policy such as ELBSecurityPolicy-TLS13-1-2-2021-06.

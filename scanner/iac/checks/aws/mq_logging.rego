@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0129
+#   peer_ids:
+#     trivy: [AVD-AWS-0071]
+#     checkov: [CKV_AWS_48]
+#     kics: [e519ed6a-8328-4b69-8eb7-8fa549ac3050, 31245f98-a6a9-4182-9fc1-45482b9d030a]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Add logs { general = true } (and audit = true for ActiveMQ) (Logs: General: true).'

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0076
+#   peer_ids:
+#     trivy: [AVD-AWS-0072]
+#     checkov: [CKV_AWS_69]
+#     kics: [68b6a789-82f8-4cfd-85de-e95332fe6a61, 4eb5f791-c861-4afd-9f94-f2a6a3fe49cb]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Set publicly_accessible = false (PubliclyAccessible: false) and use private subnets.'

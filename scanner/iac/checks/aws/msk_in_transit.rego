@@ -6,6 +6,9 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0065
+#   peer_ids:
+#     trivy: [AVD-AWS-0073]
+#     checkov: [CKV_AWS_81]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Set encryption_in_transit client_broker = "TLS" and in_cluster = true (EncryptionInTransit ClientBroker TLS, InCluster true).'

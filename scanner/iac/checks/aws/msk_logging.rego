@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0128
+#   peer_ids:
+#     trivy: [AVD-AWS-0074]
+#     checkov: [CKV_AWS_80]
+#     kics: [fc7c2c15-f5d0-4b80-adb2-c89019f8f62b, 2f56b7ab-7fba-4e93-82f0-247e5ddeb239]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Enable a logging_info broker_logs destination (CloudWatch Logs, Firehose or S3).

@@ -6,6 +6,8 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0117
+#   peer_ids:
+#     kics: [0ce1ba20-8ba8-4364-836f-40c24b8cb0ab, 54378d69-dd7c-4b08-a43e-80d563396857]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Keep public_access type DISABLED and connect through the VPC, PrivateLink or a VPN.

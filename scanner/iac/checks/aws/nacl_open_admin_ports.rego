@@ -7,6 +7,9 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0016
+#   peer_ids:
+#     trivy: [AVD-AWS-0105]
+#     kics: [3af7f2fd-06e6-4dab-b996-2912bea19ba4, a20be318-cac7-457b-911d-04cc6e812c25]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Restrict the entry to trusted CIDR ranges, or deny the administration ports from the internet.

@@ -6,6 +6,9 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0124
+#   peer_ids:
+#     trivy: [AVD-AWS-0075]
+#     checkov: [CKV_AWS_101]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Add "audit" to enable_cloudwatch_logs_exports (EnableCloudwatchLogsExports) and set neptune_enable_audit_log in the parameter group.'

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0063
+#   peer_ids:
+#     trivy: [AVD-AWS-0076]
+#     checkov: [CKV_AWS_44]
+#     kics: [bf4473f1-c8a2-4b1b-8134-bd32efabab93, 98d59056-f745-4ef5-8613-32bca8d40b7e]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Set storage_encrypted = true (StorageEncrypted: true).'

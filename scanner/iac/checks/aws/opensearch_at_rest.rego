@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0057
+#   peer_ids:
+#     trivy: [AVD-AWS-0048]
+#     checkov: [CKV_AWS_5]
+#     kics: [86a248ab-0e01-4564-a82a-878303e253bb, 24e16922-4330-4e9d-be8a-caa90299466a]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Add encrypt_at_rest { enabled = true } (EncryptionAtRestOptions: Enabled: true).'

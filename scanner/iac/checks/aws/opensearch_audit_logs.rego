@@ -6,6 +6,9 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0126
+#   peer_ids:
+#     checkov: [CKV_AWS_317]
+#     kics: [c420748a-bd4a-46c8-9541-93dd1e0ccf38]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Add a log_publishing_options block with log_type = "AUDIT_LOGS" (LogPublishingOptions AUDIT_LOGS) and enable fine-grained access control.'

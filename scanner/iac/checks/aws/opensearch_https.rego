@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0059
+#   peer_ids:
+#     trivy: [AVD-AWS-0046]
+#     checkov: [CKV_AWS_83]
+#     kics: [4cdc88e6-c0c8-4081-a639-bb3a557cbedf, 2e9e0729-66d5-4148-9d39-5e6fb4bf2a4e]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Add domain_endpoint_options { enforce_https = true } (DomainEndpointOptions: EnforceHTTPS: true).'

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0058
+#   peer_ids:
+#     trivy: [AVD-AWS-0043]
+#     checkov: [CKV_AWS_6]
+#     kics: [43ed6fe0-edb6-43c2-97be-6501cf563d53, 967eb3e6-26fc-497d-8895-6428beb6e8e2]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Add node_to_node_encryption { enabled = true } (NodeToNodeEncryptionOptions: Enabled: true).'

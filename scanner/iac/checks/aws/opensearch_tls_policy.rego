@@ -6,6 +6,8 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0060
+#   peer_ids:
+#     trivy: [AVD-AWS-0126]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Set tls_security_policy (TLSSecurityPolicy) to Policy-Min-TLS-1-2-2019-07 or Policy-Min-TLS-1-2-PFS-2023-10.

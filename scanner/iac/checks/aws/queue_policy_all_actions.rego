@@ -7,6 +7,9 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0130
+#   peer_ids:
+#     trivy: [AVD-AWS-0097]
+#     kics: [816ea8cf-d589-442d-a917-2dd0ce0e45e3]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Allow only the actions the principal needs (for example sqs:SendMessage or sns:Publish).

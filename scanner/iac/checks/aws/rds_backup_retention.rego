@@ -7,6 +7,9 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0019
+#   peer_ids:
+#     trivy: [AVD-AWS-0077]
+#     kics: [8c415f6f-7b90-4a27-a44a-51047e1506f9, 1dc73fb4-5b51-430c-8c5f-25dcf9090b02]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Set backup_retention_period (BackupRetentionPeriod) to at least 7 days.

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0020
+#   peer_ids:
+#     trivy: [AVD-AWS-0177, AVD-AWS-0343]
+#     checkov: [CKV_AWS_293]
+#     kics: [2c161e58-cb52-454f-abea-6470c37b5e6e]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Set deletion_protection = true (DeletionProtection: true).'

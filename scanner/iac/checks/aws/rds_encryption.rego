@@ -7,6 +7,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0018
+#   peer_ids:
+#     trivy: [AVD-AWS-0080, AVD-AWS-0079]
+#     checkov: [CKV_AWS_16]
+#     kics: [5beacce3-4020-4a3d-9e1d-a36f953df630, 3199c26c-7871-4cb3-99c2-10a59244ce7f]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Set storage_encrypted = true (StorageEncrypted: true), ideally with a customer managed kms_key_id.'

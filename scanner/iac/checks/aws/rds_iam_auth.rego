@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0021
+#   peer_ids:
+#     trivy: [AVD-AWS-0176]
+#     checkov: [CKV_AWS_161]
+#     kics: [9fcd0a0a-9b6f-4670-a215-d94e6bf3f184, 88fd05e0-ac0e-43d2-ba6d-fc0ba60ae1a6]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Set iam_database_authentication_enabled = true (EnableIAMDatabaseAuthentication: true).'

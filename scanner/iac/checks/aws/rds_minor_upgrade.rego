@@ -6,6 +6,9 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0023
+#   peer_ids:
+#     checkov: [CKV_AWS_226]
+#     kics: [f0104061-8bfc-4b45-8a7d-630eb502f281, 3b6d777b-76e3-4133-80a3-0d6f667ade7f]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Remove auto_minor_version_upgrade = false (AutoMinorVersionUpgrade: false).'

@@ -6,6 +6,9 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0022
+#   peer_ids:
+#     checkov: [CKV_AWS_157]
+#     kics: [2b1d4935-9acf-48a7-8466-10d18bf51a69]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Set multi_az = true (MultiAZ: true) for production databases.'

@@ -7,6 +7,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0017
+#   peer_ids:
+#     trivy: [AVD-AWS-0180]
+#     checkov: [CKV_AWS_17]
+#     kics: [de38e1d5-54cb-4111-a868-6f7722695007, 35113e6f-2c6b-414d-beec-7a9482d3b2d1]
 #   severity: CRITICAL
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Set publicly_accessible = false (PubliclyAccessible: false) and reach the database through private subnets, a VPN or a bastion.'

@@ -6,6 +6,9 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0053
+#   peer_ids:
+#     checkov: [CKV_AWS_71]
+#     kics: [3de2d4ff-fe53-4fc9-95d3-2f8a69bf90d6, 15ffbacc-fa42-4f6f-a57d-2feac7365caa]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Enable logging (an aws_redshift_logging resource, the logging block, or LoggingProperties).

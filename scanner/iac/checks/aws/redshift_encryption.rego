@@ -5,6 +5,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0051
+#   peer_ids:
+#     trivy: [AVD-AWS-0084]
+#     checkov: [CKV_AWS_64]
+#     kics: [3b316b05-564c-44a7-9c3f-405bb95e211e, cfdcabb0-fc06-427c-865b-c59f13e898ce]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Set encrypted = true (Encrypted: true) with a kms_key_id.'

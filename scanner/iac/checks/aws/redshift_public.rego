@@ -6,6 +6,9 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0052
+#   peer_ids:
+#     checkov: [CKV_AWS_87]
+#     kics: [bdf8dcb4-75df-4370-92c4-606e4ae6c4d3, af173fde-95ea-4584-b904-bb3923ac4bda]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Set publicly_accessible = false (PubliclyAccessible: false) and connect through the VPC.'

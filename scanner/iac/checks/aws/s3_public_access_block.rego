@@ -6,6 +6,9 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0003
+#   peer_ids:
+#     trivy: [AVD-AWS-0094]
+#     checkov: [CKV2_AWS_6]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Add an aws_s3_bucket_public_access_block (or PublicAccessBlockConfiguration) with all four settings true.

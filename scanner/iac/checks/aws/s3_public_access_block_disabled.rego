@@ -7,6 +7,9 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0004
+#   peer_ids:
+#     trivy: [AVD-AWS-0086, AVD-AWS-0087, AVD-AWS-0091, AVD-AWS-0093]
+#     checkov: [CKV_AWS_53, CKV_AWS_54, CKV_AWS_55, CKV_AWS_56]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Set all four settings (block_public_acls, block_public_policy, ignore_public_acls, restrict_public_buckets) to true.

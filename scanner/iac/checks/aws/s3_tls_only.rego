@@ -7,6 +7,8 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0008
+#   peer_ids:
+#     kics: [4bc4dd4c-7d8d-405e-a0fb-57fa4c31b4d9]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Add a bucket policy statement with Effect Deny, Principal "*", Action "s3:*", the bucket and its objects as Resource, and Condition {"Bool": {"aws:SecureTransport": "false"}}.'

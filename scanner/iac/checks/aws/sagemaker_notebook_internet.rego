@@ -6,6 +6,9 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0091
+#   peer_ids:
+#     checkov: [CKV_AWS_122]
+#     kics: [88d55d94-315d-4564-beee-d2d725feab11]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Set direct_internet_access = "Disabled" (DirectInternetAccess: Disabled) and place the notebook in a VPC subnet.'

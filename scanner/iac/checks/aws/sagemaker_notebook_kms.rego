@@ -6,6 +6,9 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0093
+#   peer_ids:
+#     checkov: [CKV_AWS_22]
+#     kics: [f3674e0c-f6be-43fa-b71c-bf346d1aed99]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Set kms_key_id (KmsKeyId).

@@ -6,6 +6,8 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0092
+#   peer_ids:
+#     checkov: [CKV_AWS_307]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Set root_access = "Disabled" (RootAccess: Disabled).'

@@ -7,6 +7,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0077
+#   peer_ids:
+#     trivy: [AVD-AWS-0098]
+#     checkov: [CKV_AWS_149]
+#     kics: [bed9762b-9bf6-4823-98e2-b1752bee0bf7, a2f548f2-188c-4fff-b172-e9a6acb216bd, b0d3ef3f-845d-4b1b-83d6-63a5a380375f]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Set kms_key_id (KmsKeyId) to a customer managed KMS key.

@@ -5,6 +5,8 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0062
+#   peer_ids:
+#     checkov: [CKV2_AWS_57]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Add an aws_secretsmanager_secret_rotation (AWS::SecretsManager::RotationSchedule) with a rotation Lambda or managed rotation.

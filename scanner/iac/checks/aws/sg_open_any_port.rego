@@ -7,6 +7,8 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0013
+#   peer_ids:
+#     trivy: [AVD-AWS-0107]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Restrict the source CIDR to the networks that need access (or to a load balancer's security group).

@@ -7,6 +7,9 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0014
+#   peer_ids:
+#     trivy: [AVD-AWS-0104]
+#     kics: [1cc2fbd7-816c-4fbf-ad6d-38a4afa4312a]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Limit egress to the ports and destinations the workload needs (for example 443 to VPC endpoints or a proxy).

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0120
+#   peer_ids:
+#     trivy: [AVD-AWS-0124]
+#     checkov: [CKV_AWS_23]
+#     kics: [68eb4bf3-f9bf-463d-b5cf-e029bb446d2e, 5e6c9c68-8a82-408e-8749-ddad78cbb9c5]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Add a description to every ingress and egress rule (Description in CloudFormation).

@@ -5,6 +5,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0050
+#   peer_ids:
+#     trivy: [AVD-AWS-0095]
+#     checkov: [CKV_AWS_26]
+#     kics: [28545147-2fc6-42d5-a1f9-cf226658e591]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Set kms_master_key_id (KmsMasterKeyId), for example to alias/aws/sns or a customer managed key.

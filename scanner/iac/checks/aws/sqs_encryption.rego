@@ -6,6 +6,9 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0049
+#   peer_ids:
+#     trivy: [AVD-AWS-0096]
+#     checkov: [CKV_AWS_27]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Set kms_master_key_id (KmsMasterKeyId) or sqs_managed_sse_enabled = true (SqsManagedSseEnabled: true).'

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0078
+#   peer_ids:
+#     trivy: [AVD-AWS-0164]
+#     checkov: [CKV_AWS_130]
+#     kics: [52f04a44-6bfa-4c41-b1d3-4ae99a2de05c]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Set map_public_ip_on_launch = false (MapPublicIpOnLaunch: false) and assign public addresses explicitly where needed.'

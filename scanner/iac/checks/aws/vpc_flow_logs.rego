@@ -6,6 +6,9 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0110
+#   peer_ids:
+#     trivy: [AVD-AWS-0178]
+#     checkov: [CKV2_AWS_11]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Add an aws_flow_log (AWS::EC2::FlowLog) for the VPC sending to CloudWatch Logs or S3.

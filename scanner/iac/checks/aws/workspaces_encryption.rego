@@ -5,6 +5,10 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0072
+#   peer_ids:
+#     trivy: [AVD-AWS-0109]
+#     checkov: [CKV_AWS_155, CKV_AWS_156]
+#     kics: [89827c57-5a8a-49eb-9731-976a606d70db, b9033580-6886-401a-8631-5f19f5bb24c7]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Set root_volume_encryption_enabled and user_volume_encryption_enabled to true with a volume_encryption_key.

@@ -6,6 +6,9 @@
 # scope: package
 # custom:
 #   id: TG-AZURE-0027
+#   peer_ids:
+#     checkov: [CKV_AZURE_137]
+#     kics: [b897dfbf-322c-45a8-b67c-1e698beeaa51]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set admin_enabled = false and use Azure AD identities or scoped tokens.'

@@ -6,6 +6,9 @@
 # scope: package
 # custom:
 #   id: TG-AZURE-0020
+#   peer_ids:
+#     trivy: [AVD-AZU-0041]
+#     checkov: [CKV_AZURE_6]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set private_cluster_enabled = true, or api_server_access_profile.authorized_ip_ranges to trusted ranges only.'

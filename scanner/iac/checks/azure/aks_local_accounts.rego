@@ -7,6 +7,8 @@
 # scope: package
 # custom:
 #   id: TG-AZURE-0021
+#   peer_ids:
+#     checkov: [CKV_AZURE_141]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set local_account_disabled = true together with Azure AD integration.'

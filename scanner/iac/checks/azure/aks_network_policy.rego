@@ -7,6 +7,10 @@
 # scope: package
 # custom:
 #   id: TG-AZURE-0019
+#   peer_ids:
+#     trivy: [AVD-AZU-0043]
+#     checkov: [CKV_AZURE_7]
+#     kics: [f5342045-b935-402d-adf1-8dbbd09c0eef]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set network_profile.network_policy = "azure", "calico" or "cilium".'

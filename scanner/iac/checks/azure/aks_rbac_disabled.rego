@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AZURE-0018
+#   peer_ids:
+#     trivy: [AVD-AZU-0042]
+#     checkov: [CKV_AZURE_5]
+#     kics: [86f92117-eed8-4614-9c6c-b26da20ff37f]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Remove role_based_access_control_enabled = false (the default is true) and prefer Azure AD integration.'

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AZURE-0024
+#   peer_ids:
+#     trivy: [AVD-AZU-0071]
+#     checkov: [CKV_AZURE_78]
+#     kics: [85da374f-b00f-4832-9d44-84a1ca1e89f8]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set site_config.ftps_state = "Disabled" (or "FtpsOnly").'

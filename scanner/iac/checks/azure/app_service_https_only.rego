@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AZURE-0022
+#   peer_ids:
+#     trivy: [AVD-AZU-0004]
+#     checkov: [CKV_AZURE_14]
+#     kics: [11e9a948-c6c3-4a0f-8dcf-b5cf1763cdbe]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set https_only = true.'

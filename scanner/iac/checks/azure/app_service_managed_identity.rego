@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AZURE-0026
+#   peer_ids:
+#     trivy: [AVD-AZU-0002]
+#     checkov: [CKV_AZURE_16]
+#     kics: [b61cce4b-0cc4-472b-8096-15617a6d769b]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Add an identity { type = "SystemAssigned" } (or UserAssigned) block and grant it the roles it needs.'

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AZURE-0023
+#   peer_ids:
+#     trivy: [AVD-AZU-0006]
+#     checkov: [CKV_AZURE_15]
+#     kics: [b7b9d1c7-2d3b-49b4-b867-ebbe68d0b643]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set site_config.minimum_tls_version = "1.2" (min_tls_version on azurerm_app_service).'

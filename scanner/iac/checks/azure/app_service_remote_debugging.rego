@@ -6,6 +6,8 @@
 # scope: package
 # custom:
 #   id: TG-AZURE-0025
+#   peer_ids:
+#     checkov: [CKV_AZURE_72]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set site_config.remote_debugging_enabled = false (the default).'

@@ -6,6 +6,8 @@
 # scope: package
 # custom:
 #   id: TG-AZURE-0031
+#   peer_ids:
+#     checkov: [CKV_AZURE_99]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set public_network_access_enabled = false, or is_virtual_network_filter_enabled = true / ip_range_filter with trusted ranges.'

@@ -6,6 +6,9 @@
 # scope: package
 # custom:
 #   id: TG-AZURE-0038
+#   peer_ids:
+#     trivy: [AVD-AZU-0030]
+#     checkov: [CKV_AZURE_39]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'List only the actions the role needs (for example Microsoft.Storage/storageAccounts/read).'

@@ -6,6 +6,9 @@
 # scope: package
 # custom:
 #   id: TG-AZURE-0029
+#   peer_ids:
+#     trivy: [AVD-AZU-0026]
+#     checkov: [CKV_AZURE_54, CKV_AZURE_147]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set ssl_minimal_tls_version_enforced = "TLS1_2".'

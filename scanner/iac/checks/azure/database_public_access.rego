@@ -7,6 +7,10 @@
 # scope: package
 # custom:
 #   id: TG-AZURE-0030
+#   peer_ids:
+#     trivy: [AVD-AZU-0022]
+#     checkov: [CKV_AZURE_53, CKV_AZURE_68]
+#     kics: [7f0a8696-7159-4337-ad0d-8a3ab4a78195]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set public_network_access_enabled = false and use private endpoints or VNet integration.'

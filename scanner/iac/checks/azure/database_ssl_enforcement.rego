@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AZURE-0028
+#   peer_ids:
+#     trivy: [AVD-AZU-0020]
+#     checkov: [CKV_AZURE_28, CKV_AZURE_29]
+#     kics: [0437633b-daa6-4bbc-8526-c0d2443b946e]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set ssl_enforcement_enabled = true; on flexible servers keep require_secure_transport = ON.'

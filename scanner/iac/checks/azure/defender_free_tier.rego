@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AZURE-0036
+#   peer_ids:
+#     trivy: [AVD-AZU-0045]
+#     checkov: [CKV_AZURE_19]
+#     kics: [819d50fd-1cdf-45c3-9936-be408aaad93e]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set tier = "Standard" on azurerm_security_center_subscription_pricing.'

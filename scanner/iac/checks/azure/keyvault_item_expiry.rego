@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AZURE-0017
+#   peer_ids:
+#     trivy: [AVD-AZU-0017, AVD-AZU-0014]
+#     checkov: [CKV_AZURE_41, CKV_AZURE_40]
+#     kics: [dfa20ffa-f476-428f-a490-424b41e91c7f, 4d080822-5ee2-49a4-8984-68f3d4c890fc]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set expiration_date (RFC 3339) on azurerm_key_vault_secret / azurerm_key_vault_key and rotate before it.'

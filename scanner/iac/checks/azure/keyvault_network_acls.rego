@@ -6,6 +6,9 @@
 # scope: package
 # custom:
 #   id: TG-AZURE-0016
+#   peer_ids:
+#     trivy: [AVD-AZU-0013]
+#     checkov: [CKV_AZURE_109]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Add network_acls { default_action = "Deny", bypass = "AzureServices" } with the allowed ip_rules / subnets, or disable public network access.'

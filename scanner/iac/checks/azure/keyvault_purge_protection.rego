@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AZURE-0014
+#   peer_ids:
+#     trivy: [AVD-AZU-0016]
+#     checkov: [CKV_AZURE_110, CKV_AZURE_42]
+#     kics: [cec6e005-9309-46eb-b34b-456f6eae818b]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set purge_protection_enabled = true on azurerm_key_vault.'

@@ -6,6 +6,8 @@
 # scope: package
 # custom:
 #   id: TG-AZURE-0015
+#   peer_ids:
+#     checkov: [CKV_AZURE_42]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Remove soft_delete_enabled = false; keep soft_delete_retention_days at 7-90.'

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AZURE-0033
+#   peer_ids:
+#     trivy: [AVD-AZU-0038]
+#     checkov: [CKV_AZURE_2]
+#     kics: [a99130ab-4c0e-43aa-97f8-78d4fcb30024]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Remove encryption_settings.enabled = false, or use a disk_encryption_set_id with a customer managed key.'

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AZURE-0034
+#   peer_ids:
+#     trivy: [AVD-AZU-0031]
+#     checkov: [CKV_AZURE_37]
+#     kics: [2b856bf9-8e8c-4005-875f-303a8cba3918]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set retention_policy { enabled = true, days = 365 } (or 0 with enabled = true to keep forever).'

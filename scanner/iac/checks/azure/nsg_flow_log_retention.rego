@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AZURE-0037
+#   peer_ids:
+#     trivy: [AVD-AZU-0049]
+#     checkov: [CKV_AZURE_12]
+#     kics: [7750fcca-dd03-4d38-b663-4b70289bcfd4]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set enabled = true and retention_policy { enabled = true, days = 90 } or more.'

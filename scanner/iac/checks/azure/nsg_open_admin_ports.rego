@@ -8,6 +8,10 @@
 # scope: package
 # custom:
 #   id: TG-AZURE-0006
+#   peer_ids:
+#     trivy: [AVD-AZU-0048, AVD-AZU-0050]
+#     checkov: [CKV_AZURE_9, CKV_AZURE_10]
+#     kics: [efbf6449-5ec5-4cfe-8f15-acc51e0d787c, 3e3c175e-aadf-4e2b-a464-3fdac5748d24]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Restrict source_address_prefix to trusted ranges, or use Azure Bastion / just-in-time VM access.'

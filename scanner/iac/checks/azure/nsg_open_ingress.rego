@@ -7,6 +7,8 @@
 # scope: package
 # custom:
 #   id: TG-AZURE-0008
+#   peer_ids:
+#     trivy: [AVD-AZU-0047]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Restrict the source to trusted ranges or limit the rule to the ports the service must expose publicly.'

@@ -6,6 +6,9 @@
 # scope: package
 # custom:
 #   id: TG-AZURE-0035
+#   peer_ids:
+#     checkov: [CKV_AZURE_91]
+#     kics: [e29a75e6-aba3-4896-b42d-b87818c16b58]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set non_ssl_port_enabled (enable_non_ssl_port) = false and minimum_tls_version = "1.2".'

@@ -6,6 +6,9 @@
 # scope: package
 # custom:
 #   id: TG-AZURE-0039
+#   peer_ids:
+#     trivy: [AVD-AZU-0044]
+#     checkov: [CKV_AZURE_21]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set alert_notifications = true (and alerts_to_admins = true) on azurerm_security_center_contact.'

@@ -6,6 +6,8 @@
 # scope: package
 # custom:
 #   id: TG-AZURE-0011
+#   peer_ids:
+#     kics: [0745bb3f-60dc-43b6-90ae-67bb01fd1775]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Remove transparent_data_encryption_enabled = false (the default is true).'

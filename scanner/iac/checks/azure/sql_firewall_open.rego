@@ -6,6 +6,9 @@
 # scope: package
 # custom:
 #   id: TG-AZURE-0009
+#   peer_ids:
+#     trivy: [AVD-AZU-0029]
+#     checkov: [CKV_AZURE_11]
 #   severity: CRITICAL
 #   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Replace the rule with the specific client ranges, or use private endpoints.'

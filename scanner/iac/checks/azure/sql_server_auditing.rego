@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AZURE-0010
+#   peer_ids:
+#     trivy: [AVD-AZU-0027]
+#     checkov: [CKV_AZURE_23]
+#     kics: [f7e296b0-6660-4bc5-8f87-22ac4a815edf, 609839ae-bd81-4375-9910-5bce72ae7b92]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Add an azurerm_mssql_server_extended_auditing_policy for the server (or the inline extended_auditing_policy block on older providers).'

@@ -6,6 +6,9 @@
 # scope: package
 # custom:
 #   id: TG-AZURE-0013
+#   peer_ids:
+#     trivy: [AVD-AZU-0026]
+#     checkov: [CKV_AZURE_52]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set minimum_tls_version = "1.2".'

@@ -7,6 +7,10 @@
 # scope: package
 # custom:
 #   id: TG-AZURE-0012
+#   peer_ids:
+#     trivy: [AVD-AZU-0022]
+#     checkov: [CKV_AZURE_113]
+#     kics: [ade36cf4-329f-4830-a83d-9db72c800507]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set public_network_access_enabled = false and connect through private endpoints.'

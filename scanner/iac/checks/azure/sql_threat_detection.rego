@@ -7,6 +7,9 @@
 # scope: package
 # custom:
 #   id: TG-AZURE-0040
+#   peer_ids:
+#     trivy: [AVD-AZU-0028]
+#     checkov: [CKV_AZURE_25]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set state = "Enabled" and leave disabled_alerts empty on azurerm_mssql_server_security_alert_policy.'

@@ -6,6 +6,9 @@
 # scope: package
 # custom:
 #   id: TG-AZURE-0002
+#   peer_ids:
+#     checkov: [CKV_AZURE_34]
+#     kics: [dd5230f8-a577-4bbb-b7ac-f2c2fe7d5299]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set container_access_type = "private" (the default).'

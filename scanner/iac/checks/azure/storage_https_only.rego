@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AZURE-0003
+#   peer_ids:
+#     trivy: [AVD-AZU-0008]
+#     checkov: [CKV_AZURE_3]
+#     kics: [12944ec4-1fa0-47be-8b17-42a034f937c2]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Remove enable_https_traffic_only = false / https_traffic_only_enabled = false (the default is true).'

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AZURE-0004
+#   peer_ids:
+#     trivy: [AVD-AZU-0011]
+#     checkov: [CKV_AZURE_44]
+#     kics: [8263f146-5e03-43e0-9cfe-db960d56d1e7]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set min_tls_version = "TLS1_2".'

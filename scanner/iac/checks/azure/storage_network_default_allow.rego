@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-AZURE-0005
+#   peer_ids:
+#     trivy: [AVD-AZU-0012]
+#     checkov: [CKV_AZURE_35]
+#     kics: [a5613650-32ec-4975-a305-31af783153ea]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set network_rules.default_action = "Deny" and list the allowed ip_rules / virtual_network_subnet_ids.'

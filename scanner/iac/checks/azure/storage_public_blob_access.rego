@@ -7,6 +7,9 @@
 # scope: package
 # custom:
 #   id: TG-AZURE-0001
+#   peer_ids:
+#     trivy: [AVD-AZU-0007]
+#     checkov: [CKV_AZURE_59]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Set allow_nested_items_to_be_public = false on azurerm_storage_account.'

@@ -6,6 +6,9 @@
 # scope: package
 # custom:
 #   id: TG-AZURE-0032
+#   peer_ids:
+#     trivy: [AVD-AZU-0039]
+#     checkov: [CKV_AZURE_149, CKV_AZURE_1]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Remove disable_password_authentication = false and configure admin_ssh_key.'

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-GCP-0032
+#   peer_ids:
+#     trivy: [AVD-GCP-0046]
+#     checkov: [CKV_GCP_15]
+#     kics: [e576ce44-dd03-4022-a8c0-3906acca2ab4]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan]
 #   remediation: 'Remove the public access entries; grant access to specific users, groups or service accounts.'

@@ -7,6 +7,8 @@
 # scope: package
 # custom:
 #   id: TG-GCP-0040
+#   peer_ids:
+#     trivy: [AVD-GCP-0037]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan]
 #   remediation: 'Use kms_key_self_link (Cloud KMS) instead of a raw key, or pass the key through a secret store.'

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-GCP-0033
+#   peer_ids:
+#     trivy: [AVD-GCP-0013]
+#     checkov: [CKV_GCP_16]
+#     kics: [5ef61c88-bbb4-4725-b1df-55d23c9676bb]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan]
 #   remediation: 'Add dnssec_config { state = "on" } to the public google_dns_managed_zone.'

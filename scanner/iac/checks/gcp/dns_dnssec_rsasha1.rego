@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-GCP-0034
+#   peer_ids:
+#     trivy: [AVD-GCP-0012]
+#     checkov: [CKV_GCP_17]
+#     kics: [ccc3100c-0fdd-4a5e-9908-c10107291860]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan]
 #   remediation: 'Use rsasha256, rsasha512, ecdsap256sha256 or ecdsap384sha384 in dnssec_config.default_key_specs.'

@@ -8,6 +8,10 @@
 # scope: package
 # custom:
 #   id: TG-GCP-0019
+#   peer_ids:
+#     trivy: [AVD-GCP-0070, AVD-GCP-0071]
+#     checkov: [CKV_GCP_2, CKV_GCP_3]
+#     kics: [c4dcdcdf-10dd-4bf4-b4a0-8f6239e6aaa0, 678fd659-96f2-454a-a2a0-c2571f83a4a3]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan]
 #   remediation: 'Restrict source_ranges to trusted ranges (e.g. 35.235.240.0/20 for IAP TCP forwarding) or use IAP / OS Login instead of open SSH/RDP.'

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-GCP-0008
+#   peer_ids:
+#     trivy: [AVD-GCP-0062]
+#     checkov: [CKV_GCP_7]
+#     kics: [5baa92d2-d8ee-4c75-88a4-52d9d8bb8067]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan]
 #   remediation: 'Set enable_legacy_abac = false (the default) and use RBAC.'

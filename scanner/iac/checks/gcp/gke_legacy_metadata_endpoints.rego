@@ -7,6 +7,8 @@
 # scope: package
 # custom:
 #   id: TG-GCP-0012
+#   peer_ids:
+#     trivy: [AVD-GCP-0048]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan]
 #   remediation: 'Remove the disable-legacy-endpoints metadata override (or set it to "true").'

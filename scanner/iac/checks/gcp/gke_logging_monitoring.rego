@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-GCP-0018
+#   peer_ids:
+#     trivy: [AVD-GCP-0052, AVD-GCP-0060]
+#     checkov: [CKV_GCP_1, CKV_GCP_8]
+#     kics: [4c7ebcb2-eae2-461e-bc83-456ee2d4f694, 30e8dfd2-3591-4d19-8d11-79e93106c93d]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan]
 #   remediation: 'Use logging.googleapis.com/kubernetes and monitoring.googleapis.com/kubernetes (the defaults).'

@@ -6,6 +6,9 @@
 # scope: package
 # custom:
 #   id: TG-GCP-0011
+#   peer_ids:
+#     trivy: [AVD-GCP-0061]
+#     checkov: [CKV_GCP_20]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan]
 #   remediation: 'Add master_authorized_networks_config with cidr_blocks listing only trusted ranges, or make the endpoint private.'

@@ -7,6 +7,10 @@
 # scope: package
 # custom:
 #   id: TG-GCP-0010
+#   peer_ids:
+#     trivy: [AVD-GCP-0056]
+#     checkov: [CKV_GCP_12]
+#     kics: [11e7550e-c4b6-472e-adff-c698f157cdd7, 99976ba0-aa37-4745-93a6-5f1d55997f67]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan]
 #   remediation: 'Add network_policy { enabled = true } (with addons_config.network_policy_config) or set datapath_provider = "ADVANCED_DATAPATH".'

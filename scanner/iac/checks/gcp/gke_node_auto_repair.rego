@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-GCP-0015
+#   peer_ids:
+#     trivy: [AVD-GCP-0063]
+#     checkov: [CKV_GCP_9]
+#     kics: [acfdbec6-4a17-471f-b412-169d77553332]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan]
 #   remediation: 'Remove management.auto_repair = false (the default is true).'

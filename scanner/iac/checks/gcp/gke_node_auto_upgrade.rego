@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-GCP-0014
+#   peer_ids:
+#     trivy: [AVD-GCP-0058]
+#     checkov: [CKV_GCP_10]
+#     kics: [b139213e-7d24-49c2-8025-c18faa21ecaa]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan]
 #   remediation: 'Remove management.auto_upgrade = false (the default is true).'

@@ -7,6 +7,9 @@
 # scope: package
 # custom:
 #   id: TG-GCP-0016
+#   peer_ids:
+#     trivy: [AVD-GCP-0050]
+#     kics: [1c8eef02-17b1-4a3e-b01d-dcc3292d2c38]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan]
 #   remediation: 'Create a minimal service account (roles/container.defaultNodeServiceAccount) and set node_config.service_account to it.'

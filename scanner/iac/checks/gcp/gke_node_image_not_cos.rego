@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-GCP-0042
+#   peer_ids:
+#     trivy: [AVD-GCP-0054]
+#     checkov: [CKV_GCP_22]
+#     kics: [8a893e46-e267-485a-8690-51f39951de58]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan]
 #   remediation: 'Use image_type = "COS_CONTAINERD" (the default) unless the workload needs another image.'

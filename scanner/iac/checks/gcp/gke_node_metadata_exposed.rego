@@ -7,6 +7,9 @@
 # scope: package
 # custom:
 #   id: TG-GCP-0041
+#   peer_ids:
+#     trivy: [AVD-GCP-0057]
+#     checkov: [CKV_GCP_69]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan]
 #   remediation: 'Use workload_metadata_config { mode = "GKE_METADATA" } with Workload Identity.'

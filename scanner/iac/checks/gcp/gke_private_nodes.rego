@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-GCP-0009
+#   peer_ids:
+#     trivy: [AVD-GCP-0059]
+#     checkov: [CKV_GCP_25]
+#     kics: [6ccb85d7-0420-4907-9380-50313f80946b]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan]
 #   remediation: 'Add private_cluster_config { enable_private_nodes = true } (with master_ipv4_cidr_block) and use Cloud NAT for egress.'

@@ -7,6 +7,10 @@
 # scope: package
 # custom:
 #   id: TG-GCP-0013
+#   peer_ids:
+#     trivy: [AVD-GCP-0055]
+#     checkov: [CKV_GCP_71]
+#     kics: [579a0727-9c29-4d58-8195-fc5802a8bdb4]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan]
 #   remediation: 'Remove enable_shielded_nodes = false (the default is true).'

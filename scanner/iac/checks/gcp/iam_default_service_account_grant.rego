@@ -7,6 +7,8 @@
 # scope: package
 # custom:
 #   id: TG-GCP-0043
+#   peer_ids:
+#     trivy: [AVD-GCP-0004, AVD-GCP-0006, AVD-GCP-0008]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan]
 #   remediation: 'Create dedicated service accounts for workloads and grant roles to those.'

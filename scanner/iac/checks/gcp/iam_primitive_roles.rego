@@ -7,6 +7,8 @@
 # scope: package
 # custom:
 #   id: TG-GCP-0028
+#   peer_ids:
+#     trivy: [AVD-GCP-0007]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan]
 #   remediation: 'Grant predefined or custom roles scoped to what the principal needs.'

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-GCP-0029
+#   peer_ids:
+#     trivy: [AVD-GCP-0005, AVD-GCP-0009, AVD-GCP-0011]
+#     checkov: [CKV_GCP_41]
+#     kics: [c68b4e6d-4e01-4ca1-b256-1e18e875785c, 617ef6ff-711e-4bd7-94ae-e965911b1b40]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan]
 #   remediation: 'Grant roles/iam.serviceAccountUser or serviceAccountTokenCreator on the specific service account (google_service_account_iam_member).'

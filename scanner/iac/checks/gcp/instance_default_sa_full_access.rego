@@ -7,6 +7,10 @@
 # scope: package
 # custom:
 #   id: TG-GCP-0021
+#   peer_ids:
+#     trivy: [AVD-GCP-0044]
+#     checkov: [CKV_GCP_31]
+#     kics: [bc280331-27b9-4acb-a010-018e8098aa5d]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan]
 #   remediation: 'Attach a dedicated least-privilege service account (service_account.email) and grant it only the roles it needs.'

@@ -7,6 +7,10 @@
 # scope: package
 # custom:
 #   id: TG-GCP-0022
+#   peer_ids:
+#     trivy: [AVD-GCP-0044]
+#     checkov: [CKV_GCP_30]
+#     kics: [3cb4af0b-056d-4fb1-8b95-fdc4593625ff]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan]
 #   remediation: 'Attach a dedicated service account with only the roles the workload needs.'

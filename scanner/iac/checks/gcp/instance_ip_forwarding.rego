@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-GCP-0025
+#   peer_ids:
+#     trivy: [AVD-GCP-0043]
+#     checkov: [CKV_GCP_36]
+#     kics: [f34c0c25-47b4-41eb-9c79-249b4dd47b89]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan]
 #   remediation: 'Set can_ip_forward = false unless the VM is a NAT or router appliance.'

@@ -7,6 +7,10 @@
 # scope: package
 # custom:
 #   id: TG-GCP-0024
+#   peer_ids:
+#     trivy: [AVD-GCP-0042, AVD-GCP-0036]
+#     checkov: [CKV_GCP_33, CKV_GCP_34]
+#     kics: [32ecd6eb-0711-421f-9627-1a28d9eff217, d0b4d550-c001-46c3-bbdb-d5d75d33f05f]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan]
 #   remediation: 'Remove the override or set enable-oslogin = "TRUE" (project-wide in google_compute_project_metadata).'

@@ -7,6 +7,10 @@
 # scope: package
 # custom:
 #   id: TG-GCP-0039
+#   peer_ids:
+#     trivy: [AVD-GCP-0030]
+#     checkov: [CKV_GCP_32]
+#     kics: [3e4d5ce6-3280-4027-8010-c26eeea1ec01]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan]
 #   remediation: 'Set metadata block-project-ssh-keys = "true" on the instance (or template), or enable OS Login.'

@@ -7,6 +7,9 @@
 # scope: package
 # custom:
 #   id: TG-GCP-0026
+#   peer_ids:
+#     trivy: [AVD-GCP-0031]
+#     checkov: [CKV_GCP_40]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan]
 #   remediation: 'Remove the access_config block and reach the VM through IAP, a bastion or a load balancer; use Cloud NAT for egress.'

@@ -7,6 +7,10 @@
 # scope: package
 # custom:
 #   id: TG-GCP-0023
+#   peer_ids:
+#     trivy: [AVD-GCP-0032]
+#     checkov: [CKV_GCP_35]
+#     kics: [97fa667a-d05b-4f16-9071-58b939f34751]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan]
 #   remediation: 'Remove the serial-port-enable metadata key or set it to "false".'

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-GCP-0038
+#   peer_ids:
+#     trivy: [AVD-GCP-0045, AVD-GCP-0067, AVD-GCP-0041]
+#     checkov: [CKV_GCP_39]
+#     kics: [1b44e234-3d73-41a8-9954-0b154135280e]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan]
 #   remediation: 'Remove enable_vtpm = false / enable_integrity_monitoring = false (both default to true) and consider enable_secure_boot = true.'

@@ -8,6 +8,10 @@
 # scope: package
 # custom:
 #   id: TG-GCP-0031
+#   peer_ids:
+#     trivy: [AVD-GCP-0065]
+#     checkov: [CKV_GCP_43]
+#     kics: [d8c57c4e-bf6f-4e32-a2bf-8643532de77b]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan]
 #   remediation: 'Set rotation_period = "7776000s" (90 days) or shorter on google_kms_crypto_key.'

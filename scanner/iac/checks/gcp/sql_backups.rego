@@ -7,6 +7,10 @@
 # scope: package
 # custom:
 #   id: TG-GCP-0006
+#   peer_ids:
+#     trivy: [AVD-GCP-0024]
+#     checkov: [CKV_GCP_14]
+#     kics: [cf3c7631-cd1e-42f3-8801-a561214a6e79]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan]
 #   remediation: 'Add settings.backup_configuration { enabled = true } (and binary_log_enabled / point_in_time_recovery_enabled as the engine needs).'

@@ -7,6 +7,9 @@
 # scope: package
 # custom:
 #   id: TG-GCP-0007
+#   peer_ids:
+#     trivy: [AVD-GCP-0019, AVD-GCP-0023, AVD-GCP-0026]
+#     kics: [c3655703-569b-42ec-8027-ef8835d989c0, 5a8c5d26-c592-4c98-afac-9762c54cc868, 51a2c34d-dfd0-436f-aa34-e8f796e052fd, 1c329b9b-8221-4b55-8d5f-f0959faf9cee, d4436ca8-1caf-427c-8911-8b4d31ff6b40]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan]
 #   remediation: 'Remove the flag or set it to off.'

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-GCP-0004
+#   peer_ids:
+#     trivy: [AVD-GCP-0017]
+#     checkov: [CKV_GCP_11]
+#     kics: [b187edca-b81e-4fdc-aff4-aab57db45edb]
 #   severity: CRITICAL
 #   frameworks: [terraform, terraform-plan]
 #   remediation: 'Remove the 0.0.0.0/0 authorized network; list only the client ranges that need access, or use private IP.'

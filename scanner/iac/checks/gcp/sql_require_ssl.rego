@@ -7,6 +7,10 @@
 # scope: package
 # custom:
 #   id: TG-GCP-0005
+#   peer_ids:
+#     trivy: [AVD-GCP-0015]
+#     checkov: [CKV_GCP_6]
+#     kics: [02474449-71aa-40a1-87ae-e14497747b00]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan]
 #   remediation: 'Set settings.ip_configuration.ssl_mode = "ENCRYPTED_ONLY" (or TRUSTED_CLIENT_CERTIFICATE_REQUIRED); on older providers require_ssl = true.'

@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-GCP-0036
+#   peer_ids:
+#     trivy: [AVD-GCP-0039]
+#     checkov: [CKV_GCP_4]
+#     kics: [14a457f0-473d-4d1d-9e37-6d99b355b336]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan]
 #   remediation: 'Set min_tls_version = "TLS_1_2" on google_compute_ssl_policy (with the MODERN or RESTRICTED profile).'

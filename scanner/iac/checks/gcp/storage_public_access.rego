@@ -7,6 +7,10 @@
 # scope: package
 # custom:
 #   id: TG-GCP-0001
+#   peer_ids:
+#     trivy: [AVD-GCP-0001]
+#     checkov: [CKV_GCP_28]
+#     kics: [a6cd52a1-3056-4910-96a5-894de9f3f3b3, c010082c-76e0-4b91-91d9-6e8439e455dd]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan]
 #   remediation: 'Remove allUsers / allAuthenticatedUsers members and ACL entities; grant roles to specific principals and set public_access_prevention = "enforced".'

@@ -7,6 +7,10 @@
 # scope: package
 # custom:
 #   id: TG-GCP-0002
+#   peer_ids:
+#     trivy: [AVD-GCP-0002]
+#     checkov: [CKV_GCP_29]
+#     kics: [bb0db090-5509-4853-a827-75ced0b3caa0]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan]
 #   remediation: 'Set uniform_bucket_level_access = true on google_storage_bucket.'

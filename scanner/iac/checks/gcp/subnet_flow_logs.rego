@@ -6,6 +6,10 @@
 # scope: package
 # custom:
 #   id: TG-GCP-0035
+#   peer_ids:
+#     trivy: [AVD-GCP-0029, AVD-GCP-0076]
+#     checkov: [CKV_GCP_26]
+#     kics: [40430747-442d-450a-a34f-dc57149f4609]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan]
 #   remediation: 'Add a log_config block (aggregation_interval, flow_sampling, metadata) to google_compute_subnetwork.'
