@@ -33,6 +33,7 @@ func Parse(ctx context.Context, path string, src []byte) ([]Document, error) {
 		}
 		out = appendObject(out, path, m)
 	}
+	annotateNamespaces(out)
 	return out, err
 }
 
@@ -40,6 +41,59 @@ func Parse(ctx context.Context, path string, src []byte) ([]Document, error) {
 // or the items of a *List kind. Other input kinds that produce Kubernetes
 // YAML (Helm, Kustomize) go through it too.
 func Objects(path string, m map[string]any) []Document { return appendObject(nil, path, m) }
+
+// Annotation keys set on the Namespace objects of a file (keys starting
+// with "__" are parser annotations, never data). A check on one object
+// cannot see its neighbours; these give a Namespace what the same file
+// puts in it, so "a bundle deploys workloads into a namespace it creates
+// but ships no default-deny NetworkPolicy" is decidable per file.
+const (
+	// AnnotationNetworkPolicies lists the NetworkPolicy objects of the file
+	// in the namespace.
+	AnnotationNetworkPolicies = "__network_policies"
+	// AnnotationWorkloads counts the pod-creating objects of the file in
+	// the namespace.
+	AnnotationWorkloads = "__workloads"
+)
+
+var workloadKinds = map[string]bool{"Pod": true, "Deployment": true, "StatefulSet": true, "DaemonSet": true,
+	"ReplicaSet": true, "ReplicationController": true, "Job": true, "CronJob": true}
+
+func annotateNamespaces(docs []Document) {
+	var nss []map[string]any
+	for _, d := range docs {
+		if d.Value["kind"] == "Namespace" {
+			nss = append(nss, d.Value)
+		}
+	}
+	for _, ns := range nss {
+		name := metaString(ns, "name")
+		if name == "" {
+			continue
+		}
+		pols := []any{}
+		workloads := 0
+		for _, d := range docs {
+			if metaString(d.Value, "namespace") != name {
+				continue
+			}
+			switch k, _ := d.Value["kind"].(string); {
+			case k == "NetworkPolicy":
+				pols = append(pols, d.Value)
+			case workloadKinds[k]:
+				workloads++
+			}
+		}
+		ns[AnnotationNetworkPolicies] = pols
+		ns[AnnotationWorkloads] = workloads
+	}
+}
+
+func metaString(m map[string]any, key string) string {
+	md, _ := m["metadata"].(map[string]any)
+	s, _ := md[key].(string)
+	return s
+}
 
 func appendObject(out []Document, path string, m map[string]any) []Document {
 	kind, _ := m["kind"].(string)

@@ -60,3 +60,54 @@ func TestParseError(t *testing.T) {
 		t.Errorf("docs before the error = %d, want 1", len(docs))
 	}
 }
+
+// TestNamespaceAnnotations: a Namespace learns the NetworkPolicies and the
+// workload count its file puts in it, and nothing from other namespaces.
+func TestNamespaceAnnotations(t *testing.T) {
+	src := `apiVersion: v1
+kind: Namespace
+metadata: {name: shop}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: shop}
+---
+apiVersion: batch/v1
+kind: CronJob
+metadata: {name: report, namespace: shop}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: deny, namespace: shop}
+spec: {podSelector: {}}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: other, namespace: elsewhere}
+spec: {podSelector: {}}
+---
+apiVersion: v1
+kind: Namespace
+metadata: {name: empty}
+`
+	docs, err := Parse(context.Background(), "ns.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][2]int{}
+	for _, d := range docs {
+		if d.Value["kind"] != "Namespace" {
+			if _, ok := d.Value[AnnotationWorkloads]; ok {
+				t.Errorf("%v annotated", d.Value["kind"])
+			}
+			continue
+		}
+		pols, _ := d.Value[AnnotationNetworkPolicies].([]any)
+		n, _ := d.Value[AnnotationWorkloads].(int)
+		got[metaString(d.Value, "name")] = [2]int{len(pols), n}
+	}
+	want := map[string][2]int{"shop": {1, 2}, "empty": {0, 0}}
+	if len(got) != len(want) || got["shop"] != want["shop"] || got["empty"] != want["empty"] {
+		t.Errorf("namespace annotations (policies, workloads) = %v, want %v", got, want)
+	}
+}
