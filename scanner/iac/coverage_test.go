@@ -43,12 +43,12 @@ func TestCoverageFixtures(t *testing.T) {
 	want := []string{
 		"bad/main.tf:3 TG-AWS-0132", "bad/main.tf:10 TG-AWS-0133", "bad/main.tf:15 TG-AWS-0134",
 		"bad/main.tf:18 TG-AWS-0135", "bad/main.tf:27 TG-AWS-0136", "bad/main.tf:33 TG-AWS-0137",
-		"bad/main.tf:42 TG-AWS-0138", "bad/main.tf:47 TG-AWS-0139", "bad/main.tf:53 TG-AWS-0140",
-		"bad/main.tf:69 TG-GCP-0044", "bad/main.tf:72 TG-GCP-0045", "bad/main.tf:77 TG-AZURE-0041",
-		"bad/main.tf:89 TG-AZURE-0042",
+		"bad/main.tf:42 TG-AWS-0138", "bad/main.tf:47 TG-AWS-0139", "bad/main.tf:57 TG-AWS-0140",
+		"bad/main.tf:63 TG-GCP-0044", "bad/main.tf:66 TG-GCP-0045", "bad/main.tf:78 TG-AZURE-0041",
+		"bad/main.tf:88 TG-AZURE-0042",
 		"bad/stack.yaml:4 TG-AWS-0132", "bad/stack.yaml:8 TG-AWS-0133", "bad/stack.yaml:15 TG-AWS-0134",
 		"bad/stack.yaml:16 TG-AWS-0135", "bad/stack.yaml:20 TG-AWS-0136", "bad/stack.yaml:29 TG-AWS-0137",
-		"bad/stack.yaml:36 TG-AWS-0138", "bad/stack.yaml:41 TG-AWS-0139", "bad/stack.yaml:43 TG-AWS-0140",
+		"bad/stack.yaml:36 TG-AWS-0138", "bad/stack.yaml:41 TG-AWS-0139", "bad/stack.yaml:48 TG-AWS-0140",
 	}
 	sort.Strings(want)
 	if d := cmp.Diff(want, got); d != "" {

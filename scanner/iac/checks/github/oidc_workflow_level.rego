@@ -3,7 +3,8 @@
 # description: >-
 #   permissions: {id-token: write} at the top of a workflow lets every job that does not set its
 #   own permissions mint OIDC tokens for the cloud roles that trust this repository, including
-#   jobs that only build or test third-party code.
+#   jobs that only build, test or notify. Reported when two or more jobs inherit it (with one,
+#   the grant is no broader than a job-level one).
 # scope: package
 # custom:
 #   id: TG-GHA-0019
@@ -24,8 +25,8 @@ deny contains res if {
 	is_object(input.permissions)
 	input.permissions["id-token"] == "write"
 	inheriting := [j.id | some j in gha.jobs; not _own_permissions(j.job)]
-	count(inheriting) > 0
-	msg := sprintf("workflow grants id-token: write to %d job(s) that inherit it: %s", [count(inheriting), concat(", ", sort(inheriting))])
+	count(inheriting) > 1
+	msg := sprintf("workflow grants id-token: write to %d jobs that inherit it: %s", [count(inheriting), concat(", ", sort(inheriting))])
 	res := gha.workflow_result(msg, "permissions")
 }
 

@@ -14,6 +14,11 @@ test_job_level_only if {
 	count(check.deny) == 0 with input as wf({"contents": "read"}, jobs)
 }
 
+test_single_inheriting_job if {
+	jobs := {"publish": {"runs-on": "ubuntu-latest", "steps": [{"run": "make publish"}]}, "lint": {"runs-on": "ubuntu-latest", "permissions": {"contents": "read"}, "steps": [{"run": "make lint"}]}}
+	count(check.deny) == 0 with input as wf({"id-token": "write"}, jobs)
+}
+
 test_every_job_overrides if {
 	jobs := {"deploy": {"runs-on": "ubuntu-latest", "permissions": {"id-token": "write", "contents": "read"}, "steps": [{"run": "make deploy"}]}}
 	count(check.deny) == 0 with input as wf({"id-token": "write"}, jobs)

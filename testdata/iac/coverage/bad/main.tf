@@ -50,17 +50,11 @@ resource "aws_config_configuration_aggregator" "org" {
   }
 }
 
-resource "aws_lambda_function" "api" {
+resource "aws_lambda_permission" "from_s3" {
+  statement_id  = "s3"
+  action        = "lambda:InvokeFunction"
   function_name = "api"
-  role          = "arn:aws:iam::111111111111:role/api"
-  handler       = "main"
-  runtime       = "provided.al2023"
-  filename      = "api.zip"
-  environment {
-    variables = {
-      STAGE = "prod"
-    }
-  }
+  principal     = "s3.amazonaws.com"
 }
 
 resource "google_container_cluster" "alpha" {
@@ -74,11 +68,16 @@ resource "google_project" "sandbox" {
   project_id = "sandbox-000000"
 }
 
-resource "azurerm_kubernetes_cluster" "aks" {
-  name                = "aks"
-  location            = "westeurope"
+resource "azurerm_linux_web_app" "web" {
+  name                = "web"
   resource_group_name = "rg"
-  dns_prefix          = "aks"
+  location            = "westeurope"
+  service_plan_id     = "plan"
+  site_config {
+    cors {
+      allowed_origins = ["*"]
+    }
+  }
 }
 
 resource "azurerm_container_registry" "acr" {

@@ -55,18 +55,12 @@ resource "aws_config_configuration_aggregator" "org" {
   }
 }
 
-resource "aws_lambda_function" "api" {
+resource "aws_lambda_permission" "from_s3" {
+  statement_id  = "s3"
+  action        = "lambda:InvokeFunction"
   function_name = "api"
-  role          = "arn:aws:iam::111111111111:role/api"
-  handler       = "main"
-  runtime       = "provided.al2023"
-  filename      = "api.zip"
-  kms_key_arn   = "arn:aws:kms:eu-west-1:111111111111:key/00000000-0000-0000-0000-000000000000"
-  environment {
-    variables = {
-      STAGE = "prod"
-    }
-  }
+  principal     = "s3.amazonaws.com"
+  source_arn    = "arn:aws:s3:::uploads-111111111111"
 }
 
 resource "google_container_cluster" "stable" {
@@ -80,12 +74,16 @@ resource "google_project" "sandbox" {
   auto_create_network = false
 }
 
-resource "azurerm_kubernetes_cluster" "aks" {
-  name                 = "aks"
-  location             = "westeurope"
-  resource_group_name  = "rg"
-  dns_prefix           = "aks"
-  azure_policy_enabled = true
+resource "azurerm_linux_web_app" "web" {
+  name                = "web"
+  resource_group_name = "rg"
+  location            = "westeurope"
+  service_plan_id     = "plan"
+  site_config {
+    cors {
+      allowed_origins = ["https://shop.example.com"]
+    }
+  }
 }
 
 resource "azurerm_container_registry" "acr" {
