@@ -120,6 +120,7 @@ var siteFields = []field{
 	{arm: p("siteConfig", "minTlsVersion"), tf: "site_config.minimum_tls_version"},
 	{arm: p("siteConfig", "scmMinTlsVersion"), tf: "site_config.scm_minimum_tls_version"},
 	{arm: p("siteConfig", "remoteDebuggingEnabled"), tf: "site_config.remote_debugging_enabled"},
+	{arm: p("siteConfig", "cors", "allowedOrigins"), tf: "site_config.cors.allowed_origins"},
 	{arm: []string{"identity"}, tf: "identity", conv: identity},
 }
 
@@ -233,6 +234,7 @@ var mappings = map[string]mapping{
 	}},
 	"microsoft.containerregistry/registries": {tf: "azurerm_container_registry", fields: []field{
 		{arm: p("adminUserEnabled"), tf: "admin_enabled"},
+		{arm: p("anonymousPullEnabled"), tf: "anonymous_pull_enabled"},
 	}},
 	"microsoft.documentdb/databaseaccounts": {tf: "azurerm_cosmosdb_account", fields: []field{
 		{arm: p("publicNetworkAccess"), tf: "public_network_access_enabled", conv: enabled},

@@ -7,7 +7,7 @@
 # custom:
 #   id: TG-AZURE-0042
 #   severity: HIGH
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'Remove anonymous_pull_enabled or set it to false; grant AcrPull to identities instead.'
 #   references: [https://learn.microsoft.com/en-us/azure/container-registry/anonymous-pull-access]
 #   cwe: [CWE-284]

@@ -9,7 +9,7 @@
 #   peer_ids:
 #     checkov: [CKV_AZURE_57]
 #   severity: MEDIUM
-#   frameworks: [terraform, terraform-plan]
+#   frameworks: [terraform, terraform-plan, arm]
 #   remediation: 'List the origins that need access in site_config.cors.allowed_origins instead of "*".'
 #   references: [https://learn.microsoft.com/en-us/azure/app-service/app-service-web-tutorial-rest-api#add-cors-functionality]
 #   cwe: [CWE-942]
