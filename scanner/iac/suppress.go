@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"regexp"
+	"sort"
 	"strings"
 	"time"
 
@@ -62,6 +63,7 @@ type ignores struct {
 	src         [][]byte           // the file's lines, for resource ranges
 	path        string
 	resourceMem map[int][2]int
+	docStarts   []int // lines starting a YAML document ("---"), ascending
 }
 
 func (ig *ignores) empty() bool {
@@ -83,6 +85,9 @@ func parseIgnores(p string, src []byte, now time.Time) *ignores {
 		line++
 		b := sc.Bytes()
 		ig.src = append(ig.src, append([]byte(nil), b...))
+		if yamlDocStartRe.Match(b) {
+			ig.docStarts = append(ig.docStarts, line)
+		}
 		for _, m := range suppressRe.FindAllSubmatch(b, -1) {
 			if exp := strings.TrimPrefix(string(m[3]), ":exp:"); exp != "" {
 				if d, err := time.Parse("2006-01-02", exp); err == nil && now.After(d.Add(24*time.Hour)) {
@@ -206,8 +211,11 @@ func (ig *ignores) suppressed(f scanner.Finding, peers PeerIDs) bool {
 	}
 	if len(ig.checkov) > 0 {
 		r := ig.resource(start)
-		for l := r[0]; l <= r[1]; l++ {
-			for _, id := range ig.checkov[l] {
+		for l, ids := range ig.checkov {
+			if l < r[0] || l > r[1] {
+				continue
+			}
+			for _, id := range ids {
 				if matches(toolCheckov, id, f.RuleID, peers) {
 					return true
 				}
@@ -236,7 +244,7 @@ func (ig *ignores) resource(l int) [2]int {
 	if r, ok := ig.resourceMem[l]; ok {
 		return r
 	}
-	r := resourceRange(ig.path, ig.src, l)
+	r := resourceRange(ig.path, ig.src, ig.docStarts, l)
 	if ig.resourceMem == nil {
 		ig.resourceMem = map[int][2]int{}
 	}
@@ -244,7 +252,7 @@ func (ig *ignores) resource(l int) [2]int {
 	return r
 }
 
-func resourceRange(p string, src [][]byte, l int) [2]int {
+func resourceRange(p string, src [][]byte, docStarts []int, l int) [2]int {
 	whole := [2]int{1, len(src)}
 	if l < 1 || l > len(src) {
 		return whole
@@ -265,23 +273,23 @@ func resourceRange(p string, src [][]byte, l int) [2]int {
 		if r, ok := cfnResource(src, l); ok {
 			return r
 		}
-		// the YAML document around l
-		s, e := 1, len(src)
-		for i := l; i >= 1; i-- {
-			if yamlDocStartRe.Match(src[i-1]) {
-				s = i
-				break
-			}
-		}
-		for i := l + 1; i <= len(src); i++ {
-			if yamlDocStartRe.Match(src[i-1]) {
-				e = i - 1
-				break
-			}
-		}
-		return [2]int{s, e}
+		return yamlDocument(len(src), docStarts, l)
 	}
 	return whole
+}
+
+// yamlDocument is the YAML document ("---"-separated) around line l of a
+// file of n lines.
+func yamlDocument(n int, docStarts []int, l int) [2]int {
+	i := sort.SearchInts(docStarts, l+1) // first start after l
+	r := [2]int{1, n}
+	if i > 0 {
+		r[0] = docStarts[i-1]
+	}
+	if i < len(docStarts) {
+		r[1] = docStarts[i] - 1
+	}
+	return r
 }
 
 // cfnResource finds the CloudFormation resource (a key under the top-level
