@@ -20,6 +20,7 @@ import (
 	"github.com/tollgate-dev/tollgate/scanner/iac/dockerfile"
 	"github.com/tollgate-dev/tollgate/scanner/iac/helm"
 	"github.com/tollgate-dev/tollgate/scanner/iac/kubernetes"
+	"github.com/tollgate-dev/tollgate/scanner/iac/kustomize"
 	"github.com/tollgate-dev/tollgate/scanner/iac/yamldoc"
 )
 
@@ -83,8 +84,10 @@ type stats struct {
 	// available ("path:line module.x (source): reason").
 	modulesNotEvaluated []string
 	helmCharts          int
-	suppressed          int
-	parseErrors         int
+	// kustomizeBuilds are the overlays built.
+	kustomizeBuilds int
+	suppressed      int
+	parseErrors     int
 }
 
 var _ scanner.Scanner = (*Scanner)(nil)
@@ -145,6 +148,7 @@ func (s *Scanner) Stats() map[string]any {
 		"documents":             docs,
 		"skipped_helm":          s.stats.skippedHelm,
 		"helm_charts":           s.stats.helmCharts,
+		"kustomize_builds":      s.stats.kustomizeBuilds,
 		"suppressed_findings":   s.stats.suppressed,
 		"parse_errors":          s.stats.parseErrors,
 		"skipped_bicep":         len(s.stats.skippedBicep),
@@ -163,6 +167,8 @@ type unit struct {
 	class  fileClass
 	tfRoot string
 	chart  string
+	kustom string // a kustomization directory to build, and its file
+	kfile  string
 }
 
 // Scan implements scanner.Scanner. Per-file problems come back joined as
@@ -175,10 +181,30 @@ func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding
 	for _, d := range charts {
 		units = append(units, unit{chart: d})
 	}
+	kg := kustomizations(t)
+	var errs []error
+	kustomizeBuilds, kustomizeProblems := 0, 0
+	if kg != nil {
+		seenProblem := map[error]bool{}
+		for _, r := range kg.Roots {
+			if ps := kg.Problems[r]; len(ps) > 0 {
+				for _, p := range ps {
+					if !seenProblem[p] {
+						seenProblem[p] = true
+						errs = append(errs, p)
+						kustomizeProblems++
+					}
+				}
+				continue // building it could fetch something
+			}
+			units = append(units, unit{kustom: r, kfile: kg.File(r)})
+			kustomizeBuilds++
+		}
+	}
 	for _, f := range t.Files {
 		c := classify(f.Path)
-		if c != classNone && chartOwned(f.Path) {
-			continue // rendered with its chart
+		if c != classNone && (chartOwned(f.Path) || (kg != nil && kg.Owned[f.Path])) {
+			continue // rendered with its chart, built with its kustomization
 		}
 		switch c {
 		case classNone, classTFVars:
@@ -200,7 +226,6 @@ func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding
 	s.engine.warm(ctx, kindsOf(units, len(tfDirs) > 0)...)
 	// One alias-expansion budget for every YAML file of this scan.
 	ctx = yamldoc.WithScanBudget(ctx, yamldoc.NewScanBudget(0))
-	var errs []error
 	if len(tfDirs) > 0 {
 		roots, err := terraformRoots(ctx, t.FS, tfDirs)
 		if err != nil {
@@ -265,6 +290,7 @@ func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding
 			errs = append(errs, e)
 		}
 	}
+	findings = dedupeOverlays(findings)
 	findings, suppressed := suppress(t, findings, s.peers, time.Now())
 	findings = dedupe(findings)
 	scanner.SortFindings(findings)
@@ -279,6 +305,8 @@ func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding
 	})
 	s.stats.skippedHelm += int(skippedHelm.Load())
 	s.stats.helmCharts += len(charts)
+	s.stats.kustomizeBuilds += kustomizeBuilds
+	s.stats.parseErrors += kustomizeProblems
 	s.stats.skippedBicep = append(s.stats.skippedBicep, bicepSkipped...)
 	for _, ms := range unitModules {
 		s.stats.modulesNotEvaluated = append(s.stats.modulesNotEvaluated, ms...)
@@ -304,7 +332,7 @@ func kindsOf(units []unit, terraform bool) []string {
 		add(KindTerraform)
 	}
 	for _, u := range units {
-		if u.chart != "" {
+		if u.chart != "" || u.kustom != "" {
 			add(KindKubernetes)
 			continue
 		}
@@ -328,6 +356,10 @@ func (s *Scanner) parseUnit(ctx context.Context, t scanner.Target, u unit) ([]Do
 	}
 	if u.chart != "" {
 		docs, err := parseHelmChart(ctx, t.FS, u.chart, s.opts.Helm)
+		return docs, false, err
+	}
+	if u.kustom != "" {
+		docs, err := buildKustomization(ctx, t, u.kustom, u.kfile)
 		return docs, false, err
 	}
 	src, err := t.ReadFile(u.file)
@@ -481,6 +513,9 @@ func (s *Scanner) toFindings(d Document, rs []result) []scanner.Finding {
 		}
 		if !m.Peers.Empty() {
 			props["peer_ids"] = m.Peers.Map()
+		}
+		if ov, ok := d.Value[kustomize.OverlayKey].(string); ok {
+			props["kustomization"] = ov
 		}
 		out = append(out, scanner.Finding{
 			Scanner:     Name,

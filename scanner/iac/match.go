@@ -49,6 +49,9 @@ func classify(p string) fileClass {
 		}
 		return classDockerfile
 	}
+	if base == "Kustomization" {
+		return classYAML // a kustomization file without extension
+	}
 	ext := path.Ext(lower)
 	isYAML := ext == ".yml" || ext == ".yaml"
 	switch {
