@@ -2,12 +2,15 @@ package deps
 
 import (
 	"context"
+	"os"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/google/osv-scalibr/extractor"
 	"github.com/google/osv-scalibr/purl"
+
+	"github.com/tollgate-dev/tollgate/scanner/deps/osvdb"
 )
 
 // BenchmarkUpgradeForStdlib computes the one upgrade for Go's standard
@@ -45,4 +48,37 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkLoadEcosystem loads every advisory of the shared DB's PyPI
+// archive through its (stored) index: "json" with no records, so the
+// zip's JSON entries are decoded (and records written, as on the first
+// scan after an update), "records" from the records an earlier load
+// stored.
+func BenchmarkLoadEcosystem(b *testing.B) {
+	dir := SharedDB(b)
+	for _, fromRecords := range []bool{false, true} {
+		name := map[bool]string{false: "json", true: "records"}[fromRecords]
+		b.Run(name, func(b *testing.B) {
+			cache := b.TempDir()
+			load := func() *ecoIndex {
+				idx, err := newLocalDB(dir, cache).get(context.Background(), "PyPI", nil)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if !fromRecords {
+					os.Remove(osvdb.RecordsPath(idx.index.Path))
+				}
+				return idx
+			}
+			load() // stores the index (and records)
+			start := cpuTime()
+			for b.Loop() {
+				if idx := load(); (idx.fromRecords > 0) != fromRecords {
+					b.Fatalf("%d advisories from records", idx.fromRecords)
+				}
+			}
+			b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+		})
+	}
 }
