@@ -270,8 +270,8 @@ func (ix *Index) Marshal() []byte {
 // WriteIndex writes the index atomically (temporary file + rename).
 func (ix *Index) WriteIndex(path string) error { return writeCacheFile(path, ix.Marshal()) }
 
-// writeCacheFile writes an index or records file atomically, creating
-// its directory.
+// writeCacheFile writes an index file atomically, creating its
+// directory.
 func writeCacheFile(path string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -210,9 +211,10 @@ func (r *Records) Close() error {
 	return err
 }
 
-// Marshal encodes the records in their file format (stored records are
-// read back and checked; failing ones are left out).
-func (r *Records) Marshal() []byte {
+// Write stores the records at path atomically (temporary file +
+// rename), streaming them: stored records are read back and checked
+// (failing ones are left out), none is copied into one big buffer.
+func (r *Records) Write(path string) error {
 	recs := map[int][]byte{}
 	for n := range r.stored {
 		if b := r.Get(n); b != nil {
@@ -239,17 +241,24 @@ func (r *Records) Marshal() []byte {
 		u(uint64(len(recs[n])))
 		u(uint64(crc32.ChecksumIEEE(recs[n])))
 	}
-	var buf bytes.Buffer
-	buf.WriteString(recordsMagic)
-	buf.Write(binary.LittleEndian.AppendUint64(nil, uint64(len(head))))
-	buf.Write(head)
-	sum := sha256.Sum256(buf.Bytes())
-	buf.Write(sum[:])
-	for _, n := range entries {
-		buf.Write(recs[n])
+	pre := binary.LittleEndian.AppendUint64([]byte(recordsMagic), uint64(len(head)))
+	h := sha256.New()
+	h.Write(pre)
+	h.Write(head)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
 	}
-	return buf.Bytes()
+	return writeFileAtomicFunc(path, func(w io.Writer) error {
+		for _, b := range [][]byte{pre, head, h.Sum(nil)} {
+			if _, err := w.Write(b); err != nil {
+				return err
+			}
+		}
+		for _, n := range entries {
+			if _, err := w.Write(recs[n]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
-
-// Write stores the records at path atomically (temporary file + rename).
-func (r *Records) Write(path string) error { return writeCacheFile(path, r.Marshal()) }
