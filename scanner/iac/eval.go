@@ -25,7 +25,6 @@ type engine struct {
 	// groupsOf lists the groups with checks of each document kind.
 	groupsOf map[string][]*checkGroup
 	byID     map[string]*CheckMeta
-	byKind   map[string][]*CheckMeta
 	// timeout bounds one document's evaluation: 0 means
 	// DefaultEvalTimeout, negative means none.
 	timeout time.Duration
@@ -47,13 +46,10 @@ type result struct {
 
 func newEngine(ctx context.Context, cs *checkSet) (*engine, error) {
 	caps := regosandbox.Capabilities(cs.allowNet)
-	e := &engine{groupsOf: map[string][]*checkGroup{}, byID: map[string]*CheckMeta{}, byKind: map[string][]*CheckMeta{}}
+	e := &engine{groupsOf: map[string][]*checkGroup{}, byID: map[string]*CheckMeta{}}
 	for i := range cs.metas {
 		m := &cs.metas[i]
 		e.byID[m.ID] = m
-		for _, k := range m.Frameworks {
-			e.byKind[k] = append(e.byKind[k], m)
-		}
 	}
 	e.groups = groupChecks(cs, caps)
 	for _, g := range e.groups {
@@ -236,41 +232,40 @@ func toInt(v any) int {
 // finish: the combined query cannot say which check held it. It only runs
 // after a document has already timed out.
 func (e *engine) slowCheck(ctx context.Context, doc Document, input ast.Value, limit time.Duration) error {
-	for _, m := range e.byKind[doc.Kind] {
-		g := e.groupOfCheck(m)
-		if g == nil || g.ready(ctx) != nil {
+	for _, g := range e.groupsOf[doc.Kind] {
+		if g.ready(ctx) != nil {
 			continue
 		}
-		q, err := rego.New(
-			rego.Query(fmt.Sprintf("x := [r | some r in data.%s.deny]", m.Package)),
-			rego.Compiler(g.compiler),
-			rego.SetRegoVersion(ast.RegoV1),
-			rego.StrictBuiltinErrors(false),
-		).PrepareForEval(ctx)
-		if err != nil {
-			continue
-		}
-		cctx, cancel := scanner.WithDeadline(ctx, limit, fmt.Sprintf("IaC check %s (%s) on %s", m.ID, m.Source, doc.Path), "--iac-eval-timeout")
-		_, err = q.Eval(cctx, rego.EvalParsedInput(input))
-		cause := scanner.Cause(cctx)
-		cancel()
-		if err != nil && ctx.Err() == nil && cause != nil {
-			return &scanner.FileError{Path: doc.Path, Err: cause}
-		}
-		if ctx.Err() != nil {
-			return scanner.Cause(ctx)
+		for _, m := range g.byKind[doc.Kind] {
+			if err := g.slowCheck(ctx, m, doc, input, limit); err != nil {
+				return err
+			}
 		}
 	}
 	return &scanner.FileError{Path: doc.Path, Err: &scanner.DeadlineError{What: "IaC checks on " + doc.Path, Limit: limit, Setting: "--iac-eval-timeout"}}
 }
 
-func (e *engine) groupOfCheck(m *CheckMeta) *checkGroup {
-	for _, g := range e.groups {
-		for _, x := range g.metas {
-			if x == m {
-				return g
-			}
-		}
+// slowCheck runs check m alone on doc under limit and returns an error
+// naming it when it does not finish (or when the scan itself ends).
+func (g *checkGroup) slowCheck(ctx context.Context, m *CheckMeta, doc Document, input ast.Value, limit time.Duration) error {
+	q, err := rego.New(
+		rego.Query(fmt.Sprintf("x := [r | some r in data.%s.deny]", m.Package)),
+		rego.Compiler(g.compiler),
+		rego.SetRegoVersion(ast.RegoV1),
+		rego.StrictBuiltinErrors(false),
+	).PrepareForEval(ctx)
+	if err != nil {
+		return nil //nolint:nilerr // a check that cannot be prepared alone is not the one to name; try the next
+	}
+	cctx, cancel := scanner.WithDeadline(ctx, limit, fmt.Sprintf("IaC check %s (%s) on %s", m.ID, m.Source, doc.Path), "--iac-eval-timeout")
+	_, err = q.Eval(cctx, rego.EvalParsedInput(input))
+	cause := scanner.Cause(cctx)
+	cancel()
+	if err != nil && ctx.Err() == nil && cause != nil {
+		return &scanner.FileError{Path: doc.Path, Err: cause}
+	}
+	if ctx.Err() != nil {
+		return scanner.Cause(ctx)
 	}
 	return nil
 }

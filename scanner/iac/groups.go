@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -118,17 +119,16 @@ func (g *checkGroup) selectChecks(kind string, types map[string]bool, typed bool
 		return selection{checks: all, all: true}
 	}
 	var sel selection
-	var key strings.Builder
-	key.WriteString(kind)
+	key := []byte(kind)
 	for i, m := range all {
 		if ts, has := g.triggers[m.ID]; has && !g.match.any(ts, types) {
 			continue
 		}
 		sel.checks = append(sel.checks, m)
-		fmt.Fprintf(&key, ",%d", i)
+		key = strconv.AppendInt(append(key, ','), int64(i), 10)
 	}
 	sel.all = len(sel.checks) == len(all)
-	sel.key = key.String()
+	sel.key = string(key)
 	return sel
 }
 
