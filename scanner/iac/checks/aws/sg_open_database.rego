@@ -5,8 +5,6 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0012
-#   peer_ids:
-#     trivy: [AVD-AWS-0107]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Restrict the rule's source to known CIDR ranges, a VPN or bastion security group, or use SSM Session Manager instead of opening the port.

@@ -7,6 +7,7 @@
 # custom:
 #   id: TG-AZURE-0002
 #   peer_ids:
+#     trivy: [AVD-AZU-0007]
 #     checkov: [CKV_AZURE_34]
 #     kics: [dd5230f8-a577-4bbb-b7ac-f2c2fe7d5299]
 #   severity: HIGH

@@ -8,7 +8,6 @@
 # custom:
 #   id: TG-AZURE-0001
 #   peer_ids:
-#     trivy: [AVD-AZU-0007]
 #     checkov: [CKV_AZURE_59]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, arm]

@@ -7,7 +7,7 @@
 # custom:
 #   id: TG-GCP-0038
 #   peer_ids:
-#     trivy: [AVD-GCP-0045, AVD-GCP-0067, AVD-GCP-0041]
+#     trivy: [AVD-GCP-0045, AVD-GCP-0041]
 #     checkov: [CKV_GCP_39]
 #     kics: [1b44e234-3d73-41a8-9954-0b154135280e]
 #   severity: LOW

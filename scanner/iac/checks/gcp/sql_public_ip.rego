@@ -8,7 +8,6 @@
 # custom:
 #   id: TG-GCP-0003
 #   peer_ids:
-#     trivy: [AVD-GCP-0017]
 #     checkov: [CKV_GCP_60]
 #     kics: [b187edca-b81e-4fdc-aff4-aab57db45edb]
 #   severity: MEDIUM

@@ -7,7 +7,7 @@
 # custom:
 #   id: TG-K8S-0045
 #   peer_ids:
-#     trivy: [AVD-KSV-01010, AVD-KSV-0109]
+#     trivy: [AVD-KSV-0109]
 #   severity: MEDIUM
 #   frameworks: [kubernetes]
 #   remediation: >-
