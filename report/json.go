@@ -14,7 +14,11 @@ import (
 // JSONSchemaVersion is the version of the JSON report (docs/json-report.md).
 const JSONSchemaVersion = "1"
 
-type jsonWriter struct{}
+type jsonWriter struct {
+	// encodingJSON encodes every finding with encoding/json, as the
+	// writer did before appendFinding (tests and benchmarks compare both).
+	encodingJSON bool
+}
 
 // jsonReport is the JSON report document.
 type jsonReport struct {
@@ -89,11 +93,12 @@ func (r *Report) jsonDoc() jsonReport {
 
 // Write streams the document: everything but the findings is encoded
 // first, with an empty findings array, then the findings are encoded one by
-// one into that array. Only one finding's JSON is in memory at a time (the
+// one into that array (by appendFinding, or encoding/json for what it does
+// not handle). Only one finding's JSON is in memory at a time (the
 // whole document of a 100,000-finding scan was 250 MB, held twice by the
 // indenting encoder); the bytes are exactly those of encoding the whole
 // document with two-space indentation (TestJSONStreamMatchesWholeDocument).
-func (jsonWriter) Write(w io.Writer, r *Report) error {
+func (jw jsonWriter) Write(w io.Writer, r *Report) error {
 	doc := r.jsonDoc()
 	doc.Findings = []scanner.Finding{}
 	var frame bytes.Buffer
@@ -111,12 +116,26 @@ func (jsonWriter) Write(w io.Writer, r *Report) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.Write(head)
 	bw.WriteString("\n  \"findings\": [")
+	fast := !jw.encodingJSON && findingLayoutKnown()
+	var fw findingWriter
+	var b []byte
 	for i := range r.Result.Findings {
+		b = b[:0]
 		if i > 0 {
-			bw.WriteByte(',')
+			b = append(b, ',')
 		}
-		bw.WriteString("\n    ")
-		b, err := json.MarshalIndent(&r.Result.Findings[i], "    ", "  ")
+		b = append(b, "\n    "...)
+		f := &r.Result.Findings[i]
+		err := errFallback
+		if fast {
+			b, err = fw.appendFinding(b, f)
+		}
+		if errors.Is(err, errFallback) {
+			var enc []byte
+			if enc, err = json.MarshalIndent(f, "    ", "  "); err == nil {
+				b = append(b, enc...)
+			}
+		}
 		if err != nil {
 			return err
 		}
