@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/tollgate-dev/tollgate/policy"
+	"github.com/tollgate-dev/tollgate/policy/inputschema"
 	"github.com/tollgate-dev/tollgate/scanner"
 )
 
@@ -31,7 +32,7 @@ func TestInputMatchesSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := policy.ValidateInput(raw); err != nil {
+	if err := inputschema.Validate(raw); err != nil {
 		t.Fatalf("input does not match input.schema.json: %v\n%s", err, raw)
 	}
 	// The schema must reject what the gate would misread.
@@ -39,7 +40,7 @@ func TestInputMatchesSchema(t *testing.T) {
 	_ = json.Unmarshal(raw, &bad)
 	bad["findings"].([]any)[0].(map[string]any)["severity"] = "SEVERE"
 	b, _ := json.Marshal(bad)
-	if policy.ValidateInput(b) == nil {
+	if inputschema.Validate(b) == nil {
 		t.Error("schema accepted an unknown severity")
 	}
 }

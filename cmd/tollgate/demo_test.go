@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"github.com/tollgate-dev/tollgate/internal/sarifcheck"
-	"github.com/tollgate-dev/tollgate/policy"
+	"github.com/tollgate-dev/tollgate/policy/inputschema"
 	"github.com/tollgate-dev/tollgate/report"
 )
 
@@ -108,7 +108,7 @@ func TestDemoScanAllFormatsNeverLeakSecrets(t *testing.T) {
 	if !strings.Contains(outputs["out.template"], ",secrets,github-pat-classic,") {
 		t.Error("the template report (contrib CSV) does not list the secrets findings, so the leak check above proves nothing for it")
 	}
-	if err := policy.ValidateInput([]byte(outputs["input.json"])); err != nil {
+	if err := inputschema.Validate([]byte(outputs["input.json"])); err != nil {
 		t.Errorf("--dump-input does not match policy/input.schema.json: %v", err)
 	}
 	for _, want := range []string{"GHSA-35jh-r3h4-6jhm", "GHSA-68w8-qjq3-2gfm", "aws-access-key-id", "github-pat-classic", "url-postgres-password", "TG-K8S-0001", "TG-AWS-0001", "TG-DOCKER-0007", "TG-GHA-0003"} {

@@ -10,7 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/tollgate-dev/tollgate/policy"
+	"github.com/tollgate-dev/tollgate/policy/inputschema"
 )
 
 // mergeTreeSecrets are the full fake secrets mergeTree plants; no output
@@ -147,7 +147,7 @@ func TestMergeOfFolderScansEqualsWholeScan(t *testing.T) {
 	if !strings.Contains(outputs["out.html"], `<section id="sources">`) || !strings.Contains(outputs["out.html"], `<td class="src">payments</td>`) {
 		t.Error("the merged HTML report has no per-source table")
 	}
-	if err := policy.ValidateInput([]byte(outputs["input.json"])); err != nil {
+	if err := inputschema.Validate([]byte(outputs["input.json"])); err != nil {
 		t.Errorf("merge --dump-input does not match policy/input.schema.json: %v", err)
 	}
 	if !strings.Contains(outputs["out.template"], ",secrets,github-pat-classic,") {

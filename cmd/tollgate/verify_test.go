@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tollgate-dev/tollgate/policy"
+	"github.com/tollgate-dev/tollgate/policy/inputschema"
 	"github.com/tollgate-dev/tollgate/scanner"
 	"github.com/tollgate-dev/tollgate/scanner/secrets"
 )
@@ -53,7 +53,7 @@ func TestVerifySecretsFlag(t *testing.T) {
 		if err != nil {
 			t.Fatalf("exit %d: %s", code, stderr.String())
 		}
-		if err := policy.ValidateInput(raw); err != nil {
+		if err := inputschema.Validate(raw); err != nil {
 			t.Errorf("policy input does not match its schema: %v", err)
 		}
 		if strings.Contains(string(raw), token) || strings.Contains(stdout.String()+stderr.String(), token) {
