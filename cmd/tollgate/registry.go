@@ -8,7 +8,7 @@ import (
 	"github.com/tollgate-dev/tollgate/scanner"
 	"github.com/tollgate-dev/tollgate/scanner/deps"
 	"github.com/tollgate-dev/tollgate/scanner/iac"
-	"github.com/tollgate-dev/tollgate/scanner/iac/helm"
+	"github.com/tollgate-dev/tollgate/scanner/iac/render"
 	"github.com/tollgate-dev/tollgate/scanner/iac/terraform"
 	"github.com/tollgate-dev/tollgate/scanner/secrets"
 )
@@ -37,7 +37,9 @@ func defaultRegistry(s scanSettings) scanner.Registry {
 		IaC: iac.Options{ExtraCheckDirs: s.checkDirs, AllowNet: s.allowNet, TFVarFiles: vars, Logger: s.logger, EvalTimeout: noLimit(s.iacEvalTimeout),
 			// terraform reads TF_VAR_* itself, so the scan sees what a plan would
 			TFVarEnv: terraform.VarsFromEnviron(os.Environ()),
-			Helm:     helm.Options{ValueFiles: helmValues, Set: s.helmSet}},
+			Helm:     render.HelmOptions{ValueFiles: helmValues, Set: s.helmSet},
+			// charts and kustomizations render in the companion program
+			Renderer: render.NewProcess(render.ProcessOptions{Path: s.renderer, Version: version})},
 	})
 }
 

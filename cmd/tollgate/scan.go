@@ -30,6 +30,7 @@ type scanSettings struct {
 	tfVars       []string
 	helmValues   []string
 	helmSet      []string
+	renderer     string // --renderer: the tollgate-render program
 	checkDirs    []string
 	secretRules  []string
 	gitSince     string
@@ -156,6 +157,7 @@ any scanner error, unless --allow-scanner-errors).`,
 	fl.StringArrayVar(&f.tfVars, "tf-vars", nil, "IaC scanner: extra Terraform variable file (repeatable)")
 	fl.StringArrayVar(&f.helmValues, "helm-values", nil, "IaC scanner: values file applied to every Helm chart after its values.yaml (repeatable, like helm -f)")
 	fl.StringArrayVar(&f.helmSet, "helm-set", nil, "IaC scanner: Helm value KEY=VALUE applied to every chart, after --helm-values (repeatable, like helm --set)")
+	fl.StringVar(&f.renderer, "renderer", "", "IaC scanner: the tollgate-render program that renders Helm charts and Kustomize overlays (env TOLLGATE_RENDER; default: next to tollgate, else on PATH)")
 	fl.StringArrayVar(&f.checkDirs, "iac-checks", nil, "IaC scanner: directory of your own Rego checks (repeatable)")
 	fl.StringArrayVar(&f.checkDirs, "checks", nil, "alias of --iac-checks")
 	fl.StringArrayVar(&f.secretRules, "secrets-rules", nil, "secrets scanner: extra rule file, tollgate YAML or gitleaks TOML (repeatable)")

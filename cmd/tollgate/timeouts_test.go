@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tollgate-dev/tollgate/internal/rendertest"
 	"github.com/tollgate-dev/tollgate/scanner"
 )
 
@@ -28,7 +29,8 @@ func TestMain(m *testing.M) {
 		main()
 		return
 	}
-	os.Exit(m.Run())
+	// Charts and kustomizations render in the companion: build it once.
+	os.Exit(rendertest.Main(m))
 }
 
 // stuckScanner ignores ctx, like a scanner stuck inside a library.

@@ -2,16 +2,18 @@ package iac
 
 import (
 	"context"
-	"io/fs"
+	"fmt"
 	"path"
 	"slices"
 	"strings"
 
 	"github.com/tollgate-dev/tollgate/scanner"
-	"github.com/tollgate-dev/tollgate/scanner/iac/helm"
+	"github.com/tollgate-dev/tollgate/scanner/iac/render"
 )
 
-// This file is the only place the engine touches the helm package.
+// This file and kustomize_adapter.go are the only places the engine
+// touches rendering; it links neither Helm nor Kustomize (see package
+// render).
 
 // helmCharts finds the chart roots among the scan's files (directories
 // with a Chart.yaml that are not a subchart in another chart's charts/),
@@ -20,7 +22,7 @@ import (
 func helmCharts(files []scanner.File) (roots []string, owned func(p string) bool) {
 	all := map[string]bool{}
 	for _, f := range files {
-		if path.Base(f.Path) == helm.ChartFile {
+		if path.Base(f.Path) == render.ChartFile {
 			all[path.Dir(f.Path)] = true
 		}
 	}
@@ -50,13 +52,33 @@ func helmCharts(files []scanner.File) (roots []string, owned func(p string) bool
 	slices.Sort(roots)
 	owned = func(p string) bool {
 		return ancestors(p, func(a string) bool {
-			return under(p, a, helm.ChartFile) || under(p, a, "templates") || under(p, a, "charts")
+			return under(p, a, render.ChartFile) || under(p, a, "templates") || under(p, a, "charts")
 		})
 	}
 	return roots, owned
 }
 
-func parseHelmChart(ctx context.Context, fsys fs.FS, dir string, opts helm.Options) ([]Document, error) {
-	docs, err := helm.Render(ctx, fsys, dir, opts)
-	return convert(docs, func(d helm.Document) Document { return Document(d) }), err
+func parseHelmChart(ctx context.Context, sess render.Session, t scanner.Target, dir string, opts render.HelmOptions) ([]Document, error) {
+	docs, err := sess.RenderHelm(ctx, render.Tree{Root: t.Root, FS: t.FS}, dir, opts)
+	return convert(docs, func(d render.Document) Document { return Document(d) }), err
+}
+
+// openRenderer opens the scan's render session when it has charts or
+// kustomizations to build (nil otherwise: nothing is started).
+func openRenderer(ctx context.Context, r render.Renderer, charts, builds int) (render.Session, error) {
+	if charts+builds == 0 {
+		return nil, nil
+	}
+	sess, err := r.Open(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("%s and %s need %s: %w", plural(charts, "Helm chart"), plural(builds, "kustomization"), render.Companion, err)
+	}
+	return sess, nil
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
 }

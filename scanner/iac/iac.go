@@ -18,9 +18,9 @@ import (
 	"github.com/tollgate-dev/tollgate/scanner"
 	"github.com/tollgate-dev/tollgate/scanner/iac/cicd"
 	"github.com/tollgate-dev/tollgate/scanner/iac/dockerfile"
-	"github.com/tollgate-dev/tollgate/scanner/iac/helm"
 	"github.com/tollgate-dev/tollgate/scanner/iac/kubernetes"
 	"github.com/tollgate-dev/tollgate/scanner/iac/kustomize"
+	"github.com/tollgate-dev/tollgate/scanner/iac/render"
 	"github.com/tollgate-dev/tollgate/scanner/iac/yamldoc"
 )
 
@@ -54,7 +54,13 @@ type Options struct {
 	EvalTimeout time.Duration
 	// Helm configures the rendering of Helm charts: value files, --set
 	// values, budgets.
-	Helm helm.Options
+	Helm render.HelmOptions
+	// Renderer renders Helm charts and builds Kustomize overlays. nil
+	// means the companion program tollgate-render, found and started
+	// when a scan has a chart or a kustomization (render.NewProcess);
+	// inproc.New renders in this process instead (it links Helm and
+	// Kustomize). See package render.
+	Renderer render.Renderer
 }
 
 // Document is a parsed file (or terraform module) the checks run on.
@@ -94,8 +100,11 @@ var _ scanner.Scanner = (*Scanner)(nil)
 
 // New loads and compiles the built-in checks and the user checks.
 func New(opts Options) (*Scanner, error) {
-	if err := helm.CheckSet(opts.Helm.Set); err != nil {
+	if err := render.CheckSet(opts.Helm.Set); err != nil {
 		return nil, err
+	}
+	if opts.Renderer == nil {
+		opts.Renderer = render.NewProcess(render.ProcessOptions{})
 	}
 	cs, err := loadChecks(opts.ExtraCheckDirs, opts.AllowNet)
 	if err != nil {
@@ -223,6 +232,13 @@ func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding
 			units = append(units, unit{file: f.Path, class: c})
 		}
 	}
+	sess, err := openRenderer(ctx, s.opts.Renderer, len(charts), kustomizeBuilds)
+	if err != nil {
+		return nil, err
+	}
+	if sess != nil {
+		defer sess.Close()
+	}
 	s.engine.warm(ctx, kindsOf(units, len(tfDirs) > 0)...)
 	// One alias-expansion budget for every YAML file of this scan.
 	ctx = yamldoc.WithScanBudget(ctx, yamldoc.NewScanBudget(0))
@@ -252,7 +268,7 @@ func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding
 			if err := gctx.Err(); err != nil {
 				return err
 			}
-			docs, skipped, err := s.parseUnit(gctx, t, u)
+			docs, skipped, err := s.parseUnit(gctx, t, u, sess)
 			if skipped {
 				skippedHelm.Add(1)
 			}
@@ -349,17 +365,17 @@ func kindsOf(units []unit, terraform bool) []string {
 }
 
 // parseUnit turns one unit into documents.
-func (s *Scanner) parseUnit(ctx context.Context, t scanner.Target, u unit) ([]Document, bool, error) {
+func (s *Scanner) parseUnit(ctx context.Context, t scanner.Target, u unit, sess render.Session) ([]Document, bool, error) {
 	if u.tfRoot != "" {
 		docs, err := parseTerraformModule(ctx, t.FS, u.tfRoot, s.opts.TFVarFiles, s.opts.TFVarEnv, s.log)
 		return docs, false, err
 	}
 	if u.chart != "" {
-		docs, err := parseHelmChart(ctx, t.FS, u.chart, s.opts.Helm)
+		docs, err := parseHelmChart(ctx, sess, t, u.chart, s.opts.Helm)
 		return docs, false, err
 	}
 	if u.kustom != "" {
-		docs, err := buildKustomization(ctx, t, u.kustom, u.kfile)
+		docs, err := buildKustomization(ctx, sess, t, u.kustom, u.kfile)
 		return docs, false, err
 	}
 	src, err := t.ReadFile(u.file)

@@ -7,9 +7,11 @@ import (
 
 	"github.com/tollgate-dev/tollgate/scanner"
 	"github.com/tollgate-dev/tollgate/scanner/iac/kustomize"
+	"github.com/tollgate-dev/tollgate/scanner/iac/render"
 )
 
-// This file is the only place the engine touches the kustomize package.
+// The engine reads the kustomization graph itself (package kustomize
+// links no Kustomize code); the builds go through the render session.
 
 // kustomizations reads the kustomizations of the scan: the overlays to
 // build, the files the builds own, and the problems (remote or missing
@@ -30,9 +32,9 @@ func kustomizations(t scanner.Target) *kustomize.Graph {
 	return kustomize.NewGraph(t.FS, dirs)
 }
 
-func buildKustomization(ctx context.Context, t scanner.Target, dir, file string) ([]Document, error) {
-	docs, err := kustomize.Build(ctx, t.Root, t.FS, dir, file)
-	return convert(docs, func(d kustomize.Document) Document { return Document(d) }), err
+func buildKustomization(ctx context.Context, sess render.Session, t scanner.Target, dir, file string) ([]Document, error) {
+	docs, err := sess.BuildKustomization(ctx, render.Tree{Root: t.Root, FS: t.FS}, dir, file)
+	return convert(docs, func(d render.Document) Document { return Document(d) }), err
 }
 
 // dedupeOverlays keeps one finding per check, file and line among those

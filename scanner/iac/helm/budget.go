@@ -12,22 +12,23 @@ import (
 	"github.com/Masterminds/sprig/v3"
 
 	"github.com/tollgate-dev/tollgate/scanner"
+	renderapi "github.com/tollgate-dev/tollgate/scanner/iac/render"
 )
 
 // Budget names, as they appear in findings and docs/hardening.md.
 const (
-	BudgetRenderTime  = "helm-render-time"
-	BudgetRenderBytes = "helm-render-bytes"
-	BudgetRangeItems  = "helm-range-items"
-	BudgetChartBytes  = "helm-chart-bytes"
+	BudgetRenderTime  = renderapi.BudgetHelmRenderTime
+	BudgetRenderBytes = renderapi.BudgetHelmRenderBytes
+	BudgetRangeItems  = renderapi.BudgetHelmRangeItems
+	BudgetChartBytes  = renderapi.BudgetHelmChartBytes
 )
 
 // Default budgets of one chart (see [Options]).
 const (
-	DefaultRenderTimeout  = 10 * time.Second
-	DefaultMaxRenderBytes = 32 << 20
-	DefaultMaxRangeItems  = 100_000
-	DefaultMaxChartBytes  = 64 << 20
+	DefaultRenderTimeout  = renderapi.DefaultHelmRenderTimeout
+	DefaultMaxRenderBytes = renderapi.DefaultHelmMaxRenderBytes
+	DefaultMaxRangeItems  = renderapi.DefaultHelmMaxRangeItems
+	DefaultMaxChartBytes  = renderapi.DefaultHelmMaxChartBytes
 )
 
 // guard bounds one render. Go templates cannot be interrupted from
@@ -52,10 +53,9 @@ func (g *guard) trip(be *scanner.BudgetError) *scanner.BudgetError {
 	return g.tripped.Load()
 }
 
-func (g *guard) timeBudget() *scanner.BudgetError {
-	return &scanner.BudgetError{Budget: BudgetRenderTime, Limit: g.timeout.Milliseconds(),
-		Detail: fmt.Sprintf("rendering the chart took longer than %s (a template loop?); the chart is not checked", g.timeout)}
-}
+// timeBudget is the same error the out-of-process renderer reports when
+// it has to kill the companion.
+func (g *guard) timeBudget() *scanner.BudgetError { return renderapi.HelmTimeBudget(g.timeout) }
 
 // check stops the render once a budget is gone or ctx is done.
 func (g *guard) check() error {

@@ -24,11 +24,12 @@ import (
 
 	"github.com/tollgate-dev/tollgate/scanner"
 	"github.com/tollgate-dev/tollgate/scanner/iac/kubernetes"
+	renderapi "github.com/tollgate-dev/tollgate/scanner/iac/render"
 	"github.com/tollgate-dev/tollgate/scanner/iac/yamldoc"
 )
 
 // ChartFile is the file that makes a directory a chart.
-const ChartFile = "Chart.yaml"
+const ChartFile = renderapi.ChartFile
 
 // Release name and namespace the charts are rendered with, as
 // `helm template` does without arguments.
@@ -37,53 +38,9 @@ const (
 	ReleaseNamespace = "default"
 )
 
-// Options configures rendering. Zero budgets take their defaults.
-type Options struct {
-	// ValueFiles are values files applied to every chart after its
-	// values.yaml, in order (like -f): an absolute path is read from
-	// disk, a relative one from the scan root.
-	ValueFiles []string
-	// Set are --set expressions (a=b,c.d=e), applied after ValueFiles.
-	Set []string
-	// RenderTimeout bounds the rendering of one chart.
-	RenderTimeout time.Duration
-	// MaxRenderBytes bounds the output of one chart (and what repeat may
-	// make).
-	MaxRenderBytes int64
-	// MaxRangeItems bounds the items until, untilStep and seq make in one
-	// chart.
-	MaxRangeItems int64
-	// MaxChartBytes bounds the files read for one chart, subcharts
-	// included.
-	MaxChartBytes int64
-}
-
-func (o Options) withDefaults() Options {
-	if o.RenderTimeout <= 0 {
-		o.RenderTimeout = DefaultRenderTimeout
-	}
-	if o.MaxRenderBytes <= 0 {
-		o.MaxRenderBytes = DefaultMaxRenderBytes
-	}
-	if o.MaxRangeItems <= 0 {
-		o.MaxRangeItems = DefaultMaxRangeItems
-	}
-	if o.MaxChartBytes <= 0 {
-		o.MaxChartBytes = DefaultMaxChartBytes
-	}
-	return o
-}
-
-// CheckSet reports the first --set expression that does not parse, so
-// that a typo is a usage error before any scan.
-func CheckSet(set []string) error {
-	for _, s := range set {
-		if err := strvals.ParseInto(s, map[string]any{}); err != nil {
-			return fmt.Errorf("helm --set %q: %w", s, err)
-		}
-	}
-	return nil
-}
+// Options configures rendering (value files, --set values, budgets).
+// Zero budgets take their defaults.
+type Options = renderapi.HelmOptions
 
 // Document is one rendered Kubernetes object, located in its template.
 type Document struct {
@@ -101,7 +58,7 @@ type Document struct {
 // with the objects of the templates that did render). A values file that
 // cannot be read is a plain error: it is the invocation that is wrong.
 func Render(ctx context.Context, fsys fs.FS, dir string, opts Options) ([]Document, error) {
-	opts = opts.withDefaults()
+	opts = opts.WithDefaults()
 	chartYAML := path.Join(dir, ChartFile)
 	vals, err := userValues(fsys, opts)
 	if err != nil {

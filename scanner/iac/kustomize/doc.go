@@ -1,6 +1,9 @@
-// Package kustomize builds Kustomize overlays for the IaC scanner, with
-// sigs.k8s.io/kustomize/api (krusty), offline, and locates each built
-// object in the file it came from.
+// Package kustomize reads the Kustomize overlays of a scan for the IaC
+// scanner: which to build, and which files the builds own. It links no
+// Kustomize code; the builds themselves (sigs.k8s.io/kustomize/api,
+// krusty, offline) are in package build, which only the companion
+// tollgate-render and the in-process renderer import (see
+// scanner/iac/render).
 //
 // # What is built
 //
@@ -18,10 +21,10 @@
 //
 // # Build
 //
-// [Build] runs krusty with kustomize's default options (files only under
+// build.Build runs krusty with kustomize's default options (files only under
 // each kustomization's root, no exec or Go plugins, no helm) on a view of
 // the disk that refuses every path outside the scan root and every
-// write. It turns on buildMetadata: [originAnnotations] for the build and
+// write. It turns on buildMetadata: originAnnotations for the build and
 // removes the annotation from the objects: it names the source file of
 // each object (or the kustomization whose generator made it).
 //

@@ -13,6 +13,11 @@ import (
 	"github.com/tollgate-dev/tollgate/scanner"
 )
 
+// OverlayKey is set on every built object's top level: the kustomization
+// directory that built it, for the report and for the scanner's merging
+// of findings that several overlays make on one base line.
+const OverlayKey = "__kustomization"
+
 // FileNames are the names kustomize reads as a kustomization, in its
 // order of preference.
 var FileNames = []string{"kustomization.yaml", "kustomization.yml", "Kustomization"}

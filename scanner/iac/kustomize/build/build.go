@@ -1,4 +1,4 @@
-package kustomize
+package build
 
 import (
 	"context"
@@ -18,13 +18,9 @@ import (
 
 	"github.com/tollgate-dev/tollgate/scanner"
 	"github.com/tollgate-dev/tollgate/scanner/iac/kubernetes"
+	"github.com/tollgate-dev/tollgate/scanner/iac/kustomize"
 	"github.com/tollgate-dev/tollgate/scanner/iac/yamldoc"
 )
-
-// OverlayKey is set on every built object's top level: the kustomization
-// directory that built it, for the report and for the scanner's merging
-// of findings that several overlays make on one base line.
-const OverlayKey = "__kustomization"
 
 const originAnnotation = "config.kubernetes.io/origin"
 
@@ -37,7 +33,7 @@ type Document struct {
 
 // Build runs `kustomize build` on dir (root-relative) of the tree at root
 // (absolute), reading only files inside root, with plugins and helm off.
-// Call it only for the roots of a [Graph] whose problems are empty: the
+// Call it only for the roots of a [kustomize.Graph] whose problems are empty: the
 // graph is what guarantees that nothing remote is referenced.
 //
 // A failed build is a *scanner.ParseError of kind KUSTOMIZE on the
@@ -83,7 +79,7 @@ func Build(ctx context.Context, root string, fsys fs.FS, dir, file string) ([]Do
 			p = file
 		}
 		src.locate(v, p, generatedBy)
-		v[OverlayKey] = dir
+		v[kustomize.OverlayKey] = dir
 		for _, o := range kubernetes.Objects(p, v) {
 			docs = append(docs, Document(o))
 		}
