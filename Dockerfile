@@ -10,15 +10,18 @@ COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
 ARG VERSION=dev
-RUN CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -X main.version=${VERSION}" -o /out/tollgate ./cmd/tollgate \
+# tollgate-render (Helm and Kustomize rendering) sits beside tollgate,
+# where tollgate looks for it.
+RUN CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -X main.version=${VERSION}" -o /out/ ./cmd/tollgate ./cmd/tollgate-render \
  && mkdir -p /out/tmp /out/home \
  && chown 65532:65532 /out/tmp /out/home
 
-# The final image holds the binary, CA certificates (for the OSV API and
+# The final image holds the two binaries, CA certificates (for the OSV API and
 # `tollgate db update`) and writable /tmp and $HOME for the database cache.
 FROM scratch
 COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
 COPY --from=build /out/tollgate /tollgate
+COPY --from=build /out/tollgate-render /tollgate-render
 COPY --from=build /out/tmp /tmp
 COPY --from=build /out/home /home/tollgate
 ENV HOME=/home/tollgate

@@ -93,7 +93,7 @@ func NewResponse(docs []Document, err error) Response {
 
 // Result is what a response carries: the documents and the errors,
 // joined as the renderer joined them.
-func (r *Response) Result() ([]Document, error) {
+func (r Response) Result() ([]Document, error) {
 	docs := make([]Document, len(r.Documents))
 	for i, d := range r.Documents {
 		docs[i] = Document(d)

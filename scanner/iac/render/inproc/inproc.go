@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/tollgate-dev/tollgate/scanner"
 	"github.com/tollgate-dev/tollgate/scanner/iac/helm"
@@ -102,6 +103,9 @@ func Serve(ctx context.Context, in io.Reader, out io.Writer, version string) err
 func handle(ctx context.Context, s session, req *render.Request, version string) render.Response {
 	// each request has the alias budget of a whole in-process scan
 	ctx = yamldoc.WithScanBudget(ctx, yamldoc.NewScanBudget(0))
+	if req.Op != render.OpHello && !filepath.IsAbs(req.Root) {
+		return render.NewResponse(nil, fmt.Errorf("%s request: root %q is not an absolute path", req.Op, req.Root))
+	}
 	t := render.Tree{Root: req.Root, FS: os.DirFS(req.Root)}
 	switch req.Op {
 	case render.OpHello:
