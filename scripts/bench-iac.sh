@@ -145,7 +145,7 @@ for t in "$tree" "$small"; do
 	echo "tree: $t ($(find "$t" -type f | wc -l) files, $(du -sh "$t" | cut -f1))"
 done
 
-go build -o "$work/tollgate" ./cmd/tollgate
+go build -o "$work/" ./cmd/tollgate ./cmd/tollgate-render # charts render in the companion
 
 # measure NAME CMD...: the fastest of $runs runs; prints and records
 # "wall cpu rss" in $work/NAME.best.

@@ -43,7 +43,7 @@ case "$(cd "$(dirname "$TREE")" && pwd)/" in
 "$(pwd)"/*) echo "bench.sh: $TREE is inside the repository; use a path under /tmp" >&2; exit 2 ;;
 esac
 
-go build -o "$OUT/tollgate" ./cmd/tollgate
+go build -o "$OUT/" ./cmd/tollgate ./cmd/tollgate-render # charts render in the companion
 if [ ! -d "$TREE" ]; then
 	go build -o "$OUT/benchgen" ./scripts/benchgen
 	nice -n "$NICE" "$OUT/benchgen" -seed "$SEED" -size "$SIZE" -osv-db "$OSV_DB" "$TREE" >&2

@@ -37,7 +37,7 @@
 // [Process] kills and restarts the companion when a chart exceeds its
 // render time (the helm-render-time budget, reported as in-process), when
 // its resident set exceeds [ProcessOptions.MaxRSS] (polled from
-// /proc/PID/status on Linux; the helm-render-memory budget) or when its
+// /proc/PID/status on Linux; the render-memory budget) or when its
 // response exceeds [ProcessOptions.MaxResponseBytes]. It passes the
 // child a GOMEMLIMIT below the RSS budget so that the Go runtime collects
 // before the kill. A crash, an exit or output that does not decode is an

@@ -338,7 +338,7 @@ func (s *session) failure(err error, kind, file, what string, renderTimeout time
 	case errors.As(err, &te) && kind == scanner.ParseKindHelm:
 		return &scanner.ParseError{Kind: kind, Path: file, Err: HelmTimeBudget(renderTimeout)}
 	case errors.As(err, &me):
-		return &scanner.ParseError{Kind: kind, Path: file, Err: &scanner.BudgetError{Budget: BudgetHelmRenderMemory, Limit: me.limit,
+		return &scanner.ParseError{Kind: kind, Path: file, Err: &scanner.BudgetError{Budget: BudgetRenderMemory, Limit: me.limit,
 			Detail: fmt.Sprintf("rendering it took more than %d MiB of memory; it is not checked", me.limit>>20)}}
 	case errors.As(err, &tl):
 		return &scanner.ParseError{Kind: kind, Path: file, Err: &scanner.BudgetError{Budget: BudgetRenderResponse, Limit: tl.limit,

@@ -221,8 +221,8 @@ func TestProcessResponseAndMemoryBudgets(t *testing.T) {
 		s, _ := fake(t, t.Context(), "memory", ProcessOptions{MaxRSS: 100 << 20})
 		_, err := s.RenderHelm(t.Context(), tree, "c", HelmOptions{RenderTimeout: time.Minute})
 		var be *scanner.BudgetError
-		if !errors.As(err, &be) || be.Budget != BudgetHelmRenderMemory {
-			t.Fatalf("err = %v, want the %s budget", err, BudgetHelmRenderMemory)
+		if !errors.As(err, &be) || be.Budget != BudgetRenderMemory {
+			t.Fatalf("err = %v, want the %s budget", err, BudgetRenderMemory)
 		}
 	})
 }

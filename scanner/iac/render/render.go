@@ -12,15 +12,16 @@ import (
 // ChartFile is the file that makes a directory a Helm chart.
 const ChartFile = "Chart.yaml"
 
-// Helm budget names, as they appear in findings and docs/hardening.md.
+// Budget names (Helm's, and the companion's), as they appear in findings
+// and docs/hardening.md.
 const (
 	BudgetHelmRenderTime  = "helm-render-time"
 	BudgetHelmRenderBytes = "helm-render-bytes"
 	BudgetHelmRangeItems  = "helm-range-items"
 	BudgetHelmChartBytes  = "helm-chart-bytes"
-	// BudgetHelmRenderMemory is the companion's resident set while it
+	// BudgetRenderMemory is the companion's resident set while it
 	// renders one chart ([ProcessOptions.MaxRSS]).
-	BudgetHelmRenderMemory = "helm-render-memory"
+	BudgetRenderMemory = "render-memory"
 	// BudgetRenderResponse is the size of one answer of the companion
 	// ([ProcessOptions.MaxResponseBytes]).
 	BudgetRenderResponse = "render-response-bytes"
