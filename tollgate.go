@@ -24,7 +24,11 @@ type Options struct {
 	Scanners []string
 	Deps     deps.Options
 	Secrets  secrets.Options
-	IaC      iac.Options
+	// IaC's Renderer nil renders Helm charts and Kustomize overlays in the
+	// companion program tollgate-render (found next to the executable, on
+	// PATH or through TOLLGATE_RENDER); inproc.New() from
+	// scanner/iac/render/inproc renders in this process instead.
+	IaC iac.Options
 	// Extra scanners of your own run beside the built-in ones.
 	Extra []scanner.Scanner
 	// Run options for the walk (excludes, size cap, path prefix, ...).

@@ -22,7 +22,7 @@ import (
 const (
 	DefaultMaxResponseBytes = 512 << 20
 	DefaultMaxRSS           = 2 << 30
-	DefaultKillGrace        = 2 * time.Second
+	DefaultKillGrace        = 5 * time.Second
 	// helloTimeout bounds the companion's start-up and hello.
 	helloTimeout = 30 * time.Second
 )

@@ -60,6 +60,9 @@ func fakeCompanion(mode string) int {
 		case mode == "garbage":
 			fmt.Println("this is not JSON")
 			continue
+		case mode == "restart":
+			resp = NewResponse([]Document{{Kind: "k", Path: req.Dir, Value: map[string]any{"pid": int64(os.Getpid())}}}, nil)
+			resp.Restart = true
 		case mode == "big":
 			resp = NewResponse([]Document{{Kind: "k", Path: req.Dir, Value: map[string]any{"x": strings.Repeat("y", 2<<20)}}}, nil)
 		case mode == "memory":
@@ -176,6 +179,26 @@ func TestProcessTimeoutKillsAndRestarts(t *testing.T) {
 	}
 	if docs[0].Value["pid"] == int64(hung) {
 		t.Error("the next chart went to the killed companion")
+	}
+}
+
+// A companion that asks to be restarted (a render timed out inside it
+// and may still run) does not get the next chart.
+func TestProcessRestartOnRequest(t *testing.T) {
+	s, _ := fake(t, t.Context(), "restart", ProcessOptions{})
+	var pids []any
+	for _, dir := range []string{"a", "b"} {
+		docs, err := s.RenderHelm(t.Context(), tree, dir, HelmOptions{})
+		if err != nil || len(docs) != 1 {
+			t.Fatalf("%s: %v, %v", dir, docs, err)
+		}
+		pids = append(pids, docs[0].Value["pid"])
+	}
+	if pids[0] == pids[1] {
+		t.Errorf("both charts went to companion %v", pids[0])
+	}
+	if pid, ok := pids[0].(int64); ok && alive(int(pid)) {
+		t.Errorf("the first companion %d still runs", pid)
 	}
 }
 

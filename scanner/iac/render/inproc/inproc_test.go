@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tollgate-dev/tollgate/scanner"
 	"github.com/tollgate-dev/tollgate/scanner/iac/render"
@@ -33,6 +34,8 @@ func TestServe(t *testing.T) {
 	write(t, root, "c/templates/d.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  replicas: {{ .Values.replicas }}\n")
 	write(t, root, "bad/Chart.yaml", "apiVersion: v2\nname: bad\nversion: 0.1.0\n")
 	write(t, root, "bad/templates/p.yaml", "x: {{ nosuchfunction }}\n")
+	write(t, root, "slow/Chart.yaml", "apiVersion: v2\nname: slow\nversion: 0.1.0\n")
+	write(t, root, "slow/templates/p.yaml", "{{- range until 300 }}{{- range until 300 }}{{ quote . }}{{- end }}{{- end }}\n")
 	write(t, root, "k/kustomization.yaml", "resources: [cm.yaml]\n")
 	write(t, root, "k/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n  a: b\n")
 
@@ -42,6 +45,7 @@ func TestServe(t *testing.T) {
 		{Op: render.OpHelm, Root: root, Dir: "c"},
 		{Op: render.OpHelm, Root: root, Dir: "bad"},
 		{Op: render.OpKustomize, Root: root, Dir: "k", File: "k/kustomization.yaml"},
+		{Op: render.OpHelm, Root: root, Dir: "slow", Helm: &render.HelmOptions{RenderTimeout: time.Millisecond}},
 		{Op: "nonsense", Root: root},
 		{Op: render.OpHelm, Root: "relative", Dir: "c"},
 	} {
@@ -84,6 +88,14 @@ func TestServe(t *testing.T) {
 	docs, err = next().Result()
 	if err != nil || len(docs) != 1 || docs[0].Path != "k/cm.yaml" {
 		t.Errorf("kustomization: %+v, %v", docs, err)
+	}
+	// a render that ran out of time may still run: the companion asks to
+	// be replaced
+	slow := next()
+	_, err = slow.Result()
+	var be *scanner.BudgetError
+	if !errors.As(err, &be) || be.Budget != render.BudgetHelmRenderTime || !slow.Restart {
+		t.Errorf("slow chart: restart %v, %v", slow.Restart, err)
 	}
 	if _, err := next().Result(); err == nil || !strings.Contains(err.Error(), "nonsense") {
 		t.Errorf("unknown request: %v", err)
