@@ -12,6 +12,11 @@ const (
 // Finding is one problem a scanner found. Every field that leaves a scanner
 // is safe to print: secrets scanners put only a redacted snippet and a keyed
 // hash here, never the secret itself.
+//
+// The findings Run returns share what repeats between them (strings,
+// lists, packages, property maps; see compactFindings): treat Package,
+// the lists and Properties as read-only, and replace them instead of
+// changing them in place.
 type Finding struct {
 	// Scanner is the kind of scanner that produced it: deps, secrets, iac.
 	Scanner string `json:"scanner"`

@@ -201,6 +201,10 @@ func Run(ctx context.Context, root string, ss []Scanner, opts ...Option) (*Resul
 			}
 			errs[i] = rest
 			found[i] = capFindingsPerFile(s.Name(), found[i], cfg.maxFindings)
+			// Compacted now, not after the merge: the other scanners are
+			// still running, and this one's findings stay live until the
+			// reports are written.
+			compactFindings(found[i])
 			stats[i].Duration = time.Since(st)
 			if sr, ok := s.(StatsReporter); ok {
 				stats[i].Extra = sr.Stats()
@@ -224,6 +228,15 @@ func Run(ctx context.Context, root string, ss []Scanner, opts ...Option) (*Resul
 	}
 
 	res := &Result{Root: abs, PathPrefix: prefix, Scanners: stats, Walk: wst, Started: started}
+	total := 0
+	for _, f := range found {
+		total += len(f)
+	}
+	if total > 0 {
+		// Sized once: growing it by appends left up to twice the findings'
+		// structs behind as garbage, at the scan's largest heap.
+		res.Findings = make([]Finding, 0, total)
+	}
 	for i, s := range ss {
 		stats[i].Findings = len(found[i])
 		if errs[i] != nil {
@@ -231,6 +244,7 @@ func Run(ctx context.Context, root string, ss []Scanner, opts ...Option) (*Resul
 			res.Errors = append(res.Errors, ScanError{Scanner: s.Name(), Err: errs[i]})
 		}
 		res.Findings = append(res.Findings, found[i]...)
+		found[i] = nil
 		if ir, ok := s.(InventoryReporter); ok {
 			res.Packages = append(res.Packages, ir.Inventory()...)
 		}

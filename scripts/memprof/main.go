@@ -18,6 +18,7 @@ import (
 	"runtime/pprof"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/tollgate-dev/tollgate/policy"
@@ -60,6 +61,17 @@ type sampler struct {
 	// phasePeak and phaseProfiled are the same for the current phase
 	// (-phase-profiles writes DIR/peak-PHASE.pprof).
 	phasePeak, phaseProfiled uint64
+	// cpu is the process's CPU time when the current phase began.
+	cpu time.Duration
+}
+
+// cpuTime is the process's user+system CPU time so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func (s *sampler) sample() {
@@ -95,15 +107,19 @@ func (s *sampler) enter(phase string) {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	s.mu.Lock()
-	prev, prevPeak := s.phase, s.phasePeak
-	s.phase, s.phasePeak, s.phaseProfiled = phase, 0, 0
+	prev, prevPeak, prevCPU := s.phase, s.phasePeak, s.cpu
+	now := cpuTime()
+	s.phase, s.phasePeak, s.phaseProfiled, s.cpu = phase, 0, 0, now
 	s.mu.Unlock()
 	live := ""
+	if prev != "" {
+		live = fmt.Sprintf(", %s took %.1f CPU-s", prev, (now - prevCPU).Seconds())
+	}
 	if s.phaseDir != "" && prev != "" {
 		runtime.GC()
 		var l runtime.MemStats
 		runtime.ReadMemStats(&l)
-		live = fmt.Sprintf(", %s: largest sampled %5d MiB, live after %5d MiB", prev, prevPeak>>20, l.HeapAlloc>>20)
+		live += fmt.Sprintf(", largest sampled %5d MiB, live after %5d MiB", prevPeak>>20, l.HeapAlloc>>20)
 		writeProfile(filepath.Join(s.phaseDir, prev+".pprof"))
 	}
 	fmt.Fprintf(os.Stderr, "%-8s heap in use %5d MiB, sys %5d MiB%s\n", phase, m.HeapInuse>>20, m.Sys>>20, live)
