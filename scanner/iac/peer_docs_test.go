@@ -108,6 +108,7 @@ func TestPeerDocs(t *testing.T) {
 	b.WriteString("| Peer | Checks with an id | Ids (distinct) | Mappings | Confirmed by the rule | Reviewed, with a reason | Dropped |\n| --- | --- | --- | --- | --- | --- | --- |\n")
 	rows := []struct{ tool, name, reviewed string }{
 		{"trivy", "trivy (trivy-checks " + trivyChecksVersion + ")", "trivy-reviewed.tsv"},
+		{"kics", "KICS (" + kicsVersion + ")", "kics-reviewed.tsv"},
 	}
 	for _, r := range rows {
 		rev := len(loadReviewed(t, r.reviewed).rows)

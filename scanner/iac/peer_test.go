@@ -252,3 +252,57 @@ func (r *reviewedTable) unused(t *testing.T) {
 		}
 	}
 }
+
+// peerTarget is what a peer publishes about one of its checks: a label
+// for messages (path and title) and its examples.
+type peerTarget struct {
+	label   string
+	samples []peerSample
+}
+
+// verifyPeerMappings runs the behaviour rule over every (check, peer id)
+// pair idsOf yields: lookup resolves an id to the peer's check, or says why
+// the mapping is wrong outright (unknown id, other provider or platform).
+// All the examples run in one scan. Pairs the rule cannot confirm need a
+// row of reviewed; it returns the number of pairs it confirmed.
+func verifyPeerMappings(t *testing.T, ours []peerCheck, idsOf func(CheckMeta) []string, lookup func(o peerCheck, id string) (*peerTarget, string), reviewed *reviewedTable) int {
+	t.Helper()
+	type pair struct {
+		o      peerCheck
+		id     string
+		target *peerTarget
+		first  int // index of its first sample
+	}
+	var pairs []pair
+	var samples []peerSample
+	for _, o := range ours {
+		for _, id := range idsOf(o.meta) {
+			target, wrong := lookup(o, id)
+			if wrong != "" {
+				t.Errorf("%s (%q): %s %s", o.meta.ID, o.meta.Title, id, wrong)
+				continue
+			}
+			pairs = append(pairs, pair{o, id, target, len(samples)})
+			samples = append(samples, target.samples...)
+		}
+	}
+	fired := scanPeerSamples(t, samples)
+	confirmed := 0
+	for _, p := range pairs {
+		sub := samples[p.first : p.first+len(p.target.samples)]
+		subFired := fired[p.first : p.first+len(p.target.samples)]
+		_, why := sampleVerdict(p.o.meta.ID, frameworkSet(p.o.meta.Frameworks), sub, subFired)
+		switch {
+		case why == "":
+			confirmed++
+			reviewed.confirmed(t, p.o.meta.ID, p.id)
+		case !reviewed.accept(p.o.meta.ID, p.id):
+			t.Errorf("%s (%q): %s (%s) %s", p.o.meta.ID, p.o.meta.Title, p.id, p.target.label, why)
+			for i, sm := range sub {
+				t.Logf("  %s example %s (tollgate finds %v):\n%s", map[bool]string{true: "bad", false: "good"}[sm.bad], sm.name, sortedKeys(subFired[i]), sm.content)
+			}
+		}
+	}
+	reviewed.unused(t)
+	return confirmed
+}

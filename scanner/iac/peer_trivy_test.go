@@ -164,94 +164,24 @@ var trivyProvider = map[string]string{
 // check is a subset or a union of trivy's) needs a row with a reason in
 // testdata/peer-ids/trivy-reviewed.tsv.
 func TestPeerIDsTrivy(t *testing.T) {
-	dir := peerModuleDir(t, trivyChecksModule, trivyChecksVersion)
-	trivy := loadTrivyChecks(t, dir)
-	ours := builtinPeerChecks(t)
-
-	// Resource types per provider/service, from every trivy example.
-	serviceTypes := map[string]map[string]bool{}
-	for _, c := range trivy {
-		k := c.Provider + "/" + c.Service
-		if serviceTypes[k] == nil {
-			serviceTypes[k] = map[string]bool{}
-		}
-		for _, sm := range c.Samples {
-			for _, m := range sampleTypeRe.FindAllStringSubmatch(sm.content, -1) {
-				serviceTypes[k][m[1]+m[2]] = true
-			}
-		}
-	}
-
-	var samples []peerSample
-	seen := map[string]bool{}
-	for _, o := range ours {
-		for _, id := range o.meta.Peers.Trivy {
-			if c := trivy[id]; c != nil && !seen[id] {
-				seen[id] = true
-				samples = append(samples, c.Samples...)
-			}
-		}
-	}
-	fired := scanPeerSamples(t, samples)
-	byKey := map[string][]int{}
-	for i, sm := range samples {
-		byKey[sm.key] = append(byKey[sm.key], i)
-	}
-
-	reviewed := loadReviewed(t, "trivy-reviewed.tsv")
-	for _, o := range ours {
-		for _, id := range o.meta.Peers.Trivy {
+	trivy := loadTrivyChecks(t, peerModuleDir(t, trivyChecksModule, trivyChecksVersion))
+	verifyPeerMappings(t, builtinPeerChecks(t), func(m CheckMeta) []string { return m.Peers.Trivy },
+		func(o peerCheck, id string) (*peerTarget, string) {
 			c := trivy[id]
 			if c == nil {
-				t.Errorf("%s: %s is not a trivy check", o.meta.ID, id)
-				continue
+				return nil, "is not a trivy check"
 			}
 			if want := trivyProvider[o.group]; c.Provider != want {
-				t.Errorf("%s: %s (%s) is a %s check, ours is %s", o.meta.ID, id, c.Path, c.Provider, want)
-				continue
+				return nil, fmt.Sprintf("(%s) is a %s check, ours is %s", c.Path, c.Provider, want)
 			}
-			var sub []peerSample
-			var subFired []map[string]bool
-			for _, i := range byKey[id] {
-				sub = append(sub, samples[i])
-				subFired = append(subFired, fired[i])
-			}
-			n, why := sampleVerdict(o.meta.ID, frameworkSet(o.meta.Frameworks), sub, subFired)
-			if n == 0 && len(intersect(o.types, serviceTypes[c.Provider+"/"+c.Service])) == 0 {
-				why += fmt.Sprintf(", and the examples of its service %s/%s name none of our resource types %v", c.Provider, c.Service, sortedKeys(o.types))
-			}
-			switch {
-			case why == "":
-				reviewed.confirmed(t, o.meta.ID, id)
-			case !reviewed.accept(o.meta.ID, id):
-				t.Errorf("%s (%q): %s (%s, %q) %s", o.meta.ID, o.meta.Title, id, c.Path, c.Title, why)
-				for i, sm := range sub {
-					t.Logf("  %s example (tollgate finds %v):\n%s", map[bool]string{true: "bad", false: "good"}[sm.bad], sortedKeys(subFired[i]), sm.content)
-				}
-			}
-		}
-	}
-	reviewed.unused(t)
+			return &peerTarget{label: fmt.Sprintf("%s, %q", c.Path, c.Title), samples: c.Samples}, ""
+		}, loadReviewed(t, "trivy-reviewed.tsv"))
 }
-
-// sampleTypeRe finds resource types in terraform and CloudFormation
-// examples.
-var sampleTypeRe = regexp.MustCompile(`(?:resource\s+"([a-z0-9_]+)"|Type:\s*"?(AWS::[A-Za-z0-9]+::[A-Za-z0-9]+))`)
 
 func frameworkSet(fws []string) map[string]bool {
 	out := map[string]bool{}
 	for _, f := range fws {
 		out[f] = true
-	}
-	return out
-}
-
-func intersect(a, b map[string]bool) []string {
-	var out []string
-	for k := range a {
-		if b[k] {
-			out = append(out, k)
-		}
 	}
 	return out
 }

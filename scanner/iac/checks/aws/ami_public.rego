@@ -6,8 +6,6 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0119
-#   peer_ids:
-#     kics: [ba4e0031-3e9d-4d7d-b0d6-bd8f003f8698]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan]
 #   remediation: Share the AMI with specific account IDs or organizations only.

@@ -8,7 +8,7 @@
 #   peer_ids:
 #     trivy: [AVD-AWS-0002]
 #     checkov: [CKV_AWS_120]
-#     kics: [b7c9a40c-23e4-4a2d-8d39-a3352f10f288, 37cca703-b74c-48ba-ac81-595b53398e9b]
+#     kics: [b7c9a40c-23e4-4a2d-8d39-a3352f10f288]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Set cache_data_encrypted = true in the method settings (CacheDataEncrypted: true) wherever caching is enabled.'

@@ -7,8 +7,6 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0104
-#   peer_ids:
-#     kics: [a5366a50-932f-4085-896b-41402714a388]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Set origin_protocol_policy = "https-only" (OriginProtocolPolicy) and origin_ssl_protocols = ["TLSv1.2"].

@@ -8,7 +8,6 @@
 #   peer_ids:
 #     trivy: [AVD-AWS-0018]
 #     checkov: [CKV_AWS_78]
-#     kics: [d7467bb6-3ed1-4c82-8095-5e7a818d0aad]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: 'Remove encryption_disabled = true (EncryptionDisabled: true) from the artifacts.'

@@ -7,8 +7,6 @@
 # scope: package
 # custom:
 #   id: TG-AWS-0028
-#   peer_ids:
-#     kics: [f80e3aa7-7b34-4185-954e-440a6894dde6, 12b7e704-37f0-4d1e-911a-44bf60c48c21]
 #   severity: CRITICAL
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Trust specific accounts, roles or services, and add conditions such as sts:ExternalId or aws:PrincipalOrgID.

@@ -8,7 +8,7 @@
 #   id: TG-AWS-0099
 #   peer_ids:
 #     checkov: [CKV_AWS_91, CKV_AWS_92]
-#     kics: [3e34db4f-0ad9-4290-bfd0-4a9ee884acaf, 20018359-6fd7-4d05-ab26-d4dffccbdf79]
+#     kics: [3e34db4f-0ad9-4290-bfd0-4a9ee884acaf]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Add access_logs { enabled = true, bucket = ... } (attribute access_logs.s3.enabled = true).

@@ -9,7 +9,6 @@
 #   id: TG-AWS-0121
 #   peer_ids:
 #     checkov: [CKV_AWS_41]
-#     kics: [d7b9d850-3e06-4a75-852f-c46c2e92240b]
 #   severity: CRITICAL
 #   frameworks: [terraform, terraform-plan]
 #   remediation: Remove the keys from the provider; use environment variables, shared credentials/SSO profiles, or assume_role / OIDC federation in CI.

@@ -10,6 +10,7 @@
 #   peer_ids:
 #     trivy: [AVD-AWS-0086, AVD-AWS-0087, AVD-AWS-0091, AVD-AWS-0093]
 #     checkov: [CKV_AWS_53, CKV_AWS_54, CKV_AWS_55, CKV_AWS_56]
+#     kics: [48f100d9-f499-4c6d-b2b8-deafe47ffb26, d0cc8694-fcad-43ff-ac86-32331d7e867f, 860ba89b-b8de-4e72-af54-d6aee4138a69, 1a4bc881-9f69-4d44-8c9a-d37d08f54c50]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Set all four settings (block_public_acls, block_public_policy, ignore_public_acls, restrict_public_buckets) to true.

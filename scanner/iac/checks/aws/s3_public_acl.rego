@@ -10,7 +10,6 @@
 #   peer_ids:
 #     trivy: [AVD-AWS-0092]
 #     checkov: [CKV_AWS_20, CKV_AWS_57]
-#     kics: [48f100d9-f499-4c6d-b2b8-deafe47ffb26, d0cc8694-fcad-43ff-ac86-32331d7e867f]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Use the private ACL (or disable ACLs with object ownership BucketOwnerEnforced) and grant access through IAM or bucket policies.

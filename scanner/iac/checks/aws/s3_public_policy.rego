@@ -9,7 +9,6 @@
 #   id: TG-AWS-0002
 #   peer_ids:
 #     checkov: [CKV_AWS_70]
-#     kics: [860ba89b-b8de-4e72-af54-d6aee4138a69, 1a4bc881-9f69-4d44-8c9a-d37d08f54c50]
 #   severity: HIGH
 #   frameworks: [terraform, terraform-plan, cloudformation]
 #   remediation: Grant access to specific principals, or restrict the statement with conditions (aws:SourceVpce, aws:PrincipalOrgID, aws:SourceArn); serve public content through CloudFront with origin access control.

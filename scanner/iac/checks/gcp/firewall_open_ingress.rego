@@ -9,7 +9,6 @@
 #   id: TG-GCP-0020
 #   peer_ids:
 #     trivy: [AVD-GCP-0027]
-#     kics: [22ef1d26-80f8-4a6c-8c15-f35aab3cac78]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan]
 #   remediation: 'Restrict source_ranges to the networks that need access, or put the service behind a load balancer / IAP.'

@@ -7,8 +7,6 @@
 # scope: package
 # custom:
 #   id: TG-GCP-0037
-#   peer_ids:
-#     kics: [59571246-3f62-4965-a96f-c7d97e269351]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan]
 #   remediation: 'Set auto_create_subnetworks = false and create only the subnetworks you need.'

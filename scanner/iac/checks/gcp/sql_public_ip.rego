@@ -9,7 +9,6 @@
 #   id: TG-GCP-0003
 #   peer_ids:
 #     checkov: [CKV_GCP_60]
-#     kics: [b187edca-b81e-4fdc-aff4-aab57db45edb]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan]
 #   remediation: 'Set settings.ip_configuration.ipv4_enabled = false and connect through a private_network (private IP) or the Cloud SQL Auth Proxy.'

@@ -7,7 +7,6 @@
 #   id: TG-K8S-0037
 #   peer_ids:
 #     trivy: [AVD-KSV-0027]
-#     kics: [f922827f-aab6-447c-832a-e1ff63312bd3]
 #   severity: HIGH
 #   frameworks: [kubernetes]
 #   remediation: >-
