@@ -85,6 +85,10 @@ func applyScanDefaults(fl *pflag.FlagSet, root string) (map[string]string, *poli
 		f := fl.Lookup(name)
 		where := fmt.Sprintf("%s:%d", file, s.Line)
 		switch {
+		case name == "renderer":
+			// a program tollgate runs: the scanned tree must not pick it
+			errs = append(errs, fmt.Errorf("%s: scan.renderer cannot be set in the config file: it names a program to run (use --renderer or TOLLGATE_RENDER)", where))
+			continue
 		case f == nil || notConfigurable[name]:
 			errs = append(errs, fmt.Errorf("%s: unknown scan setting %q (run `tollgate config print` for the list)", where, s.Key))
 			continue

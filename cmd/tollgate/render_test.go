@@ -84,3 +84,17 @@ func TestRendererCompanion(t *testing.T) {
 		t.Errorf("--renderer: exit %d, stderr %s", code, stderr)
 	}
 }
+
+// The config file of a scanned tree cannot choose the program tollgate
+// runs to render its charts.
+func TestRendererNotFromConfigFile(t *testing.T) {
+	root := t.TempDir()
+	if err := os.WriteFile(filepath.Join(root, ".tollgate.yaml"), []byte("scan:\n  renderer: ./evil.sh\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	code := run(t.Context(), []string{"scan", "-q", "--scanners", "iac", root}, &stdout, &stderr)
+	if code != 2 || !strings.Contains(stderr.String(), "scan.renderer cannot be set in the config file") {
+		t.Errorf("exit %d, stderr %s", code, stderr.String())
+	}
+}
