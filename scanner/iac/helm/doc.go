@@ -3,6 +3,11 @@
 // repositories), and locates each rendered Kubernetes object in the
 // template that wrote it.
 //
+// It links Helm's engine and through it client-go and the Kubernetes API
+// types, so tollgate itself does not import it: the companion
+// tollgate-render and the in-process renderer (scanner/iac/render/inproc)
+// do. [Options] and the budget names are package render's.
+//
 // # Values
 //
 // A chart is rendered with its values.yaml, then [Options.ValueFiles] in
