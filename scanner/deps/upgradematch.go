@@ -179,10 +179,13 @@ func eventVersion(e *osvschema.Event) string {
 	return ""
 }
 
-// affectingFast is affecting(cands, pkg) through the fast path when the
-// package, its version and every candidate qualify (the matcher cannot
-// panic then, so it would have returned exactly these advisories, in
-// this order, without repeated ids); otherwise affecting itself.
+// affectingFast is affecting(cands, pkg) with each candidate that
+// qualifies checked through the fast path and the others by the matcher
+// one at a time. The matcher judges each advisory on its own and keeps
+// the first of each id, in order, so advisory by advisory gives its
+// answer (a Django release has 116 candidates; one of them, with long
+// unsorted ranges, sent all 116 through the matcher). A package or
+// version that does not qualify goes through affecting as a whole.
 func affectingFast(cands []*osvschema.Vulnerability, pkg *extractor.Package, o *versionOrder) []*osvschema.Vulnerability {
 	m := newUpgradeMatcher(pkg, cands, o)
 	if !m.plain || pkg.Version == "" { // the matcher calls a versionless package affected
@@ -194,11 +197,14 @@ func affectingFast(cands []*osvschema.Vulnerability, pkg *extractor.Package, o *
 	}
 	var out []*osvschema.Vulnerability
 	for _, v := range cands {
-		if m.advs[v] == nil {
-			return affecting(cands, pkg)
+		var hit bool
+		if entries := m.advs[v]; entries != nil {
+			hit = v.GetWithdrawn() == nil && m.affects(entries, cv.v, pkg.Version)
+		} else {
+			m.one[0] = v
+			hit = len(affecting(m.one, pkg)) > 0
 		}
-		if v.GetWithdrawn() == nil && m.affects(m.advs[v], cv.v, pkg.Version) &&
-			!slices.ContainsFunc(out, func(w *osvschema.Vulnerability) bool { return w.GetId() == v.GetId() }) {
+		if hit && !slices.ContainsFunc(out, func(w *osvschema.Vulnerability) bool { return w.GetId() == v.GetId() }) {
 			out = append(out, v)
 		}
 	}

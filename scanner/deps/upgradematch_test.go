@@ -114,3 +114,64 @@ func affectedVersions(a *osvschema.Affected) []string {
 	}
 	return out
 }
+
+// TestAffectingFastMixesPaths: for packages whose candidates mix
+// advisories the fast path takes with ones it leaves to the matcher,
+// affectingFast (advisory by advisory) returns what osv-scalibr's
+// matcher returns for the whole list, in the same order.
+func TestAffectingFastMixesPaths(t *testing.T) {
+	dir := SharedDB(t)
+	types := map[string]string{"PyPI": purl.TypePyPi, "Go": purl.TypeGolang, "RubyGems": purl.TypeGem, "Maven": purl.TypeMaven,
+		"npm": purl.TypeNPM, "Packagist": purl.TypeComposer, "crates.io": purl.TypeCargo}
+	db := newLocalDB(dir, t.TempDir())
+	mixed := 0
+	for eco, typ := range types {
+		idx, err := db.get(context.Background(), eco, nil)
+		if err != nil {
+			t.Fatalf("%s: %v", eco, err)
+		}
+		for key, cands := range idx.byName {
+			name := key
+			if eco == "Go" && name == "stdlib" {
+				name = "go"
+			}
+			pkg := &extractor.Package{Name: name, PURLType: typ}
+			m := newUpgradeMatcher(pkg, cands, nil)
+			slow := slices.IndexFunc(cands, func(v *osvschema.Vulnerability) bool { return m.advs[v] == nil })
+			if !m.plain || len(cands) < 2 || slow < 0 {
+				continue
+			}
+			mixed++
+			var versions []string
+			for _, v := range cands {
+				for _, a := range v.GetAffected() {
+					for _, ver := range affectedVersions(a) {
+						if !slices.Contains(versions, ver) {
+							versions = append(versions, ver)
+						}
+					}
+				}
+			}
+			for _, ver := range versions {
+				p := *pkg
+				p.Version = ver
+				got := ids(affectingFast(cands, &p, nil))
+				if want := ids(affecting(cands, &p)); !slices.Equal(got, want) {
+					t.Errorf("%s %s@%s: affectingFast %v, osv-scalibr %v", eco, name, ver, got, want)
+				}
+			}
+		}
+	}
+	t.Logf("%d packages with candidates on both paths", mixed)
+	if mixed == 0 {
+		t.Error("no package mixes the paths: the test checks nothing")
+	}
+}
+
+func ids(vs []*osvschema.Vulnerability) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = v.GetId()
+	}
+	return out
+}
