@@ -2,7 +2,8 @@
 # (SKIP_LIBRARY_BENCH=1 runs only the CLI comparison at the end.)
 # Benchmark the dependency scanner offline: 5,000 npm + 5,000 PyPI packages
 # (package-lock.json + requirements.txt) against an OSV database in
-# osv-scanner's layout, timed with /usr/bin/time -v; osv-scanner v2.5.0 on
+# osv-scanner's layout, timed by `bench-deps time` (rusage to the
+# millisecond); osv-scanner v2.5.0 on
 # the same input and DB when it is installed (OSV_SCANNER=path to override).
 #
 # Usage: scripts/bench-deps.sh [DB_DIR]   (default: ../shared/osv-db)
@@ -18,13 +19,12 @@ echo "input: $(wc -l < "$WORK/tree/requirements.txt") PyPI requirements, $(grep 
 
 measure() { # label, command...
 	local label=$1; shift
-	/usr/bin/time -v "$@" > "$WORK/out" 2> "$WORK/time" || { cat "$WORK/out" "$WORK/time"; return 1; }
-	local wall rss cpu
-	wall=$(grep 'Elapsed (wall clock)' "$WORK/time" | awk '{print $NF}')
-	rss=$(grep 'Maximum resident set size' "$WORK/time" | awk '{print $NF}')
+	# bench-deps time: wall, user, sys (to the millisecond) and peak RSS,
+	# as /usr/bin/time -f '%e %U %S %M' but without its 10 ms truncation.
+	"$WORK/bench-deps" time "$@" > "$WORK/out" 2> "$WORK/time" || { cat "$WORK/out" "$WORK/time"; return 1; }
 	# CPU time (user+sys) is the fairer number on a shared machine.
-	cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.2f", s}' "$WORK/time")
-	printf '%-24s wall %-8s cpu %6ss  peak RSS %4d MiB  %s\n' "$label" "$wall" "$cpu" $((rss / 1024)) "$(tail -1 "$WORK/out" | cut -c1-100)"
+	tail -1 "$WORK/time" | awk -v label="$label" -v out="$(tail -1 "$WORK/out" | cut -c1-100)" \
+		'{ printf "%-24s wall %7.3fs cpu %6.3fs  peak RSS %4d MiB  %s\n", label, $1, $2 + $3, $4 / 1024, out }'
 }
 
 # Warm the page cache once so both tools read the zips from memory.
@@ -55,7 +55,8 @@ fi
 # isolates the cache. RUNS=N (default 5) repeats each warm measurement and
 # prints the fastest and median CPU (user+sys) and the fastest wall time,
 # the fair numbers on a shared machine; osv-scanner runs OSV_RUNS times
-# (default 2), on the corpus also without its Go call analysis.
+# (default 2), on the corpus also without its Go call analysis, between
+# tollgate's runs.
 # The floor is `tollgate version` and a scan of an empty directory.
 RUNS=${RUNS:-5}
 OSV_RUNS=${OSV_RUNS:-2}
@@ -67,27 +68,50 @@ cp -r testdata/deps/. "$WORK/corpus/"
 (cd "$WORK/corpus" && rm -rf malformed conan renv cabal stack pub)
 echo "corpus: $(find "$WORK/corpus" -type f | wc -l) files from testdata/deps (npm, PyPI, Go, crates.io, RubyGems, Packagist, Maven, NuGet, Hex)"
 
-repeat() { # label, n, command...: fastest and median CPU, fastest wall, peak RSS
-	local label=$1 n=$2; shift 2
-	for _ in $(seq "$n"); do
-		/usr/bin/time -f '%e %U %S %M' "$@" > "$WORK/out" 2> "$WORK/time" || { cat "$WORK/out" "$WORK/time"; return 1; }
-		tail -1 "$WORK/time"
-	done | awk '{print $2 + $3, $1, $4}' | sort -n | awk -v label="$label" '
+# sample LABEL COMMAND...: run once, append "cpu wall rss" to $WORK/samples/LABEL.
+mkdir -p "$WORK/samples"
+sample() {
+	local label=$1; shift
+	"$WORK/bench-deps" time "$@" > "$WORK/out" 2> "$WORK/time" || { cat "$WORK/out" "$WORK/time"; return 1; }
+	tail -1 "$WORK/time" | awk '{print $2 + $3, $1, $4}' >> "$WORK/samples/$label"
+}
+# summary LABEL: fastest and median CPU, fastest wall, peak RSS of its samples.
+summary() {
+	sort -n "$WORK/samples/$1" | awk -v label="$1" '
 		{ cpu[NR] = $1; if (NR == 1 || $2 < wall) wall = $2; if ($3 > rss) rss = $3 }
-		END { printf "%-28s cpu min %5.2fs median %5.2fs  wall min %6.2fs  peak RSS %4d MiB  (%d runs)\n", label, cpu[1], cpu[int((NR + 1) / 2)], wall, rss / 1024, NR }'
+		END { printf "%-28s cpu min %6.3fs median %6.3fs  wall min %7.3fs  peak RSS %4d MiB  (%d runs)\n", label, cpu[1], cpu[int((NR + 1) / 2)], wall, rss / 1024, NR }'
+}
+median() { sort -n "$WORK/samples/$1" | awk '{ c[NR] = $1 } END { print c[int((NR + 1) / 2)] }'; }
+repeat() { # label, n, command...
+	local label=$1 n=$2; shift 2
+	for _ in $(seq "$n"); do sample "$label" "$@"; done
+	summary "$label"
 }
 repeat "floor: tollgate version" "$RUNS" "$WORK/tollgate" version
 export XDG_CACHE_HOME="$WORK/cache-empty"
 repeat "floor: scan empty dir" "$RUNS" "$WORK/tollgate" scan -q --scanners deps --offline --osv-db "$DB" --fail-on none -f json -o "$WORK/tg.json" "$WORK/empty"
+# The warm tollgate runs and the osv-scanner runs are interleaved (round
+# i runs each tool once while it has runs left), so that a change in the
+# machine's load falls on both; the ratio is osv-scanner's median CPU over
+# tollgate's.
 for tree in corpus tree; do
 	export XDG_CACHE_HOME="$WORK/cache-$tree"
 	tg="'$WORK/tollgate' scan -q --scanners deps --offline --osv-db '$DB' --fail-on none --allow-scanner-errors -f json -o '$WORK/tg.json' '$WORK/$tree' && echo ok"
+	osv="'$OSV' scan source --offline --local-db-path '$DB' --format json -r '$WORK/$tree' > '$WORK/osv.json' 2>/dev/null; test \$? -le 1 && echo ok"
+	osvnc="'$OSV' scan source --offline --no-call-analysis=go --local-db-path '$DB' --format json -r '$WORK/$tree' > '$WORK/osv.json' 2>/dev/null; test \$? -le 1 && echo ok"
 	measure "$tree tollgate cold" sh -c "$tg"
-	repeat "$tree tollgate warm" "$RUNS" sh -c "$tg"
-	if [ -n "$OSV" ]; then
-		repeat "$tree osv-scanner" "$OSV_RUNS" sh -c "'$OSV' scan source --offline --local-db-path '$DB' --format json -r '$WORK/$tree' > '$WORK/osv.json' 2>/dev/null; test \$? -le 1 && echo ok"
-		if [ "$tree" = corpus ]; then
-			repeat "$tree osv-scanner no-call" "$OSV_RUNS" sh -c "'$OSV' scan source --offline --no-call-analysis=go --local-db-path '$DB' --format json -r '$WORK/$tree' > '$WORK/osv.json' 2>/dev/null; test \$? -le 1 && echo ok"
+	for i in $(seq "$(( RUNS > OSV_RUNS ? RUNS : OSV_RUNS ))"); do
+		if [ "$i" -le "$RUNS" ]; then sample "$tree tollgate warm" sh -c "$tg"; fi
+		if [ -n "$OSV" ] && [ "$i" -le "$OSV_RUNS" ]; then
+			sample "$tree osv-scanner" sh -c "$osv"
+			if [ "$tree" = corpus ]; then sample "$tree osv-scanner no-call" sh -c "$osvnc"; fi
 		fi
+	done
+	summary "$tree tollgate warm"
+	if [ -n "$OSV" ]; then
+		summary "$tree osv-scanner"
+		if [ "$tree" = corpus ]; then summary "$tree osv-scanner no-call"; fi
+		awk -v t="$tree" -v a="$(median "$tree osv-scanner")" -v b="$(median "$tree tollgate warm")" \
+			'BEGIN { printf "%-28s %.1fx less CPU than osv-scanner (median)\n", t " ratio", a / b }'
 	fi
 done
