@@ -306,8 +306,12 @@ func newVersionOrder(ecosystem string) *versionOrder {
 func (o *versionOrder) parse(s string) parsedVersion {
 	p, ok := o.parsed[s]
 	if !ok {
-		v, err := semantic.Parse(s, o.ecosystem)
-		p = parsedVersion{v, err == nil}
+		if o.ecosystem == "RubyGems" {
+			p = parsedVersion{parseRubyGemsVersion(s), true} // semantic.Parse's order, faster
+		} else {
+			v, err := semantic.Parse(s, o.ecosystem)
+			p = parsedVersion{v, err == nil}
+		}
 		o.parsed[s] = p
 	}
 	return p
