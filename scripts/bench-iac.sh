@@ -9,6 +9,7 @@
 #          templates, where start-up and per-file costs dominate.
 #
 #   scripts/bench-iac.sh [WORKDIR]      (default: a fresh temp dir)
+#   GEN_ONLY=1 scripts/bench-iac.sh DIR (only write DIR/tree and DIR/small)
 #
 # Each tool runs as a pipeline would run it (tollgate scan --scanners iac,
 # trivy config), RUNS times (default 3); the fastest wall time is kept with
@@ -145,6 +146,9 @@ for t in "$tree" "$small"; do
 	echo "tree: $t ($(find "$t" -type f | wc -l) files, $(du -sh "$t" | cut -f1))"
 done
 
+if [ -n "${GEN_ONLY:-}" ]; then
+	exit 0 # GEN_ONLY=1: only write the trees (for profiling)
+fi
 go build -o "$work/" ./cmd/tollgate ./cmd/tollgate-render # charts render in the companion
 
 # measure NAME CMD...: the fastest of $runs runs; prints and records

@@ -68,7 +68,7 @@ func newEngine(ctx context.Context, cs *checkSet) (*engine, error) {
 	}
 	for _, g := range e.groups {
 		if hasAny(g.modules, user) {
-			if err := g.ready(ctx); err != nil {
+			if err := g.prepareAll(ctx); err != nil {
 				return nil, err
 			}
 		}

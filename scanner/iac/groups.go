@@ -26,6 +26,10 @@ type checkGroup struct {
 	byKind  map[string][]*CheckMeta
 	modules map[string]*ast.Module
 	caps    *ast.Capabilities
+	// builtinOnly: every module is built in, so the validation stages
+	// can be skipped (see validationStages) unless strict is set.
+	builtinOnly bool
+	strict      bool
 
 	// triggers of the built-in checks that have them, by check id (see
 	// triggerTypes).
@@ -35,18 +39,53 @@ type checkGroup struct {
 	once     sync.Once
 	err      error
 	compiler *ast.Compiler
-	// queries by document kind, of all its checks of the kind.
-	queries map[string]*rego.PreparedEvalQuery
 
-	// subsets caches the queries of the checks a document's resource
-	// types trigger, by kind and subset.
+	// queries caches the prepared queries: of all the checks of a kind
+	// (keyed by the kind) and of the subsets that documents' resource
+	// types trigger (keyed by selection.key). Each is prepared the first
+	// time a document needs it, once, however many workers ask.
 	mu      sync.Mutex
-	subsets map[string]*rego.PreparedEvalQuery
+	queries map[string]*preparedQuery
+	subsets int
+	// selections caches selectChecks by kind and resource types: the
+	// documents of a tree share a few type mixes, and matching every
+	// trigger against the types was a few percent of a scan.
+	selections map[string]selection
 }
 
-// maxSubsetQueries bounds the subset cache; a tree of modules with more
-// distinct type mixes than this prepares the extra queries each time.
-const maxSubsetQueries = 512
+// preparedQuery is one entry of checkGroup.queries.
+type preparedQuery struct {
+	once sync.Once
+	q    *rego.PreparedEvalQuery
+	err  error
+}
+
+// maxSubsetQueries bounds the cached subset queries; a tree of modules
+// with more distinct type mixes than this prepares the extra queries each
+// time. maxSelections bounds the selection cache the same way.
+const (
+	maxSubsetQueries = 512
+	maxSelections    = 4096
+)
+
+// validationStages are the compiler stages that only look for errors
+// (types, recursion, conflicts, unsafe heads, undefined functions, ...)
+// without changing the modules: a fifth of the compilation. The built-in
+// checks pass them (TestBuiltinGroupsCompileStrict), so their groups skip
+// them; a group with a user check never does.
+var validationStages = []ast.StageID{
+	ast.StageCheckKeywordOverrides,
+	ast.StageCheckDuplicateImports,
+	ast.StageCheckVoidCalls,
+	ast.StageCheckRuleConflicts,
+	ast.StageCheckUndefinedFuncs,
+	ast.StageCheckSafetyRuleHeads,
+	ast.StageCheckRecursion,
+	ast.StageCheckTypes,
+	ast.StageCheckUnsafeBuiltins,
+	ast.StageCheckDeprecatedBuiltins,
+	ast.StageBuildRequiredCapabilities,
+}
 
 // ready compiles the group once; every caller waits for the same result.
 func (g *checkGroup) ready(ctx context.Context) error {
@@ -54,26 +93,16 @@ func (g *checkGroup) ready(ctx context.Context) error {
 	return g.err
 }
 
-func (g *checkGroup) compile(ctx context.Context) error {
+func (g *checkGroup) compile(_ context.Context) error {
 	c := ast.NewCompiler().WithEnablePrintStatements(false).WithCapabilities(g.caps)
+	if g.builtinOnly && !g.strict {
+		c = c.WithSkipStages(validationStages...)
+	}
 	c.Compile(g.modules)
 	if c.Failed() {
 		return fmt.Errorf("compile %s checks: %w", strings.Join(g.kinds, ", "), c.Errors)
 	}
 	g.compiler = c
-	g.queries = map[string]*rego.PreparedEvalQuery{}
-	g.subsets = map[string]*rego.PreparedEvalQuery{}
-	for _, kind := range g.kinds {
-		ms := g.byKind[kind]
-		if len(ms) == 0 {
-			continue
-		}
-		q, err := g.prepare(ctx, ms)
-		if err != nil {
-			return fmt.Errorf("prepare %s checks: %w", kind, err)
-		}
-		g.queries[kind] = q
-	}
 	return nil
 }
 
@@ -118,7 +147,13 @@ func (g *checkGroup) selectChecks(kind string, types map[string]bool, typed bool
 	if !typed || len(g.triggers) == 0 {
 		return selection{checks: all, all: true}
 	}
-	var sel selection
+	ck := selectionKey(kind, types)
+	g.mu.Lock()
+	sel, ok := g.selections[ck]
+	g.mu.Unlock()
+	if ok {
+		return sel
+	}
 	key := []byte(kind)
 	for i, m := range all {
 		if ts, has := g.triggers[m.ID]; has && !g.match.any(ts, types) {
@@ -129,7 +164,33 @@ func (g *checkGroup) selectChecks(kind string, types map[string]bool, typed bool
 	}
 	sel.all = len(sel.checks) == len(all)
 	sel.key = string(key)
+	g.mu.Lock()
+	if g.selections == nil {
+		g.selections = map[string]selection{}
+	}
+	if len(g.selections) < maxSelections {
+		g.selections[ck] = sel
+	}
+	g.mu.Unlock()
 	return sel
+}
+
+// selectionKey is kind and the sorted types, NUL-separated (neither holds
+// a NUL).
+func selectionKey(kind string, types map[string]bool) string {
+	ts := make([]string, 0, len(types))
+	n := len(kind)
+	for t := range types {
+		ts = append(ts, t)
+		n += len(t) + 1
+	}
+	sort.Strings(ts)
+	b := make([]byte, 0, n)
+	b = append(b, kind...)
+	for _, t := range ts {
+		b = append(append(b, 0), t...)
+	}
+	return string(b)
 }
 
 // needsAlways reports whether every document of kind runs a check of the
@@ -149,25 +210,51 @@ func (g *checkGroup) query(ctx context.Context, kind string, sel selection) (*re
 	if err := g.ready(ctx); err != nil {
 		return nil, err
 	}
+	key := sel.key
 	if sel.all {
-		return g.queries[kind], nil
+		key = kind + ":all" // never evicted: one per kind
 	}
 	g.mu.Lock()
-	q := g.subsets[sel.key]
-	g.mu.Unlock()
-	if q != nil {
-		return q, nil
-	}
-	q, err := g.prepare(ctx, sel.checks)
-	if err != nil {
-		return nil, fmt.Errorf("prepare %s checks: %w", kind, err)
-	}
-	g.mu.Lock()
-	if len(g.subsets) < maxSubsetQueries {
-		g.subsets[sel.key] = q
+	e := g.queries[key]
+	if e == nil {
+		e = &preparedQuery{}
+		switch {
+		case sel.all:
+			g.cacheQuery(key, e)
+		case g.subsets < maxSubsetQueries:
+			g.subsets++
+			g.cacheQuery(key, e)
+		}
 	}
 	g.mu.Unlock()
-	return q, nil
+	e.once.Do(func() {
+		checks := sel.checks
+		if sel.all {
+			checks = g.byKind[kind]
+		}
+		if e.q, e.err = g.prepare(context.WithoutCancel(ctx), checks); e.err != nil {
+			e.err = fmt.Errorf("prepare %s checks: %w", kind, e.err)
+		}
+	})
+	return e.q, e.err
+}
+
+// prepareAll prepares the query of every kind of the group, so a user
+// check that compiles but cannot be queried fails at start-up.
+func (g *checkGroup) prepareAll(ctx context.Context) error {
+	for _, kind := range g.kinds {
+		if _, err := g.query(ctx, kind, selection{checks: g.byKind[kind], all: true}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (g *checkGroup) cacheQuery(key string, e *preparedQuery) {
+	if g.queries == nil {
+		g.queries = map[string]*preparedQuery{}
+	}
+	g.queries[key] = e
 }
 
 // groupChecks splits the check set into groups, one per directory of
@@ -209,6 +296,10 @@ func groupChecks(cs *checkSet, caps *ast.Capabilities) []*checkGroup {
 	}
 	out := make([]*checkGroup, 0, len(groups))
 	for _, g := range groups {
+		g.builtinOnly = true
+		for name := range g.modules {
+			g.builtinOnly = g.builtinOnly && cs.builtin[name]
+		}
 		sort.Strings(g.kinds)
 		g.match = newTriggerMatcher(g.triggers)
 		out = append(out, g)

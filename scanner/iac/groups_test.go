@@ -121,3 +121,97 @@ func TestUserLibraryErrorsAtStart(t *testing.T) {
 		t.Errorf("err = %v, want an unsafe-variable error naming c.rego", err)
 	}
 }
+
+// TestBuiltinGroupsCompileStrict compiles every built-in group with all
+// the compiler's stages: the scanner skips the validation stages for them
+// (validationStages), so this is where a type error, a recursion or a rule
+// conflict in a built-in check is caught.
+func TestBuiltinGroupsCompileStrict(t *testing.T) {
+	s, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range s.engine.groups {
+		if !g.builtinOnly {
+			t.Errorf("group %s is not built-in only", g.name)
+		}
+		g.strict = true
+		if err := g.ready(context.Background()); err != nil {
+			t.Errorf("group %s: %v", g.name, err)
+		}
+	}
+}
+
+// TestUserGroupValidates: a group with a user check runs every validation
+// stage, so a type error in a user check fails at New like before.
+func TestUserGroupValidates(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "c.rego", "# METADATA\n# title: T\n# scope: package\n# custom:\n#   id: ACME-9\n#   severity: LOW\n#   frameworks: [dockerfile]\npackage acme.typed\n\ndeny contains \"m\" if {\n\tcount(1) > 0\n}\n")
+	_, err := New(Options{ExtraCheckDirs: []string{dir}})
+	if err == nil || !strings.Contains(err.Error(), "c.rego") || !strings.Contains(err.Error(), "rego_type_error") {
+		t.Errorf("err = %v, want a type error naming c.rego", err)
+	}
+}
+
+// TestSelectionCache: documents with the same kind and resource types
+// share one selection; other types get their own, and the cached one is
+// what selectChecks would compute afresh.
+func TestSelectionCache(t *testing.T) {
+	s, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var aws *checkGroup
+	for _, g := range s.engine.groups {
+		if g.name == "aws" {
+			aws = g
+		}
+	}
+	ids := func(sel selection) []string {
+		var out []string
+		for _, m := range sel.checks {
+			out = append(out, m.ID)
+		}
+		return out
+	}
+	bucket := map[string]bool{"aws_s3_bucket": true}
+	kms := map[string]bool{"aws_kms_key": true}
+	first := aws.selectChecks(KindTerraform, bucket, true)
+	again := aws.selectChecks(KindTerraform, map[string]bool{"aws_s3_bucket": true}, true)
+	other := aws.selectChecks(KindTerraform, kms, true)
+	cfn := aws.selectChecks(KindCloudFormation, bucket, true)
+	if first.key != again.key || !slices.Equal(ids(first), ids(again)) {
+		t.Errorf("same types, different selections: %v / %v", ids(first), ids(again))
+	}
+	if first.key == other.key || slices.Equal(ids(first), ids(other)) {
+		t.Errorf("aws_s3_bucket and aws_kms_key select the same checks: %v", ids(first))
+	}
+	if first.key == cfn.key {
+		t.Error("terraform and cloudformation selections share a key")
+	}
+	if !slices.Contains(ids(first), "TG-AWS-0005") || slices.Contains(ids(other), "TG-AWS-0005") {
+		t.Errorf("TG-AWS-0005 (S3 encryption) selected for a bucket: %v, for a key: %v", ids(first), ids(other))
+	}
+	if n := len(aws.selections); n != 3 {
+		t.Errorf("%d cached selections, want 3", n)
+	}
+	// Compared with the computation of a fresh scanner, each type mix
+	// asked once.
+	s2, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range s2.engine.groups {
+		if g.name != "aws" {
+			continue
+		}
+		for _, types := range []map[string]bool{bucket, kms, {"aws_s3_bucket": true, "aws_kms_key": true}} {
+			if got, want := aws.selectChecks(KindTerraform, types, true), g.selectChecks(KindTerraform, types, true); !slices.Equal(ids(got), ids(want)) || got.key != want.key {
+				t.Errorf("types %v: cached %v, fresh %v", types, ids(got), ids(want))
+			}
+		}
+	}
+	if k1, k2 := selectionKey("t", map[string]bool{"a": true, "bc": true}), selectionKey("t", map[string]bool{"ab": true, "c": true}); k1 == k2 {
+		t.Errorf("selection keys collide: %q", k1)
+	}
+}
