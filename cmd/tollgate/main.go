@@ -15,6 +15,7 @@ import (
 
 func main() {
 	setDefaultMemoryLimit()
+	tuneGC()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	// After the first signal, restore the default: a second Ctrl-C kills
 	// at once if the orderly stop takes too long.
