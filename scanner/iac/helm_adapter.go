@@ -6,6 +6,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/tollgate-dev/tollgate/scanner"
 	"github.com/tollgate-dev/tollgate/scanner/iac/render"
@@ -64,7 +65,10 @@ func parseHelmChart(ctx context.Context, sess render.Session, t scanner.Target, 
 }
 
 // openRenderer opens the scan's render session when it has charts or
-// kustomizations to build (nil otherwise: nothing is started).
+// kustomizations to build (nil otherwise: nothing is started). The
+// session closes itself after the last of them, so that the companion
+// does not hold its memory while the checks run; closing it again at the
+// end of the scan is harmless.
 func openRenderer(ctx context.Context, r render.Renderer, charts, builds int) (render.Session, error) {
 	if charts+builds == 0 {
 		return nil, nil
@@ -73,7 +77,31 @@ func openRenderer(ctx context.Context, r render.Renderer, charts, builds int) (r
 	if err != nil {
 		return nil, fmt.Errorf("%s and %s need %s: %w", plural(charts, "Helm chart"), plural(builds, "kustomization"), render.Companion, err)
 	}
-	return sess, nil
+	c := &countedSession{Session: sess}
+	c.left.Store(int64(charts + builds))
+	return c, nil
+}
+
+// countedSession closes its session after the last expected render.
+type countedSession struct {
+	render.Session
+	left atomic.Int64
+}
+
+func (c *countedSession) done() {
+	if c.left.Add(-1) == 0 {
+		c.Session.Close()
+	}
+}
+
+func (c *countedSession) RenderHelm(ctx context.Context, t render.Tree, dir string, opts render.HelmOptions) ([]render.Document, error) {
+	defer c.done()
+	return c.Session.RenderHelm(ctx, t, dir, opts)
+}
+
+func (c *countedSession) BuildKustomization(ctx context.Context, t render.Tree, dir, file string) ([]render.Document, error) {
+	defer c.done()
+	return c.Session.BuildKustomization(ctx, t, dir, file)
 }
 
 func plural(n int, what string) string {

@@ -152,3 +152,39 @@ func TestRendererMissingFailsClosed(t *testing.T) {
 		t.Fatalf("errors = %v", res.Errors)
 	}
 }
+
+// stubSession renders nothing and counts its closes.
+type stubSession struct{ closed atomic.Int32 }
+
+func (s *stubSession) RenderHelm(context.Context, render.Tree, string, render.HelmOptions) ([]render.Document, error) {
+	return nil, nil
+}
+
+func (s *stubSession) BuildKustomization(context.Context, render.Tree, string, string) ([]render.Document, error) {
+	return nil, nil
+}
+
+func (s *stubSession) Close() error { s.closed.Add(1); return nil }
+
+type stubRenderer struct{ s *stubSession }
+
+func (r stubRenderer) Open(context.Context) (render.Session, error) { return r.s, nil }
+
+// The session (and so the companion) closes after the scan's last chart
+// or overlay, not at the end of the scan: it does not hold its memory
+// while the checks run.
+func TestRendererClosedAfterLastRender(t *testing.T) {
+	stub := &stubSession{}
+	sess, err := openRenderer(t.Context(), stubRenderer{stub}, 1, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sess.RenderHelm(t.Context(), render.Tree{}, "c", render.HelmOptions{})
+	if n := stub.closed.Load(); n != 0 {
+		t.Fatalf("closed after 1 of 2 renders")
+	}
+	sess.BuildKustomization(t.Context(), render.Tree{}, "k", "k/kustomization.yaml")
+	if n := stub.closed.Load(); n != 1 {
+		t.Fatalf("closed %d times after the last render, want 1", n)
+	}
+}
