@@ -253,11 +253,12 @@ func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding
 	var (
 		vulns    map[pkgKey][]*osvschema.Vulnerability
 		matchErr error
+		orders   = versionOrders{} // versions parsed once per scan
 	)
 	if s.opts.Offline {
 		stats["mode"] = "offline"
 		var db *localDB
-		vulns, db, matchErr = s.matchOffline(ctx, deps)
+		vulns, db, matchErr = s.matchOffline(ctx, deps, orders)
 		dbs := s.dbStats(db)
 		dbs["missing"] = missingStats(db, deps)
 		stats["db"] = dbs
@@ -289,7 +290,7 @@ func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding
 	if s.opts.Image != "" {
 		lines = newLineFinder(noFiles{})
 	}
-	findings := buildFindings(deps, vulns, lines, calls)
+	findings := buildFindings(deps, vulns, lines, calls, orders)
 	if s.opts.Image != "" {
 		s.addImageProperties(findings, layers)
 	}

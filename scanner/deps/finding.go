@@ -19,8 +19,9 @@ const maxDescription = 4000
 // buildFindings turns matched advisories into findings: one per lockfile,
 // package version and alias group.
 //
-// calls, when not nil, holds call-analysis results for Go packages.
-func buildFindings(deps []dep, vulns map[pkgKey][]*osvschema.Vulnerability, lines *lineFinder, calls map[callKey]bool) []scanner.Finding {
+// calls, when not nil, holds call-analysis results for Go packages;
+// orders holds the versions matching parsed.
+func buildFindings(deps []dep, vulns map[pkgKey][]*osvschema.Vulnerability, lines *lineFinder, calls map[callKey]bool, orders versionOrders) []scanner.Finding {
 	type fkey struct {
 		lockfile string
 		pkg      pkgKey
@@ -29,18 +30,13 @@ func buildFindings(deps []dep, vulns map[pkgKey][]*osvschema.Vulnerability, line
 	seen := map[fkey]int{}
 	groupsByPkg := map[pkgKey][][]*osvschema.Vulnerability{}
 	upgrades := map[pkgKey]string{}
-	orders := map[string]*versionOrder{} // by ecosystem: parse each version once
 	var out []scanner.Finding
 	for _, d := range deps {
 		vs := vulns[d.key()]
 		if len(vs) == 0 {
 			continue
 		}
-		o := orders[baseEcosystem(d.ecosystem)]
-		if o == nil {
-			o = newVersionOrder(d.ecosystem)
-			orders[baseEcosystem(d.ecosystem)] = o
-		}
+		o := orders.get(d.ecosystem)
 		groups, ok := groupsByPkg[d.key()]
 		if !ok {
 			groups = aliasGroups(vs)
@@ -300,6 +296,21 @@ type parsedVersion struct {
 
 func newVersionOrder(ecosystem string) *versionOrder {
 	return &versionOrder{ecosystem: baseEcosystem(ecosystem), parsed: map[string]parsedVersion{}}
+}
+
+// versionOrders holds one versionOrder per base ecosystem for a scan, so
+// that matching and building the findings parse each version once.
+type versionOrders map[string]*versionOrder
+
+// get returns the order of the ecosystem (release suffix ignored).
+func (vo versionOrders) get(ecosystem string) *versionOrder {
+	base := baseEcosystem(ecosystem)
+	o := vo[base]
+	if o == nil {
+		o = newVersionOrder(base)
+		vo[base] = o
+	}
+	return o
 }
 
 // parse returns s parsed in the ecosystem, once per string.

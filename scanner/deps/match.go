@@ -53,8 +53,9 @@ func uniquePackages(deps []dep) []dep {
 }
 
 // matchOffline matches every package against the local database. It
-// loads only the ecosystems the lockfiles use.
-func (s *Scanner) matchOffline(ctx context.Context, deps []dep) (map[pkgKey][]*osvschema.Vulnerability, *localDB, error) {
+// loads only the ecosystems the lockfiles use. Versions are parsed into
+// orders.
+func (s *Scanner) matchOffline(ctx context.Context, deps []dep, orders versionOrders) (map[pkgKey][]*osvschema.Vulnerability, *localDB, error) {
 	db := newLocalDB(s.opts.DBDir, s.opts.IndexDir)
 	uniq := uniquePackages(deps)
 	ecos := map[string]bool{}
@@ -94,7 +95,6 @@ func (s *Scanner) matchOffline(ctx context.Context, deps []dep) (map[pkgKey][]*o
 		errs = append(errs, fmt.Errorf("%w: none in %s (run `tollgate db update --osv-db %s`)", ErrNoDatabase, s.opts.DBDir, s.opts.DBDir))
 	}
 	out := map[pkgKey][]*osvschema.Vulnerability{}
-	orders := map[string]*versionOrder{} // by ecosystem: parse each version once
 	for _, d := range uniq {
 		idx, err := db.get(ctx, baseEcosystem(d.ecosystem), nil)
 		if err != nil {
@@ -104,11 +104,7 @@ func (s *Scanner) matchOffline(ctx context.Context, deps []dep) (map[pkgKey][]*o
 		if len(cands) == 0 {
 			continue
 		}
-		eco := baseEcosystem(d.ecosystem)
-		if orders[eco] == nil {
-			orders[eco] = newVersionOrder(eco)
-		}
-		if vs := affectingFast(cands, d.pkg, orders[eco]); len(vs) > 0 {
+		if vs := affectingFast(cands, d.pkg, orders.get(d.ecosystem)); len(vs) > 0 {
 			out[d.key()] = vs
 		}
 	}

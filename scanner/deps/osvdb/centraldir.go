@@ -15,13 +15,21 @@ import (
 // the number of entries the end record announces (zip64 included).
 func centralDirectory(r io.ReaderAt, size int64) (off int64, entries uint64, err error) {
 	// The end-of-central-directory record is 22 bytes plus a comment of
-	// at most 65,535 bytes.
-	tail := min(size, 22+65535+20)
-	buf := make([]byte, tail)
-	if _, err := r.ReadAt(buf, size-tail); err != nil && err != io.EOF {
-		return 0, 0, err
+	// at most 65,535 bytes, with the zip64 locator (20 bytes) before it.
+	// Archives rarely carry a comment: look in the last KiB first (the
+	// last signature there is the last one in the whole window), then in
+	// the whole window.
+	var buf []byte
+	eocd := -1
+	for _, tail := range []int64{min(size, 1024), min(size, 22+65535+20)} {
+		buf = make([]byte, tail)
+		if _, err := r.ReadAt(buf, size-tail); err != nil && err != io.EOF {
+			return 0, 0, err
+		}
+		if eocd = bytes.LastIndex(buf, []byte("PK\x05\x06")); eocd >= 20 || tail == size {
+			break
+		}
 	}
-	eocd := bytes.LastIndex(buf, []byte("PK\x05\x06"))
 	if eocd < 0 || len(buf)-eocd < 22 {
 		return 0, 0, errors.New("not a zip archive (no end of central directory)")
 	}

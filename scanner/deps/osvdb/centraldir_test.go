@@ -31,8 +31,8 @@ func zipJSONCount(t *testing.T, path string) int {
 
 // TestStatusCountsAdvisoriesFromCentralDirectory: Status counts each
 // archive's advisories from its central directory alone, with the count
-// archive/zip gives (deflated, stored, exactly 65,535 entries, the
-// shared database); a damaged directory is an error in the status, not a
+// archive/zip gives (deflated, stored, with a long comment, exactly
+// 65,535 entries, the shared database); a damaged directory is an error in the status, not a
 // wrong count.
 func TestStatusCountsAdvisoriesFromCentralDirectory(t *testing.T) {
 	dir := t.TempDir()
@@ -46,6 +46,21 @@ func TestStatusCountsAdvisoriesFromCentralDirectory(t *testing.T) {
 		"npm":       put("npm", indexFiles, zip.Deflate),
 		"PyPI":      put("PyPI", indexFiles[:3], zip.Store),
 		"crates.io": put("crates.io", nil, zip.Deflate),
+	}
+	// A comment longer than the first look at the file's end (1 KiB)
+	// and one just short of the 20 bytes of a zip64 locator before it.
+	for eco, n := range map[string]int{"RubyGems": 60000, "Hex": 1024 - 22 - 10} {
+		p := put(eco, indexFiles[:2], zip.Deflate)
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The comment length is the last field of the end record.
+		b = append(b[:len(b)-2], byte(n), byte(n>>8))
+		if err := os.WriteFile(p, append(b, strings.Repeat("c", n)...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		zips[eco] = p
 	}
 	if !testing.Short() {
 		files := make([][2]string, 0, 65535)
