@@ -309,8 +309,8 @@ func (s *Scanner) Inventory() []scanner.InventoryPackage {
 // if every entry is.
 func packageInventory(deps []dep) []scanner.InventoryPackage {
 	type key struct{ file, eco, name, version string }
-	idx := map[key]int{}
-	var out []scanner.InventoryPackage
+	idx := make(map[key]int, len(deps))
+	out := make([]scanner.InventoryPackage, 0, len(deps))
 	for _, d := range deps {
 		k := key{d.location, d.ecosystem, d.name, d.version}
 		if i, ok := idx[k]; ok {

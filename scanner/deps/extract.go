@@ -173,7 +173,11 @@ func (s *Scanner) extractAll(ctx context.Context, root string, fsys fs.FS, files
 		}()
 	}
 	wg.Wait()
-	var all []dep
+	total := 0
+	for _, r := range results {
+		total += len(r.deps)
+	}
+	all := make([]dep, 0, total)
 	var errs []error
 	n := 0
 	for _, r := range results {
@@ -224,6 +228,7 @@ func extractFile(ctx context.Context, sfs scalibrfs.FS, root, p string, exts []f
 			return deps, parseError(p, fmt.Errorf("%s: %w", e.Name(), xerr))
 		}
 		direct := directSet(sfs, p)
+		deps = slices.Grow(deps, len(inv))
 		for _, pkg := range inv {
 			d := newDep(p, pkg)
 			if direct != nil && d.location == p && !isStdlib(d) {
