@@ -163,11 +163,12 @@ func (idx *ecoIndex) load(ctx context.Context, dir, cacheDir, eco string, need m
 		go func() {
 			defer wg.Done()
 			opts := protojson.UnmarshalOptions{DiscardUnknown: true}
+			rr := recs.Reader() // decoding copies what it keeps: one buffer serves every record
 			for i := w; i < len(ids); i += workers {
 				if ctx.Err() != nil {
 					return
 				}
-				if vulns[i] = decodeRecord(recs.Get(ids[i])); vulns[i] != nil {
+				if vulns[i] = decodeRecord(rr.Get(ids[i])); vulns[i] != nil {
 					fromRecords[i] = true
 					continue
 				}

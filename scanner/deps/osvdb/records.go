@@ -158,7 +158,35 @@ func (r *Records) readHeader(f *os.File) error {
 
 // Get returns the record of entry n, or nil when there is none or it
 // fails its CRC-32. Safe for concurrent use.
-func (r *Records) Get(n int) []byte {
+func (r *Records) Get(n int) []byte { return r.read(nil, n) }
+
+// RecordReader reads records one after another into one buffer, for a
+// caller that is done with each record before asking for the next (a
+// decoder copies what it keeps). Each goroutine needs its own.
+type RecordReader struct {
+	r   *Records
+	buf []byte
+}
+
+// Reader returns a RecordReader of r.
+func (r *Records) Reader() *RecordReader { return &RecordReader{r: r} }
+
+// Get is Records.Get; the result is valid until the next call and must
+// not be changed.
+func (rr *RecordReader) Get(n int) []byte {
+	if b, ok := rr.r.added[n]; ok {
+		return b
+	}
+	b := rr.r.read(rr.buf, n)
+	if cap(b) > cap(rr.buf) {
+		rr.buf = b[:0]
+	}
+	return b
+}
+
+// read returns the record of entry n, read into buf's array when it is
+// large enough.
+func (r *Records) read(buf []byte, n int) []byte {
 	if b, ok := r.added[n]; ok {
 		return b
 	}
@@ -166,7 +194,11 @@ func (r *Records) Get(n int) []byte {
 	if !ok || r.f == nil {
 		return nil
 	}
-	b := make([]byte, s.n)
+	b := buf[:0]
+	if cap(b) < s.n {
+		b = make([]byte, s.n)
+	}
+	b = b[:s.n]
 	if _, err := r.f.ReadAt(b, s.off); err != nil || crc32.ChecksumIEEE(b) != s.crc {
 		r.mu.Lock()
 		r.bad = true

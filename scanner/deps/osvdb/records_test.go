@@ -60,6 +60,22 @@ func TestRecords(t *testing.T) {
 	if got.Get(3) != nil || got.Len() != 3 {
 		t.Errorf("%d records, record 3 = %q", got.Len(), got.Get(3))
 	}
+	// A RecordReader reuses its buffer across records of any size, and
+	// never writes into a record added since the file was read.
+	added := []byte("added after reading")
+	if !got.Add(4, added) {
+		t.Fatal("Add(4) refused")
+	}
+	rr := got.Reader()
+	for _, n := range []int{2, 0, 4, 1, 2, 3, 0} {
+		b := rr.Get(n)
+		if w, ok := want[n]; ok && !bytes.Equal(b, w) || n == 3 && b != nil {
+			t.Errorf("reader: record %d = %q, want %q", n, b, w)
+		}
+	}
+	if string(added) != "added after reading" || !bytes.Equal(rr.Get(4), added) {
+		t.Errorf("added record changed to %q", added)
+	}
 
 	got.Close()
 	good, err := os.ReadFile(path)
