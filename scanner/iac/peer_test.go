@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -201,24 +202,13 @@ type reviewedTable struct {
 
 func loadReviewed(t *testing.T, name string) *reviewedTable {
 	t.Helper()
-	raw, err := os.ReadFile(filepath.Join("testdata", "peer-ids", name))
-	if err != nil {
-		t.Fatal(err)
-	}
 	r := &reviewedTable{name: name, rows: map[string]string{}, line: map[string]int{}, used: map[string]bool{}}
-	for i, l := range strings.Split(string(raw), "\n") {
-		if l == "" || strings.HasPrefix(l, "#") {
-			continue
-		}
-		f := strings.Split(l, "\t")
-		if len(f) != 3 || f[2] == "" {
-			t.Fatalf("%s:%d: want tollgate id, peer id and a reason, tab-separated", name, i+1)
-		}
-		k := f[0] + " " + f[1]
+	for _, row := range readPeerTable(t, name, 3, "tollgate id, peer id and a reason") {
+		k := row.f[0] + " " + row.f[1]
 		if _, dup := r.rows[k]; dup {
-			t.Fatalf("%s:%d: %s listed twice", name, i+1, k)
+			t.Fatalf("%s:%d: %s listed twice", name, row.line, k)
 		}
-		r.rows[k], r.line[k] = f[2], i+1
+		r.rows[k], r.line[k] = row.f[2], row.line
 	}
 	return r
 }
@@ -305,4 +295,34 @@ func verifyPeerMappings(t *testing.T, ours []peerCheck, idsOf func(CheckMeta) []
 	}
 	reviewed.unused(t)
 	return confirmed
+}
+
+// tsvRow is a data row of a table under testdata/peer-ids: its fields and
+// its line number.
+type tsvRow struct {
+	f    []string
+	line int
+}
+
+// readPeerTable reads testdata/peer-ids/<name>: tab-separated rows of
+// exactly cols non-empty fields; blank lines and lines starting with #
+// are comments. what names the columns for the error message.
+func readPeerTable(t *testing.T, name string, cols int, what string) []tsvRow {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join("testdata", "peer-ids", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []tsvRow
+	for i, l := range strings.Split(string(raw), "\n") {
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		f := strings.Split(l, "\t")
+		if len(f) != cols || slices.Contains(f, "") {
+			t.Fatalf("%s:%d: want %s, tab-separated", name, i+1, what)
+		}
+		out = append(out, tsvRow{f, i + 1})
+	}
+	return out
 }

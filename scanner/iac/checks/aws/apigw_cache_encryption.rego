@@ -7,7 +7,6 @@
 #   id: TG-AWS-0125
 #   peer_ids:
 #     trivy: [AVD-AWS-0002]
-#     checkov: [CKV_AWS_120]
 #     kics: [b7c9a40c-23e4-4a2d-8d39-a3352f10f288]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]

@@ -8,7 +8,6 @@
 #   id: TG-AWS-0068
 #   peer_ids:
 #     trivy: [AVD-AWS-0006]
-#     checkov: [CKV_AWS_82]
 #     kics: [d364984a-a222-4b5f-a8b0-e23ab19ebff3]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan, cloudformation]

@@ -7,7 +7,7 @@
 # custom:
 #   id: TG-AWS-0099
 #   peer_ids:
-#     checkov: [CKV_AWS_91, CKV_AWS_92]
+#     checkov: [CKV_AWS_91]
 #     kics: [3e34db4f-0ad9-4290-bfd0-4a9ee884acaf]
 #   severity: LOW
 #   frameworks: [terraform, terraform-plan, cloudformation]

@@ -9,7 +9,7 @@
 #   id: TG-GCP-0017
 #   peer_ids:
 #     trivy: [AVD-GCP-0064]
-#     checkov: [CKV_GCP_13, CKV_GCP_19]
+#     checkov: [CKV_GCP_19]
 #     kics: [73fb21a1-b19a-45b1-b648-b47b1678681e]
 #   severity: MEDIUM
 #   frameworks: [terraform, terraform-plan]

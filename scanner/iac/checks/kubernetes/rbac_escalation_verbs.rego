@@ -8,7 +8,7 @@
 #   id: TG-K8S-0033
 #   peer_ids:
 #     trivy: [AVD-KSV-0043]
-#     checkov: [CKV_K8S_157, CKV_K8S_158]
+#     checkov: [CKV_K8S_157, CKV_K8S_158, CKV2_K8S_3]
 #     kics: [9f85c3f6-26fd-4007-938a-2e0cb0100980]
 #   severity: HIGH
 #   frameworks: [kubernetes]

@@ -8,7 +8,7 @@
 #   id: TG-K8S-0031
 #   peer_ids:
 #     trivy: [AVD-KSV-0041, AVD-KSV-0113]
-#     checkov: [CKV2_K8S_3]
+#     checkov: [CKV2_K8S_5]
 #     kics: [b7bca5c4-1dab-4c2c-8cbe-3050b9d59b14]
 #   severity: MEDIUM
 #   frameworks: [kubernetes]
