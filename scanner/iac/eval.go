@@ -137,6 +137,9 @@ func (e *engine) eval(ctx context.Context, doc Document) ([]result, error) {
 		return nil, nil
 	}
 	types, typed := documentTypes(doc.Value)
+	if doc.Kind == KindKubernetes {
+		types, typed = kubernetesTypes(doc.Value)
+	}
 	var input ast.Value
 	limit := e.timeout
 	if limit == 0 {

@@ -16,6 +16,13 @@ import (
 // a terraform or CloudFormation document only when the document holds one
 // of the check's trigger types; a check whose rules do not all start from
 // such a lookup has no triggers and always runs.
+//
+// Kubernetes checks are triggered the same way by the document's kind
+// ("kind:Service"): a rule that tests input.kind, or that reads a library
+// rule defined only for some kinds (k8s.containers is built from
+// k8s.pod_spec, whose every branch tests the kind), cannot succeed on a
+// document of another kind. Only expressions that are undefined when such
+// a rule is count: not under negation, a comprehension, every or with.
 
 // typeLookups are the library rules and functions that return the
 // resources of one type given as a constant, and whether each is called as
@@ -95,7 +102,7 @@ func (ix *triggerIndex) triggerTypes(mod *ast.Module) []string {
 	if c == nil {
 		return nil
 	}
-	types, ok := ix.ruleTriggers(append(c.pkg.Copy(), ast.StringTerm("deny")), 0)
+	types, ok := ix.ruleTriggers(append(c.pkg.Copy(), ast.StringTerm("deny")), 0, false)
 	if !ok {
 		return nil
 	}
@@ -138,27 +145,35 @@ func (ix *triggerIndex) rulesAt(abs ast.Ref) []ruleIn {
 
 // ruleTriggers unions the triggers of every rule at abs; ok is false when
 // one of them has none, or the rule can be defined without its body
-// (default, else, functions).
-func (ix *triggerIndex) ruleTriggers(abs ast.Ref, depth int) ([]string, bool) {
+// (default, functions). An else chain has the union of its branches'
+// triggers; with emptyOK (the caller iterates the value or reads inside
+// it), a branch whose value is an empty literal ([], {}, set()) adds
+// nothing, since it yields no element either.
+func (ix *triggerIndex) ruleTriggers(abs ast.Ref, depth int, emptyOK bool) ([]string, bool) {
 	rules := ix.rulesAt(abs)
 	if len(rules) == 0 || depth > 4 {
 		return nil, false
 	}
 	set := map[string]bool{}
 	for _, r := range rules {
-		if r.rule.Default || r.rule.Else != nil || len(r.rule.Head.Args) > 0 {
+		if r.rule.Default || len(r.rule.Head.Args) > 0 {
 			return nil, false
 		}
-		ts, ok := ix.unionTriggers(r, depth)
-		if !ok {
-			ts, ok = ix.bodyTriggers(r.rule.Body, r.ctx, depth)
+		for branch := r.rule; branch != nil; branch = branch.Else {
+			if r.rule.Else != nil && emptyOK && trueBody(branch.Body) && emptyLiteral(branch.Head.Value) {
+				continue
+			}
+			ts, ok := ix.branchTriggers(ruleIn{branch, r.ctx}, depth)
+			if !ok {
+				return nil, false
+			}
+			for _, t := range ts {
+				set[t] = true
+			}
 		}
-		if !ok {
-			return nil, false
-		}
-		for _, t := range ts {
-			set[t] = true
-		}
+	}
+	if len(set) == 0 {
+		return nil, false // every branch empty: leave such a rule alone
 	}
 	out := make([]string, 0, len(set))
 	for t := range set {
@@ -166,6 +181,76 @@ func (ix *triggerIndex) ruleTriggers(abs ast.Ref, depth int) ([]string, bool) {
 	}
 	sort.Strings(out)
 	return out, true
+}
+
+// branchTriggers are the triggers of one rule (or one branch of an else
+// chain): a union of set rules, its body's, or for a constant rule, those
+// of a rule its value reads (the value is undefined without it).
+func (ix *triggerIndex) branchTriggers(r ruleIn, depth int) ([]string, bool) {
+	if ts, ok := ix.unionTriggers(r, depth); ok {
+		return ts, true
+	}
+	if ts, ok := ix.bodyTriggers(r.rule.Body, r.ctx, depth); ok {
+		return ts, true
+	}
+	if r.rule.Head.Value != nil && trueBody(r.rule.Body) {
+		// no local variables here: a bare name is a rule of the package
+		return ix.refTriggers(r.rule.Head.Value, r.ctx, depth, true)
+	}
+	return nil, false
+}
+
+// emptyLiteral is [], {} or set().
+func emptyLiteral(t *ast.Term) bool {
+	if t == nil {
+		return false
+	}
+	switch v := t.Value.(type) {
+	case *ast.Array:
+		return v.Len() == 0
+	case ast.Object:
+		return v.Len() == 0
+	case ast.Set:
+		return v.Len() == 0
+	case ast.Call:
+		return len(v) == 1 && v[0].String() == "set"
+	}
+	return false
+}
+
+// refTriggers finds, in x outside comprehensions and every, a reference
+// to a rule with triggers: x is undefined when that rule is, so it needs
+// one of the rule's triggers. Only references through an import alias or
+// data are followed, and with packageRules the package's own rules too
+// (where no local variable can shadow them).
+func (ix *triggerIndex) refTriggers(x any, c *moduleCtx, depth int, packageRules bool) ([]string, bool) {
+	var out []string
+	found := false
+	vis := ast.NewGenericVisitor(func(v any) bool {
+		if found {
+			return true
+		}
+		switch n := v.(type) {
+		case *ast.ArrayComprehension, *ast.SetComprehension, *ast.ObjectComprehension, *ast.Every, *ast.With:
+			return true // defined even when what they read is not
+		case ast.Var:
+			if packageRules { // a rule of the package named alone
+				out, found = ix.prefixTriggers(ast.Ref{ast.VarTerm(string(n))}, c, depth)
+			}
+		case ast.Ref:
+			head, ok := n[0].Value.(ast.Var)
+			if !ok {
+				return false
+			}
+			if _, alias := c.aliases[head]; !alias && !n.HasPrefix(ast.DefaultRootRef) && !packageRules {
+				return false
+			}
+			out, found = ix.prefixTriggers(n, c, depth)
+		}
+		return false
+	})
+	vis.Walk(x)
+	return out, found
 }
 
 // unionTriggers reads a constant rule whose value is a union of set rules
@@ -185,7 +270,7 @@ func (ix *triggerIndex) unionTriggers(r ruleIn, depth int) ([]string, bool) {
 		if !ok {
 			return nil, false
 		}
-		ts, ok := ix.ruleTriggers(abs, depth+1)
+		ts, ok := ix.ruleTriggers(abs, depth+1, false)
 		if !ok {
 			return nil, false
 		}
@@ -210,8 +295,20 @@ func (ix *triggerIndex) bodyTriggers(body ast.Body, c *moduleCtx, depth int) ([]
 		if ts, ok := typeTest(expr, resources); ok {
 			return ts, true
 		}
+		if ts, ok := ix.kindTest(expr, c); ok {
+			return ts, true
+		}
 		decl, ok := expr.Terms.(*ast.SomeDecl)
-		if !ok || len(decl.Symbols) != 1 {
+		if !ok {
+			if expr.IsCall() && expr.Operator().String() == "print" {
+				continue // print succeeds on undefined arguments
+			}
+			if ts, ok := ix.refTriggers(expr, c, depth, false); ok {
+				return ts, true
+			}
+			continue
+		}
+		if len(decl.Symbols) != 1 {
 			continue
 		}
 		call, ok := decl.Symbols[0].Value.(ast.Call)
@@ -242,13 +339,94 @@ func (ix *triggerIndex) bodyTriggers(body ast.Body, c *moduleCtx, depth int) ([]
 			return ts, true
 		}
 		if abs, ok := ix.resolve(asRef(coll), c); ok {
-			if ts, ok := ix.ruleTriggers(abs, depth+1); ok {
+			if ts, ok := ix.ruleTriggers(abs, depth+1, true); ok {
 				return ts, true
 			}
+		}
+		if ts, ok := ix.refTriggers(coll, c, depth, false); ok {
+			return ts, true
 		}
 	}
 	return nil, false
 }
+
+// prefixTriggers resolves r and returns the triggers of the rule its
+// longest prefix names: reading inside a rule's value needs the rule
+// defined too.
+func (ix *triggerIndex) prefixTriggers(r ast.Ref, c *moduleCtx, depth int) ([]string, bool) {
+	abs, ok := ix.resolve(r, c)
+	if !ok {
+		return nil, false
+	}
+	for i := len(abs); i >= 3; i-- {
+		if len(ix.rulesAt(abs[:i])) > 0 {
+			return ix.ruleTriggers(abs[:i], depth+1, i < len(abs))
+		}
+	}
+	return nil, false
+}
+
+// kindTest reads a test on a Kubernetes document's kind: input.kind ==
+// "K" or input.kind in a constant collection (a literal or a constant
+// rule). Kinds come back as "kind:K" (see documentTypes).
+func (ix *triggerIndex) kindTest(expr *ast.Expr, c *moduleCtx) ([]string, bool) {
+	if !expr.IsCall() {
+		return nil, false
+	}
+	args := expr.Operands()
+	if len(args) != 2 {
+		return nil, false
+	}
+	isKind := func(t *ast.Term) bool {
+		r, ok := t.Value.(ast.Ref)
+		return ok && r.Equal(inputKind)
+	}
+	var kinds []string
+	switch expr.Operator().String() {
+	case "equal", "eq":
+		for _, pair := range [][2]*ast.Term{{args[0], args[1]}, {args[1], args[0]}} {
+			if s, ok := pair[1].Value.(ast.String); ok && isKind(pair[0]) {
+				kinds = []string{string(s)}
+			}
+		}
+	case "internal.member_2":
+		if !isKind(args[0]) {
+			return nil, false
+		}
+		coll := args[1]
+		if r, ok := coll.Value.(ast.Ref); ok {
+			// a constant rule of another package: k8s.pod_kinds
+			abs, found := ix.resolve(r, c)
+			if !found {
+				return nil, false
+			}
+			rules := ix.rulesAt(abs)
+			if len(rules) != 1 || len(rules[0].rule.Head.Args) > 0 || rules[0].rule.Head.Value == nil || rules[0].rule.Else != nil || !trueBody(rules[0].rule.Body) {
+				return nil, false
+			}
+			coll, c = rules[0].rule.Head.Value, rules[0].ctx
+		}
+		vals, _, ok := ix.constant(coll, c)
+		if !ok {
+			return nil, false
+		}
+		kinds = vals
+	}
+	if len(kinds) == 0 {
+		return nil, false
+	}
+	out := make([]string, len(kinds))
+	for i, k := range kinds {
+		out[i] = kindPrefix + k
+	}
+	return out, true
+}
+
+// kindPrefix marks a Kubernetes kind among a document's types.
+const kindPrefix = "kind:"
+
+// inputKind is the reference kindTest looks for.
+var inputKind = ast.MustParseRef("input.kind")
 
 // asRef reads a variable or a reference as a reference (nil otherwise).
 func asRef(t *ast.Term) ast.Ref {
@@ -484,6 +662,16 @@ func documentTypes(v map[string]any) (types map[string]bool, ok bool) {
 		ok = true
 	}
 	return types, ok
+}
+
+// kubernetesTypes is the type of a Kubernetes document: its kind, as
+// "kind:K"; ok is false without a kind, and then every check runs.
+func kubernetesTypes(v map[string]any) (map[string]bool, bool) {
+	k, ok := v["kind"].(string)
+	if !ok || k == "" {
+		return nil, false
+	}
+	return map[string]bool{kindPrefix + k: true}, true
 }
 
 // triggerMatcher tells whether a document's types trigger a check: exact

@@ -39,8 +39,33 @@ prefixed contains r if {
 sources := open_ingress | prefixed
 `
 
+// libK8s stands for the Kubernetes library: rules defined only for some
+// kinds, and values built from them.
+const libK8s = `package lib.k8s
+
+pod_kinds := {"Pod", "Deployment"}
+
+is_workload if input.kind in pod_kinds
+
+spec := input.spec if input.kind == "Pod"
+else := input.spec.template.spec if input.kind in pod_kinds
+
+containers := array.concat(object.get(spec, "containers", []), object.get(spec, "initContainers", []))
+
+rules := object.get(input, "rules", []) if input.kind in {"Role", "ClusterRole"}
+else := []
+
+meta := input.metadata if input.kind == "Pod"
+else := {"name": "x"}
+
+sc := s if {
+	s := spec.securityContext
+	is_object(s)
+} else := {}
+`
+
 func TestTriggerTypes(t *testing.T) {
-	const head = "package x\n\nimport data.lib.aws\nimport data.lib.cloud\nimport data.lib.iac\n\n"
+	const head = "package x\n\nimport data.lib.aws\nimport data.lib.cloud\nimport data.lib.iac\nimport data.lib.k8s\n\n"
 	for _, tc := range []struct {
 		name, body string
 		want       []string
@@ -68,6 +93,20 @@ func TestTriggerTypes(t *testing.T) {
 		{"type in a set", `deny contains 1 if { some r in object.get(input, "resources", []); r.type in {"a", "b"} }`, []string{"a", "b"}},
 		{"type regex", "deny contains 1 if { some r in input.resources; regex.match(`^google_.*_iam_member$`, r.type) }", []string{"re:^google_.*_iam_member$"}},
 		{"type test on another variable", `deny contains 1 if { some r in input.resources; some b in r.blocks; b.type == "ingress" }`, nil},
+		{"kind equality", `deny contains 1 if { input.kind == "Service"; input.spec.type == "NodePort" }`, []string{"kind:Service"}},
+		{"kind in a set", `deny contains 1 if { input.kind in {"Role", "ClusterRole"} }`, []string{"kind:ClusterRole", "kind:Role"}},
+		{"kind in a library constant", `deny contains 1 if { input.kind in k8s.pod_kinds }`, []string{"kind:Deployment", "kind:Pod"}},
+		{"library rule guarded by kind", `deny contains 1 if { k8s.is_workload }`, []string{"kind:Deployment", "kind:Pod"}},
+		{"inside an else chain of kinds", `deny contains 1 if { input.x; k8s.spec.hostPID == true }`, []string{"kind:Deployment", "kind:Pod"}},
+		{"value built from a guarded rule", `deny contains 1 if { some c in k8s.containers; c.privileged }`, []string{"kind:Deployment", "kind:Pod"}},
+		{"empty else, iterated", `deny contains 1 if { some r in k8s.rules; r.verbs }`, []string{"kind:ClusterRole", "kind:Role"}},
+		{"empty else, not iterated", `deny contains 1 if { count(k8s.rules) == 0 }`, nil},
+		{"else with a value", `deny contains 1 if { k8s.meta.name }`, nil},
+		{"negated guarded rule", `deny contains 1 if { not k8s.spec.hostPID; input.x }`, nil},
+		{"guarded rule in a comprehension", `deny contains 1 if { cs := [c | some c in k8s.containers]; count(cs) == 0 }`, nil},
+		{"guarded rule printed", `deny contains 1 if { print(k8s.spec); input.x }`, nil},
+		{"kind compared with input", `deny contains 1 if { input.kind == input.other }`, nil},
+		{"guarded rule read through a local", `deny contains 1 if { some s in k8s.sc.sysctls; s.name }`, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			mod, err := ast.ParseModuleWithOpts("x.rego", head+tc.body, ast.ParserOptions{RegoVersion: ast.RegoV1})
@@ -78,7 +117,11 @@ func TestTriggerTypes(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			ix := newTriggerIndex(map[string]*ast.Module{"x.rego": mod, "lib.rego": lib})
+			k8s, err := ast.ParseModuleWithOpts("k8s.rego", libK8s, ast.ParserOptions{RegoVersion: ast.RegoV1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ix := newTriggerIndex(map[string]*ast.Module{"x.rego": mod, "lib.rego": lib, "k8s.rego": k8s})
 			if got := ix.triggerTypes(mod); !slices.Equal(got, tc.want) {
 				t.Errorf("triggerTypes = %q, want %q", got, tc.want)
 			}
@@ -121,7 +164,7 @@ func TestDocumentTypes(t *testing.T) {
 	}{
 		"terraform":      {tf, []string{"aws_kms_key", "aws_s3_bucket"}, true},
 		"cloudformation": {cfn, []string{"AWS::S3::Bucket"}, true},
-		"kubernetes":     {map[string]any{"kind": "Pod"}, nil, false},
+		"kubernetes":     {map[string]any{"kind": "Pod"}, nil, false}, // see kubernetesTypes
 		"untyped":        {map[string]any{"resources": []any{map[string]any{}}}, nil, false},
 	} {
 		got, ok := documentTypes(tc.v)
@@ -132,6 +175,17 @@ func TestDocumentTypes(t *testing.T) {
 		slices.Sort(keys)
 		if ok != tc.ok || (ok && !slices.Equal(keys, tc.want)) {
 			t.Errorf("%s: documentTypes = %v, %v; want %v, %v", name, keys, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+func TestKubernetesTypes(t *testing.T) {
+	if got, ok := kubernetesTypes(map[string]any{"kind": "Pod"}); !ok || len(got) != 1 || !got["kind:Pod"] {
+		t.Errorf("Pod: %v, %v", got, ok)
+	}
+	for _, v := range []map[string]any{{}, {"kind": ""}, {"kind": 3}} {
+		if got, ok := kubernetesTypes(v); ok {
+			t.Errorf("%v: %v, want untyped (every check runs)", v, got)
 		}
 	}
 }
