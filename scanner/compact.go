@@ -4,7 +4,7 @@ import (
 	"encoding/binary"
 	"math"
 	"sort"
-	"strings"
+	"unsafe"
 )
 
 // compactFindings makes what repeats between findings share memory: equal
@@ -18,8 +18,9 @@ import (
 // Run calls it on each scanner's findings as soon as that scanner is done,
 // before they are merged. Shared values are read-only from then on (see
 // [Finding]); nothing a finding reports changes, only which copy it points
-// to. Every distinct string is copied once, so that a finding never keeps
-// a whole file or an advisory record alive through a substring of it.
+// to. The first finding's value of each content becomes the shared one, so
+// compacting allocates little beyond its tables: it runs when a scanner's
+// working set is still being collected, at the scan's largest heap.
 func compactFindings(fs []Finding) {
 	if len(fs) < 2 {
 		return
@@ -75,9 +76,8 @@ func (c *compactor) str(s string) string {
 	if v, ok := c.strs[s]; ok {
 		return v
 	}
-	v := strings.Clone(s)
-	c.strs[v] = v
-	return v
+	c.strs[s] = s
+	return s
 }
 
 // list is l's shared copy; its capacity is its length, so an append by
@@ -94,10 +94,9 @@ func (c *compactor) list(l []string) []string {
 	if v, ok := c.lists[string(c.buf)]; ok {
 		return v
 	}
-	v := make([]string, len(l))
-	for i, s := range l {
-		v[i] = c.str(s)
-	}
+	// The scanner may share l with its own data (a check's references):
+	// it is kept as it is, clipped.
+	v := l[:len(l):len(l)]
 	c.lists[string(c.buf)] = v
 	return v
 }
@@ -124,12 +123,9 @@ func (c *compactor) pkg(p *Package) *Package {
 	if v, ok := c.pkgs[string(b)]; ok {
 		return v
 	}
-	key := string(b)
-	v := &Package{Ecosystem: c.str(p.Ecosystem), Name: c.str(p.Name), Version: c.str(p.Version), PURL: c.str(p.PURL),
-		FixedVersions: c.list(p.FixedVersions), Fix: c.str(p.Fix), Dev: p.Dev, Direct: p.Direct,
-		UpgradeTo: c.str(p.UpgradeTo), UpgradeMajor: p.UpgradeMajor}
-	c.pkgs[key] = v
-	return v
+	c.pkgs[string(b)] = p
+	p.FixedVersions = c.list(p.FixedVersions)
+	return p
 }
 
 // props is m's shared copy when every value is of a kind the scanners
@@ -154,13 +150,16 @@ func (c *compactor) props(m map[string]any) map[string]any {
 	if v, ok := c.maps[string(b)]; ok {
 		return v
 	}
-	key := string(b)
-	v := make(map[string]any, len(m))
+	c.maps[string(b)] = m
+	// m is this finding's own map (scanners build one per finding), so
+	// its values are replaced by their shared copies in place; the
+	// content stays the same.
 	for k, x := range m {
-		v[c.str(k)] = c.value(x)
+		if y, ok := c.value(x); ok {
+			m[k] = y
+		}
 	}
-	c.maps[key] = v
-	return v
+	return m
 }
 
 // appendValue appends a typed key of x; false for a kind props does not
@@ -205,38 +204,35 @@ func (c *compactor) appendValue(b []byte, x any) ([]byte, bool) {
 	return b, false
 }
 
-// value is x's shared form (x is of a kind appendValue accepts).
-func (c *compactor) value(x any) any {
+// value is x's shared copy, false when x is not shared (numbers,
+// booleans, nil and empty values, the first of its content).
+func (c *compactor) value(x any) (any, bool) {
 	switch x := x.(type) {
 	case string:
-		return c.str(x)
+		if v := c.str(x); unsafe.StringData(v) != unsafe.StringData(x) {
+			return v, true
+		}
 	case []string:
 		if len(x) == 0 {
-			return x
+			return nil, false
 		}
-		return c.list(x)
+		if v := c.list(x); &v[0] != &x[0] {
+			return v, true
+		}
 	case map[string][]string:
-		if x == nil {
-			return x
+		if len(x) == 0 {
+			return nil, false
 		}
 		b, _ := c.appendValue(c.buf[:0], x)
 		c.buf = b
 		if v, ok := c.peers[string(b)]; ok {
-			return v
+			return v, true
 		}
-		key := string(b)
-		v := make(map[string][]string, len(x))
-		for k, l := range x {
-			if len(l) == 0 {
-				v[c.str(k)] = l
-				continue
-			}
-			v[c.str(k)] = c.list(l)
-		}
-		c.peers[key] = v
-		return v
+		// the first of its content is kept as it is: it may be the
+		// scanner's own (a check's peer ids)
+		c.peers[string(b)] = x
 	}
-	return x
+	return nil, false
 }
 
 // appendKeyString appends s length-prefixed, so that keys made of several

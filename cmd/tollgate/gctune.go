@@ -6,6 +6,8 @@ import (
 	"runtime/debug"
 	"runtime/metrics"
 	"sync/atomic"
+
+	"github.com/tollgate-dev/tollgate/internal/gcpace"
 )
 
 // The garbage collector's default (GOGC=100) lets the heap grow by the
@@ -57,7 +59,8 @@ func (t *gcTuner) adjust() {
 	if t.sample[0].Value.Kind() != metrics.KindUint64 {
 		return
 	}
-	t.set(gcPercent(t.sample[0].Value.Uint64()))
+	// within the ceiling of a paced phase (internal/gcpace: the gate)
+	t.set(gcpace.Ceil(gcPercent(t.sample[0].Value.Uint64())))
 }
 
 func (t *gcTuner) set(p int64) {

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/tollgate-dev/tollgate/internal/gcpace"
 	"github.com/tollgate-dev/tollgate/policy"
 	"github.com/tollgate-dev/tollgate/report"
 	"github.com/tollgate-dev/tollgate/scanner"
@@ -305,7 +306,11 @@ func (a *app) scan(cmd *cobra.Command, root string, f *scanFlags) error {
 	}
 	// DecideResult: the same input as BuildInput's without a second copy
 	// of every finding (docs/performance.md).
+	// The gate's input doubles the live heap while it decides: paced
+	// tightly for that long (internal/gcpace).
+	restore := gcpace.Tight(gcpace.GatePercent)
 	decision, err := gate.DecideResult(ctx, res, inOpts)
+	restore()
 	if err != nil {
 		return &codedError{code: exitError, err: err}
 	}

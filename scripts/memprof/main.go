@@ -21,6 +21,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/tollgate-dev/tollgate/internal/gcpace"
 	"github.com/tollgate-dev/tollgate/policy"
 	"github.com/tollgate-dev/tollgate/report"
 	"github.com/tollgate-dev/tollgate/scanner"
@@ -33,6 +34,8 @@ func main() {
 	names := flag.String("scanners", "deps,secrets,iac", "scanners to run")
 	db := flag.String("osv-db", "../shared/osv-db", "offline OSV database")
 	heap := flag.String("heap", "heap.pprof", "heap profile written at the largest sampled heap")
+	conc := flag.Int("concurrency", 0, "scanners run at once (0: the number of CPUs, as the CLI)")
+	heavy := flag.String("heavy", strings.Join(scanner.DefaultHeavy(), ","), "scanners that never run together (scanner.WithHeavy)")
 	phases := flag.String("phase-profiles", "", "also write DIR/PHASE.pprof after each phase, after a collection (live data only)")
 	flag.Usage = func() {
 		fmt.Fprintln(flag.CommandLine.Output(), "usage: memprof [-scanners LIST] [-osv-db DIR] [-heap FILE] TREE")
@@ -42,7 +45,7 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := run(context.Background(), flag.Arg(0), strings.Split(*names, ","), *db, *heap, *phases); err != nil {
+	if err := run(context.Background(), flag.Arg(0), strings.Split(*names, ","), *db, *heap, *phases, runOptions(*conc, *heavy)); err != nil {
 		fmt.Fprintln(os.Stderr, "memprof:", err)
 		os.Exit(1)
 	}
@@ -125,7 +128,20 @@ func (s *sampler) enter(phase string) {
 	fmt.Fprintf(os.Stderr, "%-8s heap in use %5d MiB, sys %5d MiB%s\n", phase, m.HeapInuse>>20, m.Sys>>20, live)
 }
 
-func run(ctx context.Context, root string, names []string, db, heap, phaseDir string) error {
+// runOptions are the scan's scheduling options from the flags.
+func runOptions(conc int, heavy string) []scanner.Option {
+	var opts []scanner.Option
+	if conc > 0 {
+		opts = append(opts, scanner.WithConcurrency(conc))
+	}
+	var hs []string
+	if heavy != "" {
+		hs = strings.Split(heavy, ",")
+	}
+	return append(opts, scanner.WithHeavy(hs...))
+}
+
+func run(ctx context.Context, root string, names []string, db, heap, phaseDir string, opts []scanner.Option) error {
 	runtime.MemProfileRate = 64 << 10
 	s := &sampler{path: heap, phaseDir: phaseDir}
 	stop := make(chan struct{})
@@ -164,7 +180,7 @@ func run(ctx context.Context, root string, names []string, db, heap, phaseDir st
 		ss = append(ss, sc)
 	}
 	s.enter("scan")
-	res, err := scanner.Run(ctx, root, ss)
+	res, err := scanner.Run(ctx, root, ss, opts...)
 	if err != nil {
 		return err
 	}
@@ -173,7 +189,10 @@ func run(ctx context.Context, root string, names []string, db, heap, phaseDir st
 	if err != nil {
 		return err
 	}
+	// paced as the CLI paces it
+	restore := gcpace.Tight(gcpace.GatePercent)
 	d, err := gate.DecideResult(ctx, res, policy.InputOptions{Config: policy.DefaultConfig(), ToolVersion: "memprof", Now: time.Now()})
+	restore()
 	if err != nil {
 		return err
 	}
