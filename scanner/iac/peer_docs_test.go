@@ -31,7 +31,7 @@ func loadDropped(t *testing.T) []droppedPeerID {
 // (so the tool's annotation with it matches nothing of that check), and
 // end to end, annotations with dropped ids leave the findings in place.
 func TestPeerDroppedIDs(t *testing.T) {
-	s, err := New(Options{})
+	s, err := peerScanner()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/tollgate-dev/tollgate/scanner"
@@ -74,9 +75,14 @@ type peerCheck struct {
 // CloudFormation types and ARM types.
 var resourceTypeRe = regexp.MustCompile(`"((?:aws|azurerm|azuread|google)_[a-z0-9_]+|AWS::[A-Za-z0-9]+::[A-Za-z0-9]+|Microsoft\.[A-Za-z0-9]+/[A-Za-z0-9/]+)"`)
 
+// peerScanner is one scanner with the built-in checks, shared by the
+// peer-id tests: compiling every check takes seconds of CPU, and the
+// scanner is safe for concurrent use.
+var peerScanner = sync.OnceValues(func() (*Scanner, error) { return New(Options{}) })
+
 func builtinPeerChecks(t *testing.T) []peerCheck {
 	t.Helper()
-	s, err := New(Options{})
+	s, err := peerScanner()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,7 +117,7 @@ type peerSample struct {
 // once; it returns the tollgate check ids that fired on each sample.
 func scanPeerSamples(t *testing.T, samples []peerSample) []map[string]bool {
 	t.Helper()
-	s, err := New(Options{})
+	s, err := peerScanner()
 	if err != nil {
 		t.Fatal(err)
 	}
