@@ -25,12 +25,22 @@ type engine struct {
 	// groupsOf lists the groups with checks of each document kind.
 	groupsOf map[string][]*checkGroup
 	byID     map[string]*CheckMeta
+	// peers are each check's peer ids as findings carry them (the
+	// "peer_ids" property and the aliases), built once and shared by its
+	// findings, which never change them.
+	peers map[string]findingPeers
 	// timeout bounds one document's evaluation: 0 means
 	// DefaultEvalTimeout, negative means none.
 	timeout time.Duration
 	// inFlight maps the path of each document being evaluated to when
 	// its evaluation started, so a scan timeout can name it.
 	inFlight sync.Map
+}
+
+// findingPeers are PeerIDs.Map and PeerIDs.All of one check.
+type findingPeers struct {
+	byTool map[string][]string
+	all    []string
 }
 
 // result is one deny result of a check.
@@ -46,10 +56,13 @@ type result struct {
 
 func newEngine(ctx context.Context, cs *checkSet) (*engine, error) {
 	caps := regosandbox.Capabilities(cs.allowNet)
-	e := &engine{groupsOf: map[string][]*checkGroup{}, byID: map[string]*CheckMeta{}}
+	e := &engine{groupsOf: map[string][]*checkGroup{}, byID: map[string]*CheckMeta{}, peers: map[string]findingPeers{}}
 	for i := range cs.metas {
 		m := &cs.metas[i]
 		e.byID[m.ID] = m
+		if !m.Peers.Empty() {
+			e.peers[m.ID] = findingPeers{m.Peers.Map(), m.Peers.All()}
+		}
 	}
 	e.groups = groupChecks(cs, caps)
 	for _, g := range e.groups {
@@ -66,6 +79,7 @@ func newEngine(ctx context.Context, cs *checkSet) (*engine, error) {
 			user[name] = mod
 		}
 	}
+	orphans := modulesOutside(user, e.groups) // before compiling drops g.modules
 	for _, g := range e.groups {
 		if hasAny(g.modules, user) {
 			if err := g.prepareAll(ctx); err != nil {
@@ -73,7 +87,7 @@ func newEngine(ctx context.Context, cs *checkSet) (*engine, error) {
 			}
 		}
 	}
-	if orphans := modulesOutside(user, e.groups); len(orphans) > 0 {
+	if len(orphans) > 0 {
 		// User libraries no check uses: compile them with the built-in
 		// libraries only to report their errors.
 		all := map[string]*ast.Module{}

@@ -82,6 +82,13 @@ func TestOnlyNeededGroupsCompile(t *testing.T) {
 		if compiled := g.compiler != nil; compiled != (g.name == "dockerfile") {
 			t.Errorf("group %s compiled = %v after scanning one Dockerfile", g.name, compiled)
 		}
+		// the parsed modules go once compiled (the compiler has copies)
+		if kept := g.modules != nil; kept == (g.compiler != nil) {
+			t.Errorf("group %s: compiled %v, parsed modules kept %v", g.name, g.compiler != nil, kept)
+		}
+	}
+	if s.checks.modules != nil {
+		t.Error("the check set keeps every parsed module after New")
 	}
 	// An AWS-only terraform module needs the AWS checks, not GCP's or Azure's.
 	root = t.TempDir()
@@ -213,5 +220,45 @@ func TestSelectionCache(t *testing.T) {
 	}
 	if k1, k2 := selectionKey("t", map[string]bool{"a": true, "bc": true}), selectionKey("t", map[string]bool{"ab": true, "c": true}); k1 == k2 {
 		t.Errorf("selection keys collide: %q", k1)
+	}
+}
+
+// TestCachesPerScanner: two scanners with different user checks scan the
+// same tree; each reports its own check and not the other's (the
+// compiled groups, prepared queries and selections belong to one scanner).
+func TestCachesPerScanner(t *testing.T) {
+	check := func(id string) string {
+		return "# METADATA\n# title: T\n# scope: package\n# custom:\n#   id: " + id + "\n#   severity: LOW\n#   frameworks: [dockerfile, terraform]\npackage acme." + strings.ToLower(strings.ReplaceAll(id, "-", "_")) + "\n\ndeny contains \"m\" if true\n"
+	}
+	root := t.TempDir()
+	writeFile(t, root, "Dockerfile", "FROM alpine:3.20\nUSER 10001\n")
+	writeFile(t, root, "main.tf", "resource \"aws_kms_key\" \"k\" {\n  enable_key_rotation = true\n}\n")
+	ids := map[string][]string{}
+	for _, id := range []string{"ACME-1", "ACME-2"} {
+		dir := t.TempDir()
+		writeFile(t, dir, "c.rego", check(id))
+		s, err := New(Options{ExtraCheckDirs: []string{dir}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := scanner.Run(context.Background(), root, []scanner.Scanner{s})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range res.Findings {
+			if strings.HasPrefix(f.RuleID, "ACME-") {
+				ids[id] = append(ids[id], f.RuleID+" "+f.Location.Path)
+			}
+		}
+	}
+	for id, got := range ids {
+		want := []string{id + " Dockerfile", id + " main.tf"}
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("scanner with %s: %v, want %v", id, got, want)
+		}
+	}
+	if len(ids) != 2 {
+		t.Errorf("user findings: %v", ids)
 	}
 }

@@ -119,6 +119,7 @@ func New(opts Options) (*Scanner, error) {
 	if err != nil {
 		return nil, err
 	}
+	cs.modules = nil // each group holds its own until compiled
 	e.timeout = opts.EvalTimeout
 	s := &Scanner{opts: opts, log: opts.Logger, checks: cs, engine: e}
 	if s.log == nil {
@@ -527,8 +528,9 @@ func (s *Scanner) toFindings(d Document, rs []result) []scanner.Finding {
 		if r.BlockStart > 0 {
 			props["block_start_line"] = r.BlockStart
 		}
-		if !m.Peers.Empty() {
-			props["peer_ids"] = m.Peers.Map()
+		peers := s.engine.peers[m.ID]
+		if peers.byTool != nil {
+			props["peer_ids"] = peers.byTool
 		}
 		if ov, ok := d.Value[kustomize.OverlayKey].(string); ok {
 			props["kustomization"] = ov
@@ -543,7 +545,7 @@ func (s *Scanner) toFindings(d Document, rs []result) []scanner.Finding {
 			References:  m.References,
 			Remediation: m.Remediation,
 			CWEs:        m.CWEs,
-			Aliases:     m.Peers.All(),
+			Aliases:     peers.all,
 			Tags:        m.Frameworks,
 			Evidence:    evidence,
 			Properties:  props,
