@@ -6,10 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"regexp"
 	"runtime"
 	"sort"
-	"strings"
 	"sync"
 	"time"
 
@@ -247,8 +245,6 @@ func decodeEntry(opts protojson.UnmarshalOptions, ix *osvdb.Index, zf io.ReaderA
 	return v, nil
 }
 
-var pythonNameSep = regexp.MustCompile(`[-_.]+`)
-
 // nameKeys are the index keys of a package name: case-folded, and for
 // PyPI normalized per PEP 503. They only pick candidates; the exact
 // comparison is osv-scalibr's.
@@ -265,6 +261,6 @@ func normalizePyPINames(v *osvschema.Vulnerability) {
 		if p == nil || baseEcosystem(p.GetEcosystem()) != "PyPI" {
 			continue
 		}
-		p.Name = pythonNameSep.ReplaceAllLiteralString(strings.ToLower(p.GetName()), "-")
+		p.Name = osvdb.PyPIName(p.GetName())
 	}
 }

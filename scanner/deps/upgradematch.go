@@ -2,7 +2,6 @@ package deps
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/google/osv-scalibr/extractor"
 	archivemeta "github.com/google/osv-scalibr/extractor/filesystem/language/java/archive/metadata"
@@ -14,6 +13,8 @@ import (
 	"github.com/google/osv-scalibr/semantic"
 	"github.com/ossf/osv-schema/bindings/go/osvconstants"
 	"github.com/ossf/osv-schema/bindings/go/osvschema"
+
+	"github.com/tollgate-dev/tollgate/scanner/deps/osvdb"
 )
 
 // upgradeMatcher tells, for many candidate versions of one package, which
@@ -94,7 +95,7 @@ func plainName(pkg *extractor.Package) (string, bool) {
 			}
 		}
 	case osvconstants.EcosystemPyPI:
-		return strings.ToLower(pythonNameSep.ReplaceAllLiteralString(pkg.Name, "-")), true
+		return osvdb.PyPIName(pkg.Name), true // the same as ToLower after the regexp
 	}
 	return pkg.Name, true
 }

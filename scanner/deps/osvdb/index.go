@@ -14,7 +14,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -64,17 +63,49 @@ func IndexPath(zipPath string) string {
 	return filepath.Join(filepath.Dir(zipPath), IndexName)
 }
 
-var pythonNameSep = regexp.MustCompile(`[-_.]+`)
-
 // NameKey is the index key of a package name: case-folded, and for PyPI
 // normalized per PEP 503. Keys only pick candidates; matching decides.
 func NameKey(ecosystem, name string) string {
 	base, _, _ := strings.Cut(ecosystem, ":")
-	k := strings.ToLower(name)
 	if base == "PyPI" {
-		return pythonNameSep.ReplaceAllLiteralString(k, "-")
+		return PyPIName(name)
 	}
-	return k
+	return strings.ToLower(name)
+}
+
+// PyPIName is a PyPI project name normalized per PEP 503: lower case, each
+// run of "-", "_" and "." one "-". It gives what the regexp [-_.]+
+// replaced by "-" gives (osv-scalibr's normalization), without a regexp
+// per name (on 5,000 requirements that was 5 % of a scan); the
+// separators are ASCII, so no multi-byte character is split.
+func PyPIName(name string) string {
+	s := strings.ToLower(name)
+	clean := true
+	for i := 0; i < len(s) && clean; i++ {
+		switch s[i] {
+		case '_', '.':
+			clean = false
+		case '-':
+			clean = i+1 == len(s) || (s[i+1] != '-' && s[i+1] != '_' && s[i+1] != '.')
+		}
+	}
+	if clean {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	sep := false
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '-' || c == '_' || c == '.' {
+			if !sep {
+				b = append(b, '-')
+			}
+			sep = true
+			continue
+		}
+		sep = false
+		b = append(b, s[i])
+	}
+	return string(b)
 }
 
 // indexEntry locates one advisory in the zip.
