@@ -37,6 +37,15 @@
 // policy decides on like any other. Run also bounds the findings of one
 // scanner in one file ([WithMaxFindingsPerFile]).
 //
+// # Memory
+//
+// Run runs at most the number of CPUs of scanners at once, and the
+// memory-heavy ones ([DefaultHeavy]: deps and iac, see [WithHeavy]) one
+// after the other, each parallel inside; a light one runs beside them. As
+// each scanner finishes, its findings are compacted: values that repeat
+// between them (strings, lists, packages, property maps) are shared, so
+// treat a finding's Package, lists and Properties as read-only.
+//
 // # Fail closed
 //
 // A scanner that returns any other error is recorded in [Result.Errors];
