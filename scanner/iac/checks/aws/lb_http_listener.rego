@@ -19,12 +19,35 @@ package tollgate.iac.aws.lb_http_listener
 
 import data.lib.aws
 
+# redirects_https: only a redirect whose protocol is HTTPS is the fix. An
+# unset protocol defaults to #{protocol}, which keeps the request's
+# protocol: on an HTTP listener that is a redirect to HTTP.
 redirects_https(actions) if {
 	some a in actions
 	lower(aws.get(a, "type")) == "redirect"
 	some rd in aws.blocks(a, "redirect")
-	aws.get(rd, "protocol") in {"HTTPS", "#{protocol}"}
+	_https(aws.get(rd, "protocol"))
 }
+
+_https(p) if upper(p) == "HTTPS"
+
+# serves_http: the listener's protocol is HTTP, or it is unset on the
+# listener of an application load balancer, where HTTP is the default. An
+# unset protocol whose load balancer cannot be found gives no finding (a
+# Gateway Load Balancer listener has no protocol).
+serves_http(r) if upper(aws.get(r.values, "protocol")) == "HTTP"
+
+serves_http(r) if {
+	aws.absent(r.values, "protocol")
+	some t in ["aws_lb", "aws_alb"]
+	some lb in aws.tf(t)
+	aws.tf_refs(aws.get(r.values, "load_balancer_arn"), lb)
+	_application(aws.get(lb.values, "load_balancer_type"))
+}
+
+_application(t) if t == null
+
+_application(t) if t == "application"
 
 unknown_actions(actions) if aws.unknown(actions)
 
@@ -41,7 +64,7 @@ unknown_actions(actions) if {
 deny contains res if {
 	some t in ["aws_lb_listener", "aws_alb_listener"]
 	some r in aws.tf(t)
-	aws.get(r.values, "protocol") == "HTTP"
+	serves_http(r)
 	actions := aws.get(r.values, "default_action")
 	not unknown_actions(actions)
 	not redirects_https(aws.as_list(actions))
@@ -58,7 +81,16 @@ deny contains res if {
 cfn_redirects_https(actions) if {
 	some a in actions
 	lower(aws.get(a, "Type")) == "redirect"
-	aws.path(a, ["RedirectConfig", "Protocol"]) in {"HTTPS", "#{protocol}"}
+	_https(aws.path(a, ["RedirectConfig", "Protocol"]))
+}
+
+cfn_serves_http(r) if upper(aws.get(r.Properties, "Protocol")) == "HTTP"
+
+cfn_serves_http(r) if {
+	aws.absent(r.Properties, "Protocol")
+	some lb in aws.cfn("AWS::ElasticLoadBalancingV2::LoadBalancer")
+	aws.cfn_refs(aws.get(r.Properties, "LoadBalancerArn"), lb.logical_id)
+	_application(aws.get(lb.Properties, "Type"))
 }
 
 cfn_unknown_actions(actions) if aws.unknown(actions)
@@ -70,7 +102,7 @@ cfn_unknown_actions(actions) if {
 
 deny contains res if {
 	some r in aws.cfn_index["AWS::ElasticLoadBalancingV2::Listener"]
-	aws.get(r.Properties, "Protocol") == "HTTP"
+	cfn_serves_http(r)
 	actions := aws.get(r.Properties, "DefaultActions")
 	not cfn_unknown_actions(actions)
 	not cfn_redirects_https(aws.as_list(actions))

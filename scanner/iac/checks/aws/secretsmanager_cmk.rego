@@ -22,14 +22,21 @@ import data.lib.aws
 
 deny contains res if {
 	some r in aws.tf_index["aws_secretsmanager_secret"]
-	v := aws.dig(aws.props(r), ["kms_key_id"])
-	aws.unset(v)
+	_default_key(aws.dig(aws.props(r), ["kms_key_id"]))
 	res := aws.res_path(sprintf("Secret %s is encrypted with the default aws/secretsmanager key", [aws.rid(r)]), r, ["kms_key_id"])
 }
 
 deny contains res if {
 	some r in aws.cfn_index["AWS::SecretsManager::Secret"]
-	v := aws.dig(aws.props(r), ["KmsKeyId"])
-	aws.unset(v)
+	_default_key(aws.dig(aws.props(r), ["KmsKeyId"]))
 	res := aws.res_path(sprintf("Secret %s is encrypted with the default aws/secretsmanager key", [aws.rid(r)]), r, ["KmsKeyId"])
+}
+
+# _default_key: no key (Secrets Manager then uses aws/secretsmanager) or the
+# AWS managed key named explicitly, by alias or by alias ARN.
+_default_key(v) if aws.unset(v)
+
+_default_key(v) if {
+	is_string(v)
+	endswith(lower(v), "alias/aws/secretsmanager")
 }

@@ -20,15 +20,30 @@ package tollgate.iac.gcp.sql_insecure_database_flags
 import data.lib.cloud
 import data.lib.iac
 
-risky := {"local_infile", "cross db ownership chaining", "contained database authentication", "external scripts enabled"}
+# risky maps each flag to the engine it belongs to, as the prefix of
+# database_version (MYSQL_8_0, POSTGRES_15, SQLSERVER_2019_STANDARD): Cloud
+# SQL only accepts a flag on its own engine, so the same name elsewhere is
+# not this risk.
+risky := {
+	"local_infile": "MYSQL_",
+	"cross db ownership chaining": "SQLSERVER_",
+	"contained database authentication": "SQLSERVER_",
+	"external scripts enabled": "SQLSERVER_",
+}
 
 deny contains res if {
 	some r in cloud.tf("google_sql_database_instance")
 	some f in cloud.blocks(cloud.first(r.values, "settings"), "database_flags")
 	name := cloud.get(f, "name")
-	name in risky
+	_engine_may_be(r.values, risky[name])
 	v := cloud.get(f, "value")
 	is_string(v)
 	lower(v) == "on"
 	res := cloud.res(sprintf("Cloud SQL instance %s turns on the %s flag", [r.address, name]), r, f, "value")
 }
+
+# _engine_may_be: database_version names the engine, or is not a known
+# string (a variable), so the flag may apply.
+_engine_may_be(values, prefix) if startswith(upper(cloud.get(values, "database_version")), prefix)
+
+_engine_may_be(values, _) if not is_string(cloud.get(values, "database_version"))
