@@ -25,11 +25,14 @@ resource "aws_security_group" "ssh" {
   }
 }
 
-# CKV_AWS_92 is checkov's classic-ELB logging check, not TG-AWS-0099
-# (application and network load balancers).
-resource "aws_lb" "internal" { # want: TG-AWS-0099
-  # checkov:skip=CKV_AWS_92: the classic ELB check, which this is not
-  name                       = "internal"
-  internal                   = true
-  drop_invalid_header_fields = true
+# CKV_AWS_120 is checkov's "caching enabled" check, not TG-AWS-0125 (a
+# cache that is not encrypted).
+resource "aws_api_gateway_method_settings" "all" {
+  # checkov:skip=CKV_AWS_120: the caching check, which this is not
+  rest_api_id = "abc123"
+  stage_name  = "prod"
+  method_path = "*/*"
+  settings { # want: TG-AWS-0125
+    caching_enabled = true
+  }
 }

@@ -30,3 +30,17 @@ test_tf_unknown_no_finding if {
 test_cfn_unresolved_ref_no_finding if {
 	count(c.deny) == 0 with input as t.cfn("AWS::ApiGateway::Stage", {"MethodSettings": [{"CachingEnabled": true, "CacheDataEncrypted": {"Ref": "SomeParameter"}}]})
 }
+
+test_cfn_every_method_setting if {
+	count(c.deny) == 1 with input as t.cfn("AWS::ApiGateway::Stage", {"MethodSettings": [{"CachingEnabled": false}, {"CachingEnabled": true, "CacheDataEncrypted": false}]})
+}
+
+test_cfn_deployment_stage_description if {
+	count(c.deny) == 1 with input as t.cfn("AWS::ApiGateway::Deployment", {"RestApiId": {"Ref": "Api"}, "StageName": "prod", "StageDescription": {"CachingEnabled": true}})
+	count(c.deny) == 1 with input as t.cfn("AWS::ApiGateway::Deployment", {"RestApiId": {"Ref": "Api"}, "StageName": "prod", "StageDescription": {"CachingEnabled": "true", "CacheDataEncrypted": "false"}})
+	count(c.deny) == 1 with input as t.cfn("AWS::ApiGateway::Deployment", {"StageName": "prod", "StageDescription": {"MethodSettings": [{"HttpMethod": "*", "ResourcePath": "/*", "CachingEnabled": true}]}})
+	count(c.deny) == 0 with input as t.cfn("AWS::ApiGateway::Deployment", {"StageName": "prod", "StageDescription": {"CachingEnabled": true, "CacheDataEncrypted": true}})
+	count(c.deny) == 0 with input as t.cfn("AWS::ApiGateway::Deployment", {"StageName": "prod", "StageDescription": {"LoggingLevel": "INFO", "TracingEnabled": true}})
+	count(c.deny) == 0 with input as t.cfn("AWS::ApiGateway::Deployment", {"StageName": "prod", "StageDescription": {"CachingEnabled": true, "CacheDataEncrypted": {"Ref": "Encrypt"}}})
+	count(c.deny) == 0 with input as t.cfn("AWS::ApiGateway::Deployment", {"StageName": "prod"})
+}
