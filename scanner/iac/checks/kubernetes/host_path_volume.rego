@@ -23,8 +23,13 @@ import data.lib.iac
 import data.lib.k8s
 import rego.v1
 
+# A volume without a name (Kubernetes rejects it, but the manifest is what
+# ships) still mounts the host path: the name is only for the message.
 deny contains res if {
 	some v in k8s.volumes
-	v.hostPath
-	res := iac.result_key(sprintf("volume %q mounts host path %v", [v.name, object.get(v.hostPath, "path", "")]), v, "hostPath", k8s.id)
+	hp := object.get(v, "hostPath", null)
+	is_object(hp)
+	res := iac.result_key(sprintf("%s mounts host path %v", [_volume(v), object.get(hp, "path", "")]), v, "hostPath", k8s.id)
 }
+
+_volume(v) := sprintf("volume %q", [v.name]) if is_string(v.name) else := "a volume without a name"
