@@ -40,7 +40,7 @@
 // # Memory
 //
 // Run runs at most the number of CPUs of scanners at once, and the
-// memory-heavy ones ([DefaultHeavy]: deps and iac, see [WithHeavy]) one
+// memory-heavy ones ([DefaultHeavy]: iac, then deps; see [WithHeavy]) one
 // after the other, each parallel inside; a light one runs beside them. As
 // each scanner finishes, its findings are compacted: values that repeat
 // between them (strings, lists, packages, property maps) are shared, so

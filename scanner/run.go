@@ -69,23 +69,24 @@ func WithConcurrency(n int) Option {
 }
 
 // WithHeavy names the scanners whose working memory is large enough that
-// two of them must not run at the same time (default [DefaultHeavy]); pass
-// nothing to let every scanner run beside every other. A heavy scanner
-// waiting for another does not hold a concurrency slot, so light scanners
-// run beside whichever heavy one is at work.
+// two of them must not run at the same time (default [DefaultHeavy]); they
+// run one after the other in the order named here. Pass nothing to let
+// every scanner run beside every other. A heavy scanner waiting for its
+// turn does not hold a concurrency slot, so light scanners run beside
+// whichever heavy one is at work.
 func WithHeavy(names ...string) Option {
 	return func(c *runConfig) { c.heavy = names }
 }
 
-// DefaultHeavy are the built-in scanners with large working sets: deps
-// (lockfiles parsed whole, the advisory records of every package) and iac
-// (parsed documents and Rego evaluation). Each parallelises internally
-// over all CPUs, so running them one after the other costs little wall
-// time, while running them together added their peaks: measured on the
-// 1.1 GB benchmark tree, deps alone peaks at 266 MiB of heap and iac at
-// over 300 (docs/performance.md). Secrets streams files in fixed-size
-// chunks and runs beside either.
-func DefaultHeavy() []string { return []string{KindDeps, KindIaC} }
+// DefaultHeavy are the built-in scanners with large working sets, in the
+// order they run: iac (parsed documents, Rego evaluation, and a burst at
+// the end of its scan) first, while little else is live, then deps
+// (lockfiles parsed whole, the advisory records of every package). Each
+// parallelises internally over all CPUs, so running them one after the
+// other costs little wall time, while running them together added their
+// peaks (docs/performance.md, "The peak, phase by phase"). Secrets
+// streams files in fixed-size chunks and runs beside either.
+func DefaultHeavy() []string { return []string{KindIaC, KindDeps} }
 
 // WithFS scans fsys instead of os.DirFS(root). Root is still reported and
 // handed to scanners as Target.Root. Tests use it to inject faults.
@@ -207,12 +208,12 @@ func Run(ctx context.Context, root string, ss []Scanner, opts ...Option) (*Resul
 		}()
 		defer func() { close(stop); <-stopped }()
 	}
-	slots := newSchedule(max(cfg.concurrency, 1), cfg.heavy)
+	slots := newSchedule(max(cfg.concurrency, 1), ss, cfg.heavy)
 	var g errgroup.Group
 	for i, s := range ss {
 		g.Go(func() error {
 			defer finished[i].Store(true)
-			release, ok := slots.acquire(ctx, s.Name())
+			release, ok := slots.acquire(ctx, i)
 			if !ok {
 				return nil
 			}

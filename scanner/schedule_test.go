@@ -3,6 +3,7 @@ package scanner_test
 import (
 	"context"
 	"io/fs"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -117,19 +118,81 @@ func TestRunWaitingHeavyScannerHoldsNoSlot(t *testing.T) {
 
 func TestRunCancelledWhileWaitingForHeavyScanner(t *testing.T) {
 	root := writeTree(t, map[string]string{"a.txt": "BAD\n"})
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Millisecond)
+	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	slow := &lineScanner{name: scanner.KindDeps, delay: time.Hour}
-	waiting := &lineScanner{name: scanner.KindIaC}
-	_, err := scanner.Run(ctx, root, []scanner.Scanner{slow, waiting})
+	started := make(chan struct{})
+	slow := &blockingScanner{name: scanner.KindIaC, started: started}
+	waiting := &lineScanner{name: scanner.KindDeps}
+	go func() { <-started; cancel() }()
+	_, err := scanner.Run(ctx, root, []scanner.Scanner{waiting, slow})
 	ie, ok := err.(*scanner.IncompleteError)
 	if !ok {
 		t.Fatalf("err = %v, want an IncompleteError", err)
 	}
-	if len(ie.Running) != 1 || ie.Running[0] != scanner.KindDeps {
-		t.Errorf("running %v, want only deps (iac was waiting, not running)", ie.Running)
+	// iac may or may not have noticed ctx yet; deps, waiting, is never
+	// named as running
+	if slices.Contains(ie.Running, scanner.KindDeps) {
+		t.Errorf("running %v names deps, which was waiting", ie.Running)
 	}
+	time.Sleep(20 * time.Millisecond) // iac returns; deps must still not start
 	if len(waiting.seen) != 0 {
-		t.Error("iac ran although it was waiting for deps when the scan was cancelled")
+		t.Error("deps ran although it was waiting for iac when the scan was cancelled")
+	}
+}
+
+// blockingScanner says when it started and runs until ctx ends.
+type blockingScanner struct {
+	name    string
+	started chan struct{}
+}
+
+func (s *blockingScanner) Name() string                   { return s.name }
+func (s *blockingScanner) Match(string, fs.DirEntry) bool { return true }
+func (s *blockingScanner) Scan(ctx context.Context, _ scanner.Target) ([]scanner.Finding, error) {
+	close(s.started)
+	<-ctx.Done()
+	return nil, ctx.Err()
+}
+
+// orderScanner records when it started.
+type orderScanner struct {
+	name   string
+	mu     *sync.Mutex
+	starts *[]string
+}
+
+func (s *orderScanner) Name() string                   { return s.name }
+func (s *orderScanner) Match(string, fs.DirEntry) bool { return true }
+func (s *orderScanner) Scan(context.Context, scanner.Target) ([]scanner.Finding, error) {
+	s.mu.Lock()
+	*s.starts = append(*s.starts, s.name)
+	s.mu.Unlock()
+	time.Sleep(5 * time.Millisecond)
+	return nil, nil
+}
+
+// The heavy scanners run in the order WithHeavy names them (by default iac,
+// then deps), whatever the order of the scanners given to Run.
+func TestRunHeavyScannersInTheirOrder(t *testing.T) {
+	root := writeTree(t, map[string]string{"a.txt": "x"})
+	for _, tc := range []struct {
+		heavy []string
+		want  []string
+	}{
+		{scanner.DefaultHeavy(), []string{scanner.KindIaC, scanner.KindDeps}},
+		{[]string{scanner.KindDeps, scanner.KindIaC}, []string{scanner.KindDeps, scanner.KindIaC}},
+	} {
+		for range 20 {
+			var mu sync.Mutex
+			var starts []string
+			mk := func(n string) scanner.Scanner { return &orderScanner{name: n, mu: &mu, starts: &starts} }
+			ss := []scanner.Scanner{mk(scanner.KindDeps), mk(scanner.KindIaC)}
+			if _, err := scanner.Run(context.Background(), root, ss, scanner.WithConcurrency(2), scanner.WithHeavy(tc.heavy...)); err != nil {
+				t.Fatal(err)
+			}
+			if len(starts) != 2 || starts[0] != tc.want[0] || starts[1] != tc.want[1] {
+				t.Fatalf("heavy %v: started %v, want %v", tc.heavy, starts, tc.want)
+			}
+		}
 	}
 }
