@@ -173,7 +173,14 @@ func (g gitlabWriter) vulnerability(f scanner.Finding, unknownAs scanner.Severit
 	if len(f.References) > 0 {
 		v.Identifiers[0].URL = f.References[0]
 	}
+	peers := peerTools(f)
 	for _, a := range f.Aliases {
+		if tool := peers[a]; tool != "" {
+			// an IaC check's peer id names another tool's check, not a
+			// vulnerability: typed by its tool, never an advisory link
+			v.Identifiers = append(v.Identifiers, glIdentifier{Type: tool, Name: a, Value: a, URL: peerURL(tool, a)})
+			continue
+		}
 		v.Identifiers = append(v.Identifiers, glIdentifier{Type: aliasType(a), Name: a, Value: a, URL: aliasURL(a)})
 	}
 	for _, c := range f.CWEs {
@@ -263,4 +270,46 @@ func aliasURL(a string) string {
 		return "https://github.com/advisories/" + a
 	}
 	return "https://osv.dev/vulnerability/" + a
+}
+
+// peerTools maps each peer id of an IaC finding (its "peer_ids" property:
+// tool -> ids, as the scanner sets it or as it reads back from JSON) to
+// its tool, e.g. "AVD-AWS-0098" -> "trivy".
+func peerTools(f scanner.Finding) map[string]string {
+	out := map[string]string{}
+	switch m := f.Properties["peer_ids"].(type) {
+	case map[string][]string:
+		for tool, ids := range m {
+			for _, id := range ids {
+				out[id] = tool
+			}
+		}
+	case map[string]any:
+		for tool, ids := range m {
+			switch l := ids.(type) {
+			case []string:
+				for _, id := range l {
+					out[id] = tool
+				}
+			case []any:
+				for _, id := range l {
+					if s, ok := id.(string); ok {
+						out[s] = tool
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// peerURL is the documentation page of a peer's check where one can be
+// built from the id alone: trivy's, as trivy itself links its
+// misconfigurations. checkov's and KICS's pages need the provider and the
+// check's name or platform, which the id does not carry, so they get none.
+func peerURL(tool, id string) string {
+	if tool == "trivy" && strings.HasPrefix(strings.ToUpper(id), "AVD-") {
+		return "https://avd.aquasec.com/misconfig/" + strings.ToLower(id)
+	}
+	return ""
 }

@@ -95,3 +95,76 @@ func TestGitLabReportsMatchTheSchemas(t *testing.T) {
 		})
 	}
 }
+
+// TestGitLabSASTPeerIDs: the peer ids an IaC finding carries (aliases, with
+// the "peer_ids" property naming their tools) are identifiers typed by
+// their tool, with trivy's page as the only link, never an advisory link;
+// a dependency finding's real vulnerability ids keep theirs. The property
+// is read both as the scanner sets it and as it reads back from JSON.
+func TestGitLabSASTPeerIDs(t *testing.T) {
+	peers := map[string][]string{
+		"trivy":   {"AVD-AWS-0098"},
+		"checkov": {"CKV_AWS_149"},
+		"kics":    {"b0d3ef3f-845d-4b1b-83d6-63a5a380375f"},
+	}
+	iacFinding := func(props map[string]any) scanner.Finding {
+		f := scanner.Finding{Scanner: "iac", RuleID: "TG-AWS-0077", Title: "Secrets Manager secret uses the default AWS managed key",
+			Severity: scanner.SeverityLow, Location: scanner.Location{Path: "main.tf", StartLine: 3, EndLine: 3},
+			Aliases: []string{"AVD-AWS-0098", "CKV_AWS_149", "b0d3ef3f-845d-4b1b-83d6-63a5a380375f"}, CWEs: []string{"CWE-311"},
+			Evidence: "aws_secretsmanager_secret.app", Properties: props, Gate: &scanner.GateStatus{New: true}}
+		f.Fingerprint = scanner.Fingerprint(f.RuleID, f.Location.Path, f.Evidence)
+		return f
+	}
+	asJSON := map[string]any{}
+	for tool, ids := range peers {
+		l := []any{}
+		for _, id := range ids {
+			l = append(l, id)
+		}
+		asJSON[tool] = l
+	}
+	for name, props := range map[string]map[string]any{
+		"scanner": {"peer_ids": peers},
+		"json":    {"peer_ids": asJSON},
+	} {
+		t.Run(name, func(t *testing.T) {
+			r := fixture()
+			r.Result.Findings = []scanner.Finding{iacFinding(props)}
+			out := render(t, "gitlab-sast", r)
+			if _, err := os.Stat(gitlabSchemas); err == nil {
+				validateGitLab(t, gitlabSchema(t, "sast-report-format.json"), out, 1)
+			}
+			var doc struct {
+				Vulnerabilities []struct {
+					Identifiers []map[string]string `json:"identifiers"`
+				} `json:"vulnerabilities"`
+			}
+			if err := json.Unmarshal(out, &doc); err != nil {
+				t.Fatal(err)
+			}
+			if len(doc.Vulnerabilities) != 1 {
+				t.Fatalf("%d vulnerabilities, want 1", len(doc.Vulnerabilities))
+			}
+			got, _ := json.Marshal(doc.Vulnerabilities[0].Identifiers)
+			want := `[{"name":"TG-AWS-0077","type":"tollgate_rule_id","value":"TG-AWS-0077"},` +
+				`{"name":"AVD-AWS-0098","type":"trivy","url":"https://avd.aquasec.com/misconfig/avd-aws-0098","value":"AVD-AWS-0098"},` +
+				`{"name":"CKV_AWS_149","type":"checkov","value":"CKV_AWS_149"},` +
+				`{"name":"b0d3ef3f-845d-4b1b-83d6-63a5a380375f","type":"kics","value":"b0d3ef3f-845d-4b1b-83d6-63a5a380375f"},` +
+				`{"name":"CWE-311","type":"cwe","url":"https://cwe.mitre.org/data/definitions/311.html","value":"311"}]`
+			if string(got) != want {
+				t.Errorf("identifiers:\n got %s\nwant %s", got, want)
+			}
+			if strings.Contains(string(out), "osv.dev") {
+				t.Error("a peer id is linked as a vulnerability")
+			}
+		})
+	}
+
+	// A dependency finding's aliases are vulnerabilities: advisory links.
+	out := render(t, "gitlab-deps", fixture())
+	for _, want := range []string{`"type": "cve"`, `"url": "https://nvd.nist.gov/vuln/detail/CVE-2021-23337"`} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("gitlab-deps lost %s", want)
+		}
+	}
+}
