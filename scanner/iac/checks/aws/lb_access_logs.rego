@@ -63,8 +63,16 @@ deny contains res if {
 	some r in aws.cfn_index["AWS::ElasticLoadBalancing::LoadBalancer"]
 	policy := aws.get(r.Properties, "AccessLoggingPolicy")
 	not aws.unknown(policy)
-	v := aws.get(policy, "Enabled")
+	not _unknown_item(policy)
+	# dig steps into a list too: some templates write the policy as one
+	v := aws.dig(r.Properties, ["AccessLoggingPolicy", "Enabled"])
 	not aws.unknown(v)
 	aws.off(v)
 	res := aws.res_path(sprintf("Classic load balancer %s does not enable access logs", [r.logical_id]), r, ["AccessLoggingPolicy", "Enabled"])
+}
+
+_unknown_item(policy) if {
+	is_array(policy)
+	some x in policy
+	aws.unknown(x)
 }

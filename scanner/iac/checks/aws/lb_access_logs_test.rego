@@ -27,4 +27,8 @@ test_cfn_classic_elb if {
 	count(c.deny) == 1 with input as t.cfn("AWS::ElasticLoadBalancing::LoadBalancer", {"AccessLoggingPolicy": {"Enabled": false, "S3BucketName": "logs"}})
 	count(c.deny) == 0 with input as t.cfn("AWS::ElasticLoadBalancing::LoadBalancer", {"AccessLoggingPolicy": {"Enabled": true, "S3BucketName": "logs", "EmitInterval": 60}})
 	count(c.deny) == 0 with input as t.cfn("AWS::ElasticLoadBalancing::LoadBalancer", {"AccessLoggingPolicy": {"Ref": "Policy"}})
+
+	# the policy written as a one-item list, as some templates do
+	count(c.deny) == 0 with input as t.cfn("AWS::ElasticLoadBalancing::LoadBalancer", {"AccessLoggingPolicy": [{"Enabled": true, "S3BucketName": "logs"}]})
+	count(c.deny) == 1 with input as t.cfn("AWS::ElasticLoadBalancing::LoadBalancer", {"AccessLoggingPolicy": [{"Enabled": false, "S3BucketName": "logs"}]})
 }
