@@ -264,7 +264,7 @@ func resourceRange(p string, src [][]byte, docStarts []int, l int) [2]int {
 		// closes with "}" at column 0
 		for s := l; s >= 1; s-- {
 			b := src[s-1]
-			if len(b) > 0 && b[0] != ' ' && b[0] != '\t' && b[0] != '}' && bytes.HasSuffix(bytes.TrimSpace(b), []byte("{")) {
+			if len(b) > 0 && b[0] != ' ' && b[0] != '\t' && b[0] != '}' && bytes.HasSuffix(bytes.TrimSpace(hclCode(b)), []byte("{")) {
 				return [2]int{s, blockEnd(src, s)}
 			}
 		}
@@ -371,6 +371,24 @@ func blockEnd(src [][]byte, s int) int {
 // closes, outside double-quoted strings and comments.
 func braceDelta(b []byte) int {
 	d := 0
+	hclScan(b, func(c byte) {
+		switch c {
+		case '{', '[':
+			d++
+		case '}', ']':
+			d--
+		}
+	})
+	return d
+}
+
+// hclCode is line b without its trailing "#" or "//" comment, so that
+// `resource "x" "y" { # note` still opens a block.
+func hclCode(b []byte) []byte { return b[:hclScan(b, nil)] }
+
+// hclScan calls visit (if not nil) for each byte of line b outside a
+// string, up to a "#" or "//" comment, and returns where the code ends.
+func hclScan(b []byte, visit func(c byte)) int {
 	inStr := false
 	for i := 0; i < len(b); i++ {
 		c := b[i]
@@ -381,12 +399,10 @@ func braceDelta(b []byte) int {
 			inStr = !inStr
 		case inStr:
 		case c == '#' || c == '/' && i+1 < len(b) && b[i+1] == '/':
-			return d
-		case c == '{' || c == '[':
-			d++
-		case c == '}' || c == ']':
-			d--
+			return i
+		case visit != nil:
+			visit(c)
 		}
 	}
-	return d
+	return len(b)
 }

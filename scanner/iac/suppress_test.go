@@ -51,6 +51,8 @@ func TestSuppressionForms(t *testing.T) {
 		{"checkov skip inside the resource", "a.tf", tf("", "  # checkov:skip=CKV_AWS_24: reviewed\n", ""), 5, 3, true},
 		{"checkov skip after the attribute", "a.tf", "resource \"aws_security_group\" \"sg\" {\n  cidr = 1\n  # checkov:skip=CKV_AWS_24\n}\n", 2, 1, true},
 		{"checkov skip in another resource", "a.tf", "resource \"a\" \"b\" {\n  # checkov:skip=CKV_AWS_24\n}\nresource \"aws_security_group\" \"sg\" {\n  cidr = 1\n}\n", 5, 4, false},
+		{"checkov skip in a resource whose first line has a comment", "a.tf", "resource \"a\" \"b\" {\n}\nresource \"aws_security_group\" \"sg\" { # web tier\n  # checkov:skip=CKV_AWS_24\n  cidr = 1\n}\n", 5, 3, true},
+		{"checkov skip in the resource before one whose first line has a comment", "a.tf", "resource \"a\" \"b\" {\n  # checkov:skip=CKV_AWS_24\n}\nresource \"aws_security_group\" \"sg\" { // web tier\n  cidr = 1\n}\n", 5, 4, false},
 		{"checkov other id", "a.tf", tf("", "  # checkov:skip=CKV_AWS_25\n", ""), 5, 3, false},
 		{"checkov TG id", "a.tf", tf("", "  # checkov:skip=TG-AWS-0010:ok\n", ""), 5, 3, true},
 		{"kics ignore-line", "a.tf", tf("", "  # kics-scan ignore-line\n", ""), 5, 3, true},
