@@ -286,11 +286,19 @@ func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding
 			return nil, err
 		}
 	}
+	plan := planFindings(deps, vulns, orders)
+	// The osv-scalibr packages (with their metadata: a third of the
+	// extraction's memory) are not used past this point; dropped, they
+	// are not live beside the findings build makes. The advisory
+	// records go too: vulns, the last to refer to them, is dead here.
+	for i := range deps {
+		deps[i].pkg = nil
+	}
 	lines := newLineFinder(fsys)
 	if s.opts.Image != "" {
 		lines = newLineFinder(noFiles{})
 	}
-	findings := buildFindings(deps, vulns, lines, calls, orders)
+	findings := plan.build(deps, lines, calls)
 	if s.opts.Image != "" {
 		s.addImageProperties(findings, layers)
 	}

@@ -1,7 +1,6 @@
 package deps
 
 import (
-	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -15,60 +14,6 @@ import (
 
 // maxDescription bounds the advisory text copied into a finding.
 const maxDescription = 4000
-
-// buildFindings turns matched advisories into findings: one per lockfile,
-// package version and alias group.
-//
-// calls, when not nil, holds call-analysis results for Go packages;
-// orders holds the versions matching parsed.
-func buildFindings(deps []dep, vulns map[pkgKey][]*osvschema.Vulnerability, lines *lineFinder, calls map[callKey]bool, orders versionOrders) []scanner.Finding {
-	type fkey struct {
-		lockfile string
-		pkg      pkgKey
-		rule     string
-	}
-	seen := map[fkey]int{}
-	groupsByPkg := map[pkgKey][][]*osvschema.Vulnerability{}
-	upgrades := map[pkgKey]string{}
-	var out []scanner.Finding
-	for _, d := range deps {
-		vs := vulns[d.key()]
-		if len(vs) == 0 {
-			continue
-		}
-		o := orders.get(d.ecosystem)
-		groups, ok := groupsByPkg[d.key()]
-		if !ok {
-			groups = aliasGroups(vs)
-			groupsByPkg[d.key()] = groups
-			upgrades[d.key()] = upgradeFor(d, vs, o)
-		}
-		line := d.line
-		if line == 0 {
-			line = lines.find(d.location, d.name, d.version)
-		}
-		for _, g := range groups {
-			f := newFinding(d, g, line, calls, o)
-			if up := upgrades[d.key()]; up != "" {
-				f.Package.UpgradeTo, f.Package.UpgradeMajor = up, majorBump(d.version, up)
-			}
-			k := fkey{d.lockfile, d.key(), f.RuleID}
-			if i, dup := seen[k]; dup {
-				// The same version listed twice in one lockfile (nested
-				// node_modules, several dependency groups): keep one
-				// finding, at the first line, dev only if every entry is.
-				if line > 0 && (out[i].Location.StartLine == 0 || line < out[i].Location.StartLine) {
-					out[i].Location.StartLine = line
-				}
-				out[i].Package.Dev = out[i].Package.Dev && d.dev
-				continue
-			}
-			seen[k] = len(out)
-			out = append(out, f)
-		}
-	}
-	return out
-}
 
 // aliasGroups partitions advisories into groups that describe the same
 // vulnerability: two records are one when one's id or aliases intersect
@@ -133,126 +78,6 @@ func idLess(a, b string) bool {
 		return ra < rb
 	}
 	return a < b
-}
-
-// o orders versions of d's ecosystem.
-func newFinding(d dep, g []*osvschema.Vulnerability, line int, calls map[callKey]bool, o *versionOrder) scanner.Finding {
-	primary := g[0] // aliasGroups sorted the group by idLess
-	ids := map[string]bool{}
-	for _, v := range g {
-		ids[v.GetId()] = true
-		for _, a := range v.GetAliases() {
-			ids[a] = true
-		}
-	}
-	delete(ids, primary.GetId())
-	var aliases []string
-	for id := range ids {
-		aliases = append(aliases, id)
-	}
-	sort.Slice(aliases, func(i, j int) bool { return idLess(aliases[i], aliases[j]) })
-
-	fixed := fixedVersions(g, d, o)
-	fix := smallestFixAbove(fixed, d.version, o)
-	sev, score, vector := severityOf(g, d)
-
-	title := ""
-	for _, v := range g {
-		if title = strings.TrimSpace(v.GetSummary()); title != "" {
-			break
-		}
-	}
-	if title == "" {
-		title = fmt.Sprintf("%s in %s %s", primary.GetId(), d.name, d.version)
-	}
-	desc := strings.TrimSpace(primary.GetDetails())
-	if desc == "" {
-		for _, v := range g {
-			if desc = strings.TrimSpace(v.GetDetails()); desc != "" {
-				break
-			}
-		}
-	}
-	if len(desc) > maxDescription {
-		desc = desc[:maxDescription] + "…"
-	}
-
-	var refs []string
-	var cwes []string
-	for _, v := range g {
-		for _, r := range v.GetReferences() {
-			if u := r.GetUrl(); u != "" && !slices.Contains(refs, u) {
-				refs = append(refs, u)
-			}
-		}
-		for _, c := range stringList(v.GetDatabaseSpecific().GetFields()["cwe_ids"]) {
-			if !slices.Contains(cwes, c) {
-				cwes = append(cwes, c)
-			}
-		}
-	}
-	sort.Strings(cwes)
-
-	remediation := "No fixed version is known."
-	if fix != "" {
-		remediation = fmt.Sprintf("Upgrade %s to %s or later.", d.name, fix)
-	} else if len(fixed) > 0 {
-		remediation = fmt.Sprintf("Fixed in %s; none is above the installed %s, check the advisory.", strings.Join(fixed, ", "), d.version)
-	}
-	props := map[string]any{
-		"fixable":  fix != "",
-		"lockfile": d.lockfile,
-	}
-	if vector != "" {
-		props["cvss_vector"] = vector
-	}
-	if d.stdlibSource != "" {
-		props[PropStdlibSource] = d.stdlibSource
-	}
-	if d.stdlibSource == StdlibSourceGoDirective {
-		remediation += fmt.Sprintf(" The version %s comes from the go directive of go.mod, the minimum language version, not the toolchain that builds the code: pass --go-version (or \"local\") or add a toolchain line to check the real one.", d.version)
-	}
-	if calls != nil {
-		// A group is called when any of its records is; records the
-		// analysis did not cover leave the property unset (unknown).
-		known := false
-		called := false
-		for _, v := range g {
-			if c, ok := calls[callKey{d.lockfile, d.name, d.version, v.GetId()}]; ok {
-				known = true
-				called = called || c
-			}
-		}
-		if known {
-			props["called"] = called
-		}
-	}
-	return scanner.Finding{
-		Scanner:     Name,
-		RuleID:      primary.GetId(),
-		Title:       title,
-		Description: desc,
-		Severity:    sev,
-		Score:       score,
-		Location:    scanner.Location{Path: d.location, StartLine: line, EndLine: line},
-		Package: &scanner.Package{
-			Ecosystem:     d.ecosystem,
-			Name:          d.name,
-			Version:       d.version,
-			PURL:          d.purl,
-			FixedVersions: fixed,
-			Fix:           fix,
-			Dev:           d.dev,
-			Direct:        d.direct,
-		},
-		Aliases:     aliases,
-		References:  refs,
-		Remediation: remediation,
-		CWEs:        cwes,
-		Tags:        []string{"dependency", "vulnerability"},
-		Evidence:    d.ecosystem + "/" + d.name + "@" + d.version,
-		Properties:  props,
-	}
 }
 
 // fixedVersions collects the "fixed" events of the affected entries about

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path/filepath"
 	"strings"
 
@@ -82,6 +83,9 @@ func layerKey(path, eco, name, version string) string {
 func (s *Scanner) addImageProperties(fs []scanner.Finding, layers map[string]*image.Layer) {
 	for i := range fs {
 		f := &fs[i]
+		// The findings of one lockfile share their property maps (see
+		// findingProps): each gets its own copy before it is written.
+		f.Properties = maps.Clone(f.Properties)
 		if f.Properties == nil {
 			f.Properties = map[string]any{}
 		}
