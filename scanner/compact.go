@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"math"
 	"sort"
+	"sync"
 	"unsafe"
 )
 
@@ -25,15 +26,44 @@ func compactFindings(fs []Finding) {
 	if len(fs) < 2 {
 		return
 	}
-	c := compactor{
+	c := newCompactor()
+	for i := range fs {
+		c.finding(&fs[i])
+	}
+}
+
+// Compactor is compactFindings across calls: values equal between the
+// findings of any of its calls are shared. A scanner that builds its
+// findings in many units of work (iac: one per file or module, evaluated
+// in parallel) compacts each unit's as soon as they are built, so that
+// they do not stay live as built until Run compacts them when the scanner
+// is done. Its tables live as long as it does: make one per scan. Safe for
+// concurrent use.
+type Compactor struct {
+	mu sync.Mutex
+	c  compactor
+}
+
+// NewCompactor returns an empty Compactor.
+func NewCompactor() *Compactor { return &Compactor{c: newCompactor()} }
+
+// Compact makes fs share values with each other and with every finding
+// compacted before. The findings' values are read-only from then on.
+func (c *Compactor) Compact(fs []Finding) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for i := range fs {
+		c.c.finding(&fs[i])
+	}
+}
+
+func newCompactor() compactor {
+	return compactor{
 		strs:  map[string]string{},
 		lists: map[string][]string{},
 		pkgs:  map[string]*Package{},
 		maps:  map[string]map[string]any{},
 		peers: map[string]map[string][]string{},
-	}
-	for i := range fs {
-		c.finding(&fs[i])
 	}
 }
 

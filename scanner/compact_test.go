@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"unsafe"
 )
@@ -105,5 +106,44 @@ func TestCompactFindingsMemory(t *testing.T) {
 	// the Finding struct itself (~340 B) stays per finding
 	if after > before/2 || after > 600 {
 		t.Errorf("compacted findings take %d B each (before %d), want at most half and 600", after, before)
+	}
+}
+
+// TestCompactorAcrossCalls: a Compactor shared by goroutines that each
+// compact their own part (as iac compacts each document's findings as it
+// is built) keeps every value and shares what repeats between parts.
+func TestCompactorAcrossCalls(t *testing.T) {
+	fs := denseFindings(1000)
+	want, err := json.Marshal(fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := NewCompactor()
+	var wg sync.WaitGroup
+	for part := range 10 {
+		wg.Go(func() { c.Compact(fs[part*100 : (part+1)*100]) })
+	}
+	wg.Wait()
+	got, err := json.Marshal(fs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(want) {
+		t.Fatal("findings compacted in parts encode differently")
+	}
+	a, b := &fs[3], &fs[903] // equal but for the line, in different parts
+	if a.Package != b.Package {
+		t.Error("equal packages of different calls are not shared")
+	}
+	if fmt.Sprintf("%p", a.Properties) != fmt.Sprintf("%p", b.Properties) {
+		t.Error("equal property maps of different calls are not shared")
+	}
+	if unsafe.StringData(a.Description) != unsafe.StringData(b.Description) {
+		t.Error("equal strings of different calls are not shared")
+	}
+	// Run compacts them again when the scanner is done: nothing changes.
+	compactFindings(fs)
+	if got, _ := json.Marshal(fs); string(got) != string(want) {
+		t.Fatal("compacting compacted findings again changed them")
 	}
 }

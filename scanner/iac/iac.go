@@ -257,6 +257,12 @@ func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding
 	if conc <= 0 {
 		conc = runtime.GOMAXPROCS(0)
 	}
+	// Each document's findings are compacted as soon as they are built,
+	// into tables shared by the whole scan: built one by one they take
+	// about three times the memory (fresh messages, property maps), and
+	// kept so until the scan ends they were most of its live heap, which
+	// the collector's headroom then doubles (docs/performance.md).
+	comp := scanner.NewCompactor()
 	results := make([][]scanner.Finding, len(units))
 	unitErrs := make([]error, len(units))
 	unitModules := make([][]string, len(units))
@@ -288,7 +294,13 @@ func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding
 					unitErrs[i] = errors.Join(unitErrs[i], err)
 					continue
 				}
-				results[i] = append(results[i], s.toFindings(d, rs)...)
+				fs := s.toFindings(d, rs)
+				comp.Compact(fs)
+				if results[i] == nil {
+					results[i] = fs
+				} else {
+					results[i] = append(results[i], fs...)
+				}
 			}
 			return nil
 		})
@@ -296,9 +308,16 @@ func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
-	var findings []scanner.Finding
+	// Sized once, and each unit's slice let go as it is copied: growing
+	// by appends left up to twice the findings behind as garbage.
+	total := 0
 	for _, r := range results {
+		total += len(r)
+	}
+	findings := make([]scanner.Finding, 0, total)
+	for i, r := range results {
 		findings = append(findings, r...)
+		results[i] = nil
 	}
 	parseErrs := 0
 	for _, e := range unitErrs {
@@ -308,9 +327,14 @@ func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding
 		}
 	}
 	findings = dedupeOverlays(findings)
+	// Sorted before suppress and dedupe, not after: both then see one
+	// file at a time (suppress holds one file's comments, dedupe one
+	// file's keys) instead of every file's at once. Both only drop
+	// findings, so the order is the same; and the sort is stable, so
+	// dedupe keeps the same first of equal findings.
+	scanner.SortFindings(findings)
 	findings, suppressed := suppress(t, findings, s.peers, time.Now())
 	findings = dedupe(findings)
-	scanner.SortFindings(findings)
 
 	s.mu.Lock()
 	if s.stats.documents == nil {
@@ -564,17 +588,25 @@ func (s *Scanner) peers(id string) PeerIDs {
 }
 
 // dedupe drops findings that are identical in rule, place and resource
-// (terraform documents can surface the same module resource twice).
+// (terraform documents can surface the same module resource twice),
+// keeping the first. fs must be grouped by path (as SortFindings leaves
+// it): the keys seen are forgotten when the path changes, so that the
+// table holds one file's findings, not the scan's.
 func dedupe(fs []scanner.Finding) []scanner.Finding {
 	type key struct {
-		rule, path, ev string
-		line           int
-		msg            any
+		rule, ev string
+		line     int
+		msg      any
 	}
-	seen := make(map[key]bool, len(fs))
+	seen := map[key]bool{}
 	out := fs[:0]
-	for _, f := range fs {
-		k := key{f.RuleID, f.Location.Path, f.Evidence, f.Location.StartLine, f.Properties["message"]}
+	path := ""
+	for i, f := range fs {
+		if i == 0 || f.Location.Path != path {
+			path = f.Location.Path
+			clear(seen)
+		}
+		k := key{f.RuleID, f.Evidence, f.Location.StartLine, f.Properties["message"]}
 		if seen[k] {
 			continue
 		}

@@ -2,6 +2,7 @@ package iac
 
 import (
 	"context"
+	"maps"
 	"path"
 	"slices"
 
@@ -53,6 +54,9 @@ func dedupeOverlays(fs []scanner.Finding) []scanner.Finding {
 			out = append(out, f)
 			continue
 		}
+		// The map may be shared with other findings (compacted as built,
+		// see Scan): this finding gets its own before it changes.
+		f.Properties = maps.Clone(f.Properties)
 		delete(f.Properties, "kustomization")
 		k := key{f.RuleID, f.Location.Path, f.Location.StartLine}
 		if i, seen := first[k]; seen {

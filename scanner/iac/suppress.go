@@ -161,19 +161,27 @@ func matches(tool, id, ruleID string, peers PeerIDs) bool {
 }
 
 // suppress drops findings silenced by inline comments and counts them.
-// peers gives the peer ids of a check id.
+// peers gives the peer ids of a check id. It keeps the comments of the
+// last file read only: given findings grouped by path (Scan sorts them
+// first) it reads each file once and holds one file's lines at a time
+// (holding every file's was ~100 MB at the end of a 1.1 GB tree's scan);
+// in any other order it is as right, only slower.
 func suppress(t scanner.Target, fs []scanner.Finding, peers func(string) PeerIDs, now time.Time) ([]scanner.Finding, int) {
-	cache := map[string]*ignores{}
+	var (
+		last   string
+		lastIG *ignores
+		read   bool
+	)
 	get := func(p string) *ignores {
-		if ig, ok := cache[p]; ok {
-			return ig
+		if read && p == last {
+			return lastIG
 		}
 		src, err := t.ReadFile(p)
 		var ig *ignores
 		if err == nil {
 			ig = parseIgnores(p, src, now)
 		}
-		cache[p] = ig
+		last, lastIG, read = p, ig, true
 		return ig
 	}
 	out := fs[:0]
