@@ -29,47 +29,88 @@ import (
 // input kept every finding's term alive until a second collection, so the
 // heap goal after the gate counted the whole input twice.
 func toValue(in Input, src findingSource, fields map[string]bool) (v ast.Value, release func(), err error) {
+	rest, err := restObject(in, fields)
+	if err != nil {
+		return nil, nil, err
+	}
+	fs, err := allTerms(src, fields)
+	if err != nil {
+		return nil, nil, err
+	}
+	return withFindings(rest, fs.terms), fs.release, nil
+}
+
+// restObject is the input without its findings, as an OPA object.
+func restObject(in Input, fields map[string]bool) (ast.Object, error) {
 	rest := in
 	rest.Findings = nil
 	b, err := json.Marshal(rest)
 	if err != nil {
-		return nil, nil, fmt.Errorf("policy input: %w", err)
+		return nil, fmt.Errorf("policy input: %w", err)
 	}
-	v, err = ast.ValueFromReader(bytes.NewReader(b))
+	v, err := ast.ValueFromReader(bytes.NewReader(b))
 	if err != nil {
-		return nil, nil, fmt.Errorf("policy input: %w", err)
+		return nil, fmt.Errorf("policy input: %w", err)
 	}
 	obj, ok := v.(ast.Object)
 	if !ok {
-		return nil, nil, fmt.Errorf("policy input is not an object")
+		return nil, fmt.Errorf("policy input is not an object")
 	}
 	if fields != nil {
 		if obj, err = obj.Filter(keyFilter(obj, fields)); err != nil {
-			return nil, nil, fmt.Errorf("policy input: %w", err)
+			return nil, fmt.Errorf("policy input: %w", err)
 		}
 	}
+	return obj, nil
+}
+
+// withFindings is rest with findings added, sharing rest's terms (the
+// chunked gate builds one such input per chunk from the same rest).
+func withFindings(rest ast.Object, findings []*ast.Term) ast.Object {
+	items := make([][2]*ast.Term, 0, rest.Len()+1)
+	rest.Foreach(func(k, v *ast.Term) {
+		if !k.Equal(ast.InternedTerm("findings")) {
+			items = append(items, [2]*ast.Term{k, v})
+		}
+	})
+	items = append(items, [2]*ast.Term{ast.InternedTerm("findings"), ast.ArrayTerm(findings...)})
+	return ast.NewObject(items...)
+}
+
+// findingTerms are the policy terms of some of a source's findings: idx
+// are their indexes in the source (nil: all of them, in order).
+type findingTerms struct {
+	idx   []int
+	terms []*ast.Term
+}
+
+// allTerms builds every finding of src.
+func allTerms(src findingSource, fields map[string]bool) (*findingTerms, error) {
 	tb := newTermBuilder(fields)
 	terms := make([]*ast.Term, src.len())
 	var scratch InputFinding
 	for i := range terms {
 		t, err := tb.finding(src.at(i, &scratch))
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		terms[i] = t
 	}
-	obj.Insert(ast.InternedTerm("findings"), ast.ArrayTerm(terms...))
-	release = func() {
-		// Each finding's own term is emptied, so that neither the array
-		// nor what evaluation copied out of it (comprehension results)
-		// keeps a finding alive; the terms are ours and the evaluation
-		// is over.
-		for _, t := range terms {
-			t.Value = ast.Null{}
-		}
-		clear(terms)
+	return &findingTerms{terms: terms}, nil
+}
+
+// release empties the terms once the evaluation is over: each finding's
+// own term is emptied, so that neither the array nor what evaluation
+// copied out of it (comprehension results, OPA's pooled evaluation
+// states) keeps a finding alive; the terms are ours and the evaluation is
+// over.
+func (fs *findingTerms) release() { emptyTerms(fs.terms) }
+
+func emptyTerms(ts []*ast.Term) {
+	for _, t := range ts {
+		t.Value = ast.Null{}
 	}
-	return obj, release, nil
+	clear(ts)
 }
 
 // findingSource is where the input's findings come from: an Input's own

@@ -143,3 +143,20 @@ warn contains {"msg": msg, "rule": "scanner-error-allowed"} if {
 scope_ran(e) if not e.scanner
 
 scope_ran(e) if e.scanner in input.scan.scanners
+
+# decided_findings names (by fingerprint) every finding a rule above
+# reads. It is for the gate itself: when this policy decides alone and a
+# scan has more findings than it converts at once, the gate evaluates
+# this rule chunk by chunk, then the policy once on the findings named
+# here (policy/chunked.go), so that the whole scan is never in memory as
+# policy input. A rule that reads input.findings must filter them one by
+# one, and its filter must be covered here: the expired-exception rule's
+# findings are among those with an exception. Arrays, not sets: the gate
+# only looks the names up.
+decided_findings := array.concat(
+	array.concat(
+		[f.fingerprint | some f in go_directive_findings],
+		[f.fingerprint | some f in candidates],
+	),
+	[f.fingerprint | some f in input.findings; f.exception],
+)

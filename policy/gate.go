@@ -146,6 +146,11 @@ type Gate struct {
 	// fields, when not nil, are the only object keys the policy can read
 	// (see policyFields); the input is built with those alone.
 	fields map[string]bool
+	// chunk is how many findings are converted at a time, when the
+	// default policy decides alone, to find those it reads (see
+	// relevant); decidedQuery reads them.
+	chunk        int
+	decidedQuery rego.PreparedEvalQuery
 }
 
 type ruleSite struct {
@@ -174,7 +179,7 @@ func New(ctx context.Context, opts ...Option) (*Gate, error) {
 	sort.Strings(names)
 
 	modules := make(map[string]*ast.Module, len(names))
-	g := &Gate{rules: map[string]ruleSite{}, timeout: cfg.timeout}
+	g := &Gate{rules: map[string]ruleSite{}, timeout: cfg.timeout, chunk: relevanceChunk}
 	var err error
 	if g.digest, err = digest(cfg.files, cfg.data); err != nil {
 		return nil, fmt.Errorf("%w: data: %w", ErrPolicy, err)
@@ -205,18 +210,31 @@ func New(ctx context.Context, opts ...Option) (*Gate, error) {
 		return nil, fmt.Errorf("%w: %v", ErrPolicy, compiler.Errors)
 	}
 	g.compiler, g.store = compiler, inmem.NewFromObject(cfg.data)
+	pq, err := g.prepare(ctx, g.queryText(), caps)
+	if err != nil {
+		return nil, err
+	}
+	g.query = pq
+	if g.fields != nil {
+		if g.decidedQuery, err = g.prepare(ctx, "x := data.tollgate.gate.decided_findings", caps); err != nil {
+			return nil, err
+		}
+	}
+	return g, nil
+}
+
+func (g *Gate) prepare(ctx context.Context, query string, caps *ast.Capabilities) (rego.PreparedEvalQuery, error) {
 	pq, err := rego.New(
-		rego.Query(g.queryText()),
-		rego.Compiler(compiler),
+		rego.Query(query),
+		rego.Compiler(g.compiler),
 		rego.Store(g.store),
 		rego.StrictBuiltinErrors(true),
 		rego.Capabilities(caps),
 	).PrepareForEval(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrPolicy, err)
+		return pq, fmt.Errorf("%w: %v", ErrPolicy, err)
 	}
-	g.query = pq
-	return g, nil
+	return pq, nil
 }
 
 // policyFields is every string constant of m: the object keys m can read
@@ -299,31 +317,30 @@ func (g *Gate) DecideResult(ctx context.Context, res *scanner.Result, o InputOpt
 }
 
 func (g *Gate) decide(ctx context.Context, in Input, src findingSource) (scanner.Decision, error) {
-	v, release, err := toValue(in, src, g.fields)
+	rest, err := restObject(in, g.fields)
 	if err != nil {
 		return scanner.Decision{}, err
 	}
-	defer release()
-	// Ranked now, so that the findings' Go copies (with Decide) are
-	// garbage while the policy runs.
-	order := findingOrder(src)
-	src = findingSource{}
 	dctx, cancel := g.deadline(ctx)
 	defer cancel()
-	rs, err := g.query.Eval(dctx, rego.EvalParsedInput(v))
-	if err != nil {
-		if ctx.Err() == nil && dctx.Err() != nil {
-			return scanner.Decision{}, g.slowRule(ctx, v)
-		}
-		return scanner.Decision{}, fmt.Errorf("%w: %v", ErrPolicy, err)
+	var fs *findingTerms
+	if g.fields != nil && src.len() > g.chunk {
+		fs, err = g.relevant(ctx, dctx, rest, src)
+	} else {
+		fs, err = allTerms(src, g.fields)
 	}
+	if err != nil {
+		return scanner.Decision{}, err
+	}
+	defer fs.release()
+	// Ranked now, so that the findings' Go copies (with Decide) are
+	// garbage while the policy runs.
+	order := findingOrder(src, fs.idx)
+	src = findingSource{}
 	d := scanner.Decision{Deny: []scanner.Reason{}, Warn: []scanner.Reason{}}
-	if len(rs) == 1 {
-		pkg, _ := rs[0].Bindings["x"].(map[string]any)
-		d.Deny, d.Warn, err = g.collect(pkg)
-		if err != nil {
-			return scanner.Decision{}, err
-		}
+	d.Deny, d.Warn, err = g.eval(ctx, dctx, withFindings(rest, fs.terms))
+	if err != nil {
+		return scanner.Decision{}, err
 	}
 	sortReasons(d.Deny, order)
 	sortReasons(d.Warn, order)
@@ -331,16 +348,37 @@ func (g *Gate) decide(ctx context.Context, in Input, src findingSource) (scanner
 	return d, nil
 }
 
+// eval evaluates the query on one input under dctx, the decision's
+// deadline, and returns its reasons.
+func (g *Gate) eval(ctx, dctx context.Context, v ast.Value) (deny, warn []scanner.Reason, err error) {
+	rs, err := g.query.Eval(dctx, rego.EvalParsedInput(v))
+	if err != nil {
+		if ctx.Err() == nil && dctx.Err() != nil {
+			return nil, nil, g.slowRule(ctx, v)
+		}
+		return nil, nil, fmt.Errorf("%w: %v", ErrPolicy, err)
+	}
+	if len(rs) != 1 {
+		return []scanner.Reason{}, []scanner.Reason{}, nil
+	}
+	pkg, _ := rs[0].Bindings["x"].(map[string]any)
+	return g.collect(pkg)
+}
+
 // findingOrder ranks fingerprints most severe first, then in the
-// findings' own (path, line) order.
-func findingOrder(src findingSource) map[string]int {
-	n := src.len()
-	idx := make([]int, n)
-	for i := range idx {
-		idx[i] = i
+// findings' own (path, line) order; only the findings at idx when it is
+// not nil (the ones the policy saw).
+func findingOrder(src findingSource, idx []int) map[string]int {
+	if idx == nil {
+		idx = make([]int, src.len())
+		for i := range idx {
+			idx[i] = i
+		}
+	} else {
+		idx = slices.Clone(idx)
 	}
 	sort.SliceStable(idx, func(a, b int) bool { return src.finding(idx[a]).Severity > src.finding(idx[b]).Severity })
-	m := make(map[string]int, n)
+	m := make(map[string]int, len(idx))
 	for rank, i := range idx {
 		m[src.finding(i).Fingerprint] = rank + 1
 	}

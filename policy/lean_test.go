@@ -4,11 +4,13 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/tollgate-dev/tollgate/scanner"
 )
 
@@ -67,6 +69,13 @@ func realisticFindings(n int) []scanner.Finding {
 func fullGate(g *Gate) *Gate {
 	c := *g
 	c.fields = nil
+	return &c
+}
+
+// chunkedGate is g deciding n findings at a time before its decision.
+func chunkedGate(g *Gate, n int) *Gate {
+	c := *g
+	c.chunk = n
 	return &c
 }
 
@@ -156,7 +165,14 @@ func TestDefaultPolicyLeanInputDecidesAlike(t *testing.T) {
 			if d := cmp.Diff(whole, lean); d != "" {
 				t.Errorf("lean input decides differently (-whole +lean):\n%s", d)
 			}
-			for name, g := range map[string]*Gate{"lean": g, "whole": full} {
+			chunked, err := chunkedGate(g, 97).Decide(ctx, BuildInput(res, o))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d := cmp.Diff(whole, chunked); d != "" {
+				t.Errorf("deciding in chunks decides differently (-whole +chunked):\n%s", d)
+			}
+			for name, g := range map[string]*Gate{"lean": g, "whole": full, "chunked": chunkedGate(g, 97)} {
 				fromResult, err := g.DecideResult(ctx, res, o)
 				if err != nil {
 					t.Fatal(err)
@@ -247,4 +263,113 @@ func TestDecideLeavesNoInputBehind(t *testing.T) {
 	}
 	runtime.KeepAlive(res)
 	runtime.KeepAlive(d)
+}
+
+// TestDefaultPolicyFiltersFindings keeps default.rego in the shape the
+// chunked gate relies on (see Gate.relevant): input.findings is read only
+// as `some f in input.findings`, a per-finding filter, in the rules
+// listed here, and decided_findings covers each filter. A new rule that
+// reads the findings otherwise (counts them, compares two of them) would
+// decide differently on a big scan: change Gate.relevant first.
+func TestDefaultPolicyFiltersFindings(t *testing.T) {
+	m, err := ast.ParseModuleWithOpts(DefaultPolicyFile, defaultPolicy, ast.ParserOptions{RegoVersion: ast.RegoV1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	findings := ast.MustParseRef("input.findings")
+	allowed := map[string]bool{"go_directive_findings": true, "candidates": true, "deny": true, "decided_findings": true}
+	covered := map[string]bool{}
+	reads := map[string]int{}
+	for _, r := range m.Rules {
+		name := r.Head.Name.String()
+		if len(r.Head.Reference) > 0 {
+			name = r.Head.Reference[0].Value.String()
+		}
+		filters := 0
+		ast.WalkExprs(r, func(e *ast.Expr) bool {
+			if sd, ok := e.Terms.(*ast.SomeDecl); ok && len(sd.Symbols) == 1 {
+				if call, ok := sd.Symbols[0].Value.(ast.Call); ok && len(call) == 3 && call[2].Equal(ast.RefTerm(findings...)) {
+					filters++
+				}
+			}
+			return false
+		})
+		refs := 0
+		ast.WalkRefs(r, func(ref ast.Ref) bool {
+			if ref.HasPrefix(findings) {
+				refs++
+			}
+			return false
+		})
+		if name == "decided_findings" {
+			ast.WalkVars(r, func(v ast.Var) bool {
+				covered[string(v)] = true
+				return false
+			})
+		}
+		if refs == 0 {
+			continue
+		}
+		reads[name] += refs
+		if !allowed[name] {
+			t.Errorf("rule %s (%s) reads input.findings: the chunked gate (Gate.relevant) would decide it on part of them", name, r.Location)
+		}
+		if refs != filters {
+			t.Errorf("rule %s (%s) reads input.findings %d times, %d of them as a per-finding filter", name, r.Location, refs, filters)
+		}
+	}
+	for name := range allowed {
+		if reads[name] == 0 && name != "decided_findings" {
+			t.Errorf("rule %s no longer reads input.findings: update this test and Gate.relevant's comment", name)
+		}
+	}
+	for _, filter := range []string{"go_directive_findings", "candidates"} {
+		if !covered[filter] {
+			t.Errorf("decided_findings does not cover %s", filter)
+		}
+	}
+}
+
+// TestChunkedGateHoldsLessThanTheWholeInput: the default policy deciding a
+// big scan in chunks keeps only the findings some reason names, not the
+// whole input, so the heap rises far less while it decides.
+func TestChunkedGateHoldsLessThanTheWholeInput(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds 50,000 findings")
+	}
+	const n = 50_000
+	ctx := context.Background()
+	g, err := New(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := &scanner.Result{Root: "/src", Findings: realisticFindings(n)}
+	o := InputOptions{Config: Config{FailOn: "critical", UnknownSeverity: "LOW"}, Now: time.Now()}
+	// Collecting often, the heap's peak follows what is live rather than
+	// how much garbage the runtime lets pile up.
+	defer debug.SetGCPercent(debug.SetGCPercent(10))
+	rise := func(g *Gate) (uint64, scanner.Decision) {
+		var base runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&base)
+		stop := heapPeak()
+		d, err := g.DecideResult(ctx, res, o)
+		peak := stop()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return peak - min(peak, base.HeapAlloc), d
+	}
+	whole, dw := rise(chunkedGate(g, n))
+	chunked, dc := rise(chunkedGate(g, 4096))
+	if d := cmp.Diff(dw, dc); d != "" {
+		t.Fatalf("chunked decision differs (-whole +chunked):\n%s", d)
+	}
+	if len(dc.Deny) == 0 {
+		t.Fatal("nothing denied: the case tests nothing")
+	}
+	t.Logf("heap rise deciding %d findings: whole input %d MB, in chunks %d MB", n, whole>>20, chunked>>20)
+	if chunked*2 > whole {
+		t.Errorf("deciding in chunks raised the heap by %d MB, the whole input by %d MB: expected under half", chunked>>20, whole>>20)
+	}
 }
