@@ -248,6 +248,9 @@ func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding
 	}
 	s.log.Debug("extracted packages", "lockfiles", lockfiles, "packages", len(deps))
 	stdlibErr := s.resolveStdlib(ctx, fsys, deps)
+	if !s.opts.CallAnalysis { // call analysis reads every Go occurrence's package
+		dropRepeatedPackages(deps)
+	}
 
 	stats := map[string]any{"packages": len(deps), "lockfiles": lockfiles}
 	var (
@@ -303,6 +306,23 @@ func (s *Scanner) Scan(ctx context.Context, t scanner.Target) ([]scanner.Finding
 		s.addImageProperties(findings, layers)
 	}
 	return findings, errors.Join(extractErr, stdlibErr, matchErr, callErr)
+}
+
+// dropRepeatedPackages drops the osv-scalibr package (with its metadata)
+// of every occurrence but the first of each package version: matching and
+// the upgrade search only look at the first (see uniquePackages and
+// planFindings), and a tree whose lockfiles repeat the same packages held
+// them all through the matching, the scan's largest heap.
+func dropRepeatedPackages(deps []dep) {
+	seen := make(map[pkgKey]bool, len(deps)/2)
+	for i := range deps {
+		k := deps[i].key()
+		if deps[i].ecosystem == "" || seen[k] {
+			deps[i].pkg = nil
+			continue
+		}
+		seen[k] = true
+	}
 }
 
 // Inventory returns every package the last Scan extracted, vulnerable or
