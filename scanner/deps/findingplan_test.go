@@ -13,13 +13,15 @@ import (
 	"github.com/tollgate-dev/tollgate/scanner/deps/image"
 )
 
-// planned builds the findings of deps as Scan does: planned, the
-// osv-scalibr packages dropped, then built.
+// planned builds the findings of deps as Scan does: the repeated
+// occurrences' osv-scalibr packages dropped, the first ones matched, the
+// findings planned, the packages dropped, then the findings built.
 func planned(t *testing.T, deps []dep, vs []*osvschema.Vulnerability) (*findingPlan, []scanner.Finding) {
 	t.Helper()
+	dropRepeatedPackages(deps)
 	orders := versionOrders{}
 	vulns := map[pkgKey][]*osvschema.Vulnerability{}
-	for _, d := range deps {
+	for _, d := range uniquePackages(deps) {
 		if got := affecting(vs, d.pkg); len(got) > 0 {
 			vulns[d.key()] = got
 		}
@@ -54,7 +56,7 @@ func TestBuiltFindingsShareAdvisoryValues(t *testing.T) {
 		npmDep("y/package-lock.json", "b", "1.0.0", 9, false),
 		npmDep("x/package-lock.json", "a", "1.0.0", 2, false), // the same version again: merged
 	}
-	p, fs := planned(t, deps, []*osvschema.Vulnerability{v})
+	p, fs := planned(t, deps, []*osvschema.Vulnerability{v}) // panics if a dropped package were used
 	if len(fs) != 3 || cap(fs) != 3 {
 		t.Fatalf("%d findings (capacity %d), want 3", len(fs), cap(fs))
 	}
