@@ -147,3 +147,62 @@ func TestCompactorAcrossCalls(t *testing.T) {
 		t.Fatal("compacting compacted findings again changed them")
 	}
 }
+
+// Property maps are found by a hash of their content; a map is shared only
+// when its content is equal, as the content keys would have said.
+func TestSameProps(t *testing.T) {
+	base := func() map[string]any {
+		return map[string]any{"s": "x", "b": true, "i": 3, "I": int64(3), "f": 0.5, "l": []string{"a"},
+			"m": map[string][]string{"trivy": {"AVD-1"}}}
+	}
+	tests := []struct {
+		name   string
+		change func(m map[string]any)
+		same   bool
+	}{
+		{"equal", func(map[string]any) {}, true},
+		{"string", func(m map[string]any) { m["s"] = "y" }, false},
+		{"bool", func(m map[string]any) { m["b"] = false }, false},
+		{"int", func(m map[string]any) { m["i"] = 4 }, false},
+		{"int as int64", func(m map[string]any) { m["i"] = int64(3) }, false},
+		{"float", func(m map[string]any) { m["f"] = 0.25 }, false},
+		{"list", func(m map[string]any) { m["l"] = []string{"a", "b"} }, false},
+		{"nil list", func(m map[string]any) { m["l"] = []string(nil) }, false},
+		{"empty and nil list", func(m map[string]any) { m["l"] = []string{} }, false},
+		{"map value", func(m map[string]any) { m["m"] = map[string][]string{"trivy": {"AVD-2"}} }, false},
+		{"map key", func(m map[string]any) { m["m"] = map[string][]string{"kics": {"AVD-1"}} }, false},
+		{"nil map", func(m map[string]any) { m["m"] = map[string][]string(nil) }, false},
+		{"extra key", func(m map[string]any) { m["x"] = "x" }, false},
+		{"missing key", func(m map[string]any) { delete(m, "s") }, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, b := base(), base()
+			tt.change(b)
+			if got := sameProps(a, b); got != tt.same {
+				t.Errorf("sameProps = %v, want %v", got, tt.same)
+			}
+			if got := sameProps(b, a); got != tt.same {
+				t.Errorf("sameProps reversed = %v, want %v", got, tt.same)
+			}
+		})
+	}
+	if !sameProps(map[string]any{"l": []string{}}, map[string]any{"l": []string{}}) {
+		t.Error("empty lists are not the same")
+	}
+}
+
+// A map whose content hash is taken by another content is left unshared.
+func TestCompactPropsHashCollision(t *testing.T) {
+	c := newCompactor()
+	first := map[string]any{"message": "a"}
+	c.props(first)
+	other := map[string]any{"message": "b"}
+	for h := range c.maps {
+		c.maps[h] = other // as if "b" had come first with the same hash
+	}
+	again := map[string]any{"message": "a"}
+	if got := c.props(again); fmt.Sprintf("%p", got) != fmt.Sprintf("%p", again) {
+		t.Errorf("props = %v, want the finding's own map", got)
+	}
+}
