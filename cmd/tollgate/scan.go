@@ -286,6 +286,10 @@ func (a *app) scan(cmd *cobra.Command, root string, f *scanFlags) error {
 		pl = &progressLine{w: a.stderr}
 		runOpts = append(runOpts, scanner.WithProgress(200*time.Millisecond, pl.update))
 	}
+	// Only the names are needed after the scan: a scanner's working data
+	// (iac's compiled checks, deps' database handles) must not stay live
+	// through the gate and the reports, where the heap is largest.
+	scannerNames := names(scanners)
 	res, err := scanner.Run(ctx, target, scanners, runOpts...)
 	if pl != nil {
 		pl.clear()
@@ -319,7 +323,7 @@ func (a *app) scan(cmd *cobra.Command, root string, f *scanFlags) error {
 	if note := severityNote(res, shown); note != "" && !f.quiet {
 		fmt.Fprint(a.stderr, note)
 	}
-	rep := &report.Report{ToolName: "tollgate", ToolVersion: toolVersion(), Result: shown, Scanners: names(scanners), Decision: decision, FailOn: cfg.FailOn, UnknownAs: unknownAs,
+	rep := &report.Report{ToolName: "tollgate", ToolVersion: toolVersion(), Result: shown, Scanners: scannerNames, Decision: decision, FailOn: cfg.FailOn, UnknownAs: unknownAs,
 		Baseline: f.baseline != "", PolicyDigest: gate.Digest(), InputSchemaVersion: policy.SchemaVersion}
 	if err := a.writeReports(ctx, "scan", outs, rep); err != nil {
 		return err
