@@ -123,3 +123,26 @@ func TestImagePropertiesDoNotLeakBetweenFindings(t *testing.T) {
 		t.Errorf("layers %v / %v, want 1 / 2", fs[0].Properties["layer_index"], fs[1].Properties["layer_index"])
 	}
 }
+
+// TestUniquePackagesSizedExactly: one dep per package version, first
+// occurrence first, in a slice without spare capacity (it is live through
+// the matching; sized len(deps), a tree of repeated lockfiles held 9.5 MB
+// of nothing there).
+func TestUniquePackagesSizedExactly(t *testing.T) {
+	deps := []dep{
+		npmDep("b/package-lock.json", "b", "1.0.0", 1, false),
+		npmDep("a/package-lock.json", "a", "1.0.0", 1, false),
+		npmDep("c/package-lock.json", "b", "1.0.0", 1, false),
+		{lockfile: "x", name: "no-ecosystem"},
+		npmDep("c/package-lock.json", "a", "2.0.0", 1, false),
+	}
+	u := uniquePackages(deps)
+	var got []string
+	for _, d := range u {
+		got = append(got, d.lockfile+" "+d.name+"@"+d.version)
+	}
+	want := []string{"a/package-lock.json a@1.0.0", "c/package-lock.json a@2.0.0", "b/package-lock.json b@1.0.0"}
+	if strings.Join(got, "; ") != strings.Join(want, "; ") || cap(u) != len(u) {
+		t.Errorf("uniquePackages = %v (capacity %d), want %v without spare capacity", got, cap(u), want)
+	}
+}
