@@ -11,6 +11,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/tollgate-dev/tollgate/internal/memtest"
 	"github.com/tollgate-dev/tollgate/scanner"
 )
 
@@ -352,7 +354,7 @@ func TestChunkedGateHoldsLessThanTheWholeInput(t *testing.T) {
 		var base runtime.MemStats
 		runtime.GC()
 		runtime.ReadMemStats(&base)
-		stop := heapPeak()
+		stop := memtest.HeapPeak()
 		d, err := g.DecideResult(ctx, res, o)
 		peak := stop()
 		if err != nil {

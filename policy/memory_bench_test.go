@@ -4,44 +4,13 @@ import (
 	"context"
 	"io"
 	"runtime"
-	"runtime/metrics"
-	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/tollgate-dev/tollgate/internal/memtest"
 	"github.com/tollgate-dev/tollgate/report"
 	"github.com/tollgate-dev/tollgate/scanner"
 )
-
-// heapPeak polls the heap's object bytes (live and not yet collected, what
-// RSS follows) until stop is called, and returns the largest value seen.
-func heapPeak() (stop func() uint64) {
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	var peak atomic.Uint64
-	done := make(chan struct{})
-	finished := make(chan struct{})
-	go func() {
-		defer close(finished)
-		t := time.NewTicker(time.Millisecond)
-		defer t.Stop()
-		for {
-			metrics.Read(sample)
-			if v := sample[0].Value.Uint64(); v > peak.Load() {
-				peak.Store(v)
-			}
-			select {
-			case <-done:
-				return
-			case <-t.C:
-			}
-		}
-	}()
-	return func() uint64 {
-		close(done)
-		<-finished
-		return peak.Load()
-	}
-}
 
 // BenchmarkGateAndJSONReport100k is the gate and the JSON report over
 // 100,000 realistic findings, as `tollgate scan` runs them after the scan.
@@ -66,7 +35,7 @@ func BenchmarkGateAndJSONReport100k(b *testing.B) {
 		runtime.GC()
 		var base runtime.MemStats
 		runtime.ReadMemStats(&base)
-		stop := heapPeak()
+		stop := memtest.HeapPeak()
 		d, err := g.DecideResult(ctx, res, InputOptions{Config: DefaultConfig(), Now: time.Now()})
 		if err != nil {
 			b.Fatal(err)

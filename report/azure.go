@@ -38,7 +38,7 @@ func (azureWriter) Write(w io.Writer, r *Report) error {
 		if f.Location.StartColumn > 0 {
 			fmt.Fprintf(ew, ";columnnumber=%d", f.Location.StartColumn)
 		}
-		fmt.Fprintf(ew, ";code=%s]%s\n", vsoProp(f.RuleID), vsoMsg(azureMessage(f)))
+		fmt.Fprintf(ew, ";code=%s]%s\n", vsoProp(f.RuleID), vsoMsg(azureMessage(*f)))
 	}
 	for _, d := range r.Decision.Deny {
 		if len(d.Fingerprints) == 0 { // a reason with no finding behind it (expired exception, scanner error)

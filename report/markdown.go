@@ -75,8 +75,8 @@ func (r *Report) markdownParts() markdownParts {
 			if !ok {
 				continue
 			}
-			line := fmt.Sprintf("  - `%s` %s at `%s`", f.RuleID, mdEscape(title(f)), location(f.Location))
-			if note := exceptionConsidered(f); note != "" {
+			line := fmt.Sprintf("  - `%s` %s at `%s`", f.RuleID, mdEscape(title(*f)), location(f.Location))
+			if note := exceptionConsidered(*f); note != "" {
 				line += " — " + mdEscape(note)
 			}
 			lines = append(lines, line+"\n")
@@ -108,11 +108,11 @@ func (r *Report) markdownParts() markdownParts {
 			status := "new"
 			switch {
 			case f.Suppressed():
-				status = mdEscape(suppressedNote(f))
+				status = mdEscape(suppressedNote(*f))
 			case f.Gate != nil && !f.Gate.New:
 				status = "baseline"
 			}
-			p.rows = append(p.rows, fmt.Sprintf("| %s | %s | `%s` | `%s` | %s | %s |\n", f.Severity, f.Scanner, f.RuleID, location(f.Location), mdEscape(title(f)), status))
+			p.rows = append(p.rows, fmt.Sprintf("| %s | %s | `%s` | `%s` | %s | %s |\n", f.Severity, f.Scanner, f.RuleID, location(f.Location), mdEscape(title(*f)), status))
 		}
 	}
 	return p

@@ -137,20 +137,24 @@ func (r *Report) denied() map[string]string {
 	return m
 }
 
-// byFingerprint indexes the findings by fingerprint.
-func (r *Report) byFingerprint() map[string]scanner.Finding {
-	m := make(map[string]scanner.Finding, len(r.Result.Findings))
-	for _, f := range r.Result.Findings {
-		m[f.Fingerprint] = f
+// byFingerprint indexes the findings by fingerprint. Pointers, not
+// copies: a copy of every finding was 60 MB on a scan of 130,000.
+func (r *Report) byFingerprint() map[string]*scanner.Finding {
+	m := make(map[string]*scanner.Finding, len(r.Result.Findings))
+	for i := range r.Result.Findings {
+		m[r.Result.Findings[i].Fingerprint] = &r.Result.Findings[i]
 	}
 	return m
 }
 
 // bySeverity returns the findings ordered by severity (highest first), then
-// in the model's order.
-func (r *Report) bySeverity() []scanner.Finding {
-	fs := slices.Clone(r.Result.Findings)
-	slices.SortStableFunc(fs, func(a, b scanner.Finding) int { return cmp.Compare(b.Severity, a.Severity) })
+// in the model's order; pointers into r.Result.Findings.
+func (r *Report) bySeverity() []*scanner.Finding {
+	fs := make([]*scanner.Finding, len(r.Result.Findings))
+	for i := range fs {
+		fs[i] = &r.Result.Findings[i]
+	}
+	slices.SortStableFunc(fs, func(a, b *scanner.Finding) int { return cmp.Compare(b.Severity, a.Severity) })
 	return fs
 }
 

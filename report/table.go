@@ -53,8 +53,8 @@ func (t tableWriter) Write(w io.Writer, r *Report) error {
 		fmt.Fprintf(tw, "%s\tSCANNER\tRULE\tLOCATION\tTITLE\n", t.paint(ansiPlain, "SEVERITY"))
 		for _, f := range fs {
 			sev := t.paint(t.sevColor(f.Severity), f.Severity.String())
-			ttl := title(f)
-			if note := suppressedNote(f); note != "" {
+			ttl := title(*f)
+			if note := suppressedNote(*f); note != "" {
 				ttl += " [" + note + "]"
 			} else if f.Gate != nil && !f.Gate.New {
 				ttl += " [baseline]"
@@ -132,7 +132,7 @@ func (t tableWriter) Write(w io.Writer, r *Report) error {
 			if len(d.Fingerprints) > 1 {
 				fmt.Fprintf(ew, "      %s %s at %s\n", f.Severity, f.RuleID, location(f.Location))
 			}
-			if note := exceptionConsidered(f); note != "" {
+			if note := exceptionConsidered(*f); note != "" {
 				fmt.Fprintf(ew, "      %s\n", note)
 			}
 		}
@@ -197,7 +197,7 @@ func skipDetail(s scanner.SkipCounts) string {
 	return strings.Join(parts, ", ")
 }
 
-func countSuppressed(fs []scanner.Finding) int {
+func countSuppressed(fs []*scanner.Finding) int {
 	n := 0
 	for _, f := range fs {
 		if f.Suppressed() {
@@ -207,7 +207,7 @@ func countSuppressed(fs []scanner.Finding) int {
 	return n
 }
 
-func countBaseline(fs []scanner.Finding) int {
+func countBaseline(fs []*scanner.Finding) int {
 	n := 0
 	for _, f := range fs {
 		if f.Gate != nil && !f.Gate.New {

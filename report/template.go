@@ -90,7 +90,7 @@ func newTemplateWriter(file string) (*templateWriter, error) {
 
 func (tw *templateWriter) Write(w io.Writer, r *Report) error {
 	d := &TemplateData{ToolName: r.ToolName, ToolVersion: r.ToolVersion, Result: r.Result, Scanners: r.Scanners, Decision: r.Decision,
-		FailOn: r.FailOn, UnknownAs: r.UnknownAs, Findings: r.bySeverity(), Denied: r.denied(), Counts: map[string]int{}, Verdict: "FAIL",
+		FailOn: r.FailOn, UnknownAs: r.UnknownAs, Findings: derefAll(r.bySeverity()), Denied: r.denied(), Counts: map[string]int{}, Verdict: "FAIL",
 		Sources: r.Sources, Mixed: r.Mixed}
 	for _, f := range r.Result.Findings {
 		d.Counts[f.Severity.String()]++
@@ -232,4 +232,13 @@ func countsLine(counts map[string]int) string {
 		return "none"
 	}
 	return strings.Join(parts, ", ")
+}
+
+// derefAll copies the findings: templates get values, as documented.
+func derefAll(ps []*scanner.Finding) []scanner.Finding {
+	fs := make([]scanner.Finding, len(ps))
+	for i, p := range ps {
+		fs[i] = *p
+	}
+	return fs
 }
