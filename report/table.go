@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/tollgate-dev/tollgate/scanner"
 )
@@ -49,21 +48,7 @@ func (t tableWriter) Write(w io.Writer, r *Report) error {
 	ew := &errWriter{w: w}
 	fs := r.bySeverity()
 	if len(fs) > 0 {
-		tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
-		fmt.Fprintf(tw, "%s\tSCANNER\tRULE\tLOCATION\tTITLE\n", t.paint(ansiPlain, "SEVERITY"))
-		for _, f := range fs {
-			sev := t.paint(t.sevColor(f.Severity), f.Severity.String())
-			ttl := title(*f)
-			if note := suppressedNote(*f); note != "" {
-				ttl += " [" + note + "]"
-			} else if f.Gate != nil && !f.Gate.New {
-				ttl += " [baseline]"
-			}
-			// Every colour code in the first column has the same length, so
-			// tabwriter's byte-based widths stay aligned.
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", sev, f.Scanner, f.RuleID, location(f.Location), oneLine(ttl))
-		}
-		tw.Flush()
+		t.writeFindingRows(ew, fs) // ew keeps the first error
 		fmt.Fprintln(ew)
 	}
 	if ups := r.remediations(); len(ups) > 0 {
