@@ -15,9 +15,11 @@ func TestGCPercent(t *testing.T) {
 		{gcHeadroom / 3, 300},         // a few small files' scan
 		{gcHeadroom / 3 * 1, 300},     // same, steps of 25
 		{gcHeadroom * 100 / 290, 275}, // rounded down to a step
-		{gcHeadroom, 100},             // from here on: the default
-		{gcHeadroom * 4, 100},         // never below it
+		{gcHeadroom, 100},             // the headroom is the live heap
 		{gcHeadroom * 100 / 101, 100},
+		{gcHeadroom * 100 / 60, 50},    // 80 MB is 60%: rounded down
+		{gcHeadroom * 2, 50},           // from here on: half the live heap
+		{gcHeadroom * 4, gcMinPercent}, // never below it
 	} {
 		if got := gcPercent(tc.live); got != tc.want {
 			t.Errorf("gcPercent(%d MB) = %d, want %d", tc.live>>20, got, tc.want)
@@ -26,12 +28,12 @@ func TestGCPercent(t *testing.T) {
 }
 
 // TestGCPercentBoundsPeak: the heap a collection lets grow is at most
-// max(2 x live, live + gcHeadroom), so a large live heap keeps GOGC=100's
-// peak and a small one grows by the headroom at most.
+// max(1.5 x live, live + gcHeadroom): a large live heap grows by half of
+// itself (GOGC=100 doubled it), a small one by the headroom at most.
 func TestGCPercentBoundsPeak(t *testing.T) {
 	for live := uint64(1 << 20); live < 1<<30; live += 3 << 20 {
 		goal := live + live*uint64(gcPercent(live))/100
-		if limit := max(2*live, live+gcHeadroom); goal > limit {
+		if limit := max(live+live/2, live+gcHeadroom); goal > limit {
 			t.Fatalf("live %d MB: goal %d MB over %d MB", live>>20, goal>>20, limit>>20)
 		}
 	}
