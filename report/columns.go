@@ -25,7 +25,7 @@ type span struct{ start, end int }
 // whose byte columns do not fall on character boundaries of the line as it
 // is now, gets no entry: the writer then gives it lines only, so a viewer
 // highlights the whole line rather than the wrong characters.
-func (r *Report) utf16Spans(findings []scanner.Finding) map[int]span {
+func (r *Report) utf16Spans(findings []*scanner.Finding) map[int]span {
 	byPath := map[string][]int{}
 	for i, f := range findings {
 		if f.Location.StartColumn > 0 && f.Location.StartLine > 0 {

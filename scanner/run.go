@@ -375,15 +375,19 @@ func resolveRoot(root string, mustExist bool) (string, string, error) {
 // SortFindings orders findings deterministically: by path, line, column,
 // rule, fingerprint, then scanner and evidence as tie-breakers.
 func SortFindings(fs []Finding) {
-	slices.SortStableFunc(fs, func(a, b Finding) int {
-		return cmp.Or(
-			cmp.Compare(a.Location.Path, b.Location.Path),
-			cmp.Compare(a.Location.StartLine, b.Location.StartLine),
-			cmp.Compare(a.Location.StartColumn, b.Location.StartColumn),
-			cmp.Compare(a.RuleID, b.RuleID),
-			cmp.Compare(a.Fingerprint, b.Fingerprint),
-			cmp.Compare(a.Scanner, b.Scanner),
-			cmp.Compare(a.Evidence, b.Evidence),
-		)
-	})
+	slices.SortStableFunc(fs, func(a, b Finding) int { return CompareFindings(&a, &b) })
+}
+
+// CompareFindings is SortFindings' order: path, line, column, rule,
+// fingerprint, scanner, evidence.
+func CompareFindings(a, b *Finding) int {
+	return cmp.Or(
+		cmp.Compare(a.Location.Path, b.Location.Path),
+		cmp.Compare(a.Location.StartLine, b.Location.StartLine),
+		cmp.Compare(a.Location.StartColumn, b.Location.StartColumn),
+		cmp.Compare(a.RuleID, b.RuleID),
+		cmp.Compare(a.Fingerprint, b.Fingerprint),
+		cmp.Compare(a.Scanner, b.Scanner),
+		cmp.Compare(a.Evidence, b.Evidence),
+	)
 }
