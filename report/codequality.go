@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 
@@ -32,30 +31,36 @@ type cqLines struct {
 }
 
 func (codeQualityWriter) Write(w io.Writer, r *Report) error {
-	issues := make([]cqIssue, 0, len(r.Result.Findings))
-	for _, f := range r.Result.Findings {
-		if f.Suppressed() {
-			continue // an accepted exception is not a code-quality issue
+	var listed []*scanner.Finding
+	for i := range r.Result.Findings {
+		if f := &r.Result.Findings[i]; !f.Suppressed() { // an accepted exception is not a code-quality issue
+			listed = append(listed, f)
 		}
-		line := max(f.Location.StartLine, 1)
-		end := 0
-		if f.Location.EndLine > line {
-			end = f.Location.EndLine
-		}
-		issues = append(issues, cqIssue{
-			Description: f.Scanner + ": " + title(f),
-			CheckName:   f.RuleID,
-			Fingerprint: f.Fingerprint,
-			Severity:    cqSeverity(gatedSeverity(f.Severity, r.UnknownAs)),
-			Location:    cqLocation{Path: f.Location.Path, Lines: cqLines{Begin: line, End: end}},
-		})
 	}
-	b, err := json.MarshalIndent(issues, "", "  ")
-	if err != nil {
+	// streamed one issue at a time (report/jsonframe.go)
+	fw := newJSONFrame(w, []byte("[]"))
+	if err := fw.fill("\n", "", len(listed), func(i int) any { return cqIssueOf(*listed[i], r.UnknownAs) }); err != nil {
 		return fmt.Errorf("codequality report: %w", err)
 	}
-	_, err = w.Write(append(b, '\n'))
-	return err
+	if err := fw.finish(); err != nil {
+		return fmt.Errorf("codequality report: %w", err)
+	}
+	return nil
+}
+
+func cqIssueOf(f scanner.Finding, unknownAs scanner.Severity) cqIssue {
+	line := max(f.Location.StartLine, 1)
+	end := 0
+	if f.Location.EndLine > line {
+		end = f.Location.EndLine
+	}
+	return cqIssue{
+		Description: f.Scanner + ": " + title(f),
+		CheckName:   f.RuleID,
+		Fingerprint: f.Fingerprint,
+		Severity:    cqSeverity(gatedSeverity(f.Severity, unknownAs)),
+		Location:    cqLocation{Path: f.Location.Path, Lines: cqLines{Begin: line, End: end}},
+	}
 }
 
 // cqSeverity maps onto Code Climate's five levels.

@@ -130,26 +130,38 @@ func (g gitlabWriter) Write(w io.Writer, r *Report) error {
 			out.Scan.Messages = append(out.Scan.Messages, glMessage{Level: "fatal", Value: e.Err.Error()})
 		}
 	}
+	var listed []*scanner.Finding
 	excepted := 0
-	for _, f := range r.Result.Findings {
+	for i := range r.Result.Findings {
+		f := &r.Result.Findings[i]
 		switch {
 		case f.Scanner != g.scannerName:
 		case f.Suppressed():
 			excepted++ // accepted with an owner and an expiry: not re-raised in GitLab
 		default:
-			out.Vulnerabilities = append(out.Vulnerabilities, g.vulnerability(f, r.UnknownAs))
+			listed = append(listed, f)
 		}
 	}
 	if excepted > 0 {
 		out.Scan.Messages = append(out.Scan.Messages, glMessage{Level: "info",
 			Value: fmt.Sprintf("%d finding(s) covered by a tollgate exception are not listed", excepted)})
 	}
-	b, err := json.MarshalIndent(out, "", "  ")
+	// streamed (report/jsonframe.go): the whole report of 60,000
+	// dependency findings, encoded at once, was 350 MB of the heap
+	frame, err := json.MarshalIndent(out, "", "  ")
 	if err != nil {
 		return fmt.Errorf("gitlab report: %w", err)
 	}
-	_, err = w.Write(append(b, '\n'))
-	return err
+	fw := newJSONFrame(w, frame)
+	if err := fw.fill("\n  ", "vulnerabilities", len(listed), func(i int) any {
+		return g.vulnerability(*listed[i], r.UnknownAs)
+	}); err != nil {
+		return fmt.Errorf("gitlab report: %w", err)
+	}
+	if err := fw.finish(); err != nil {
+		return fmt.Errorf("gitlab report: %w", err)
+	}
+	return nil
 }
 
 // glTime is the schema's date-time pattern: seconds, no zone suffix.

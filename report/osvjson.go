@@ -30,17 +30,65 @@ import (
 // advisory record: ranges and affected versions are not repeated.
 type osvJSONWriter struct{}
 
+// Write streams the document one source (lockfile) at a time: the
+// findings are grouped by source and package first, as pointers, and
+// each source's vulnerabilities are built and encoded only when its turn
+// comes (report/jsonframe.go), so the memory it takes is bounded by one
+// lockfile's findings. Built and encoded at once, the document of 60,000
+// dependency findings took 300 MB.
 func (osvJSONWriter) Write(w io.Writer, r *Report) error {
-	type pkgKey struct{ eco, name, version string }
-	type source struct {
-		info models.SourceInfo
-		pkgs []pkgKey
-		byPk map[pkgKey]*models.PackageVulns
+	sources := osvSources(r.Result)
+	frame, err := json.MarshalIndent(models.VulnerabilityResults{Results: []models.PackageSource{}}, "", "  ")
+	if err != nil {
+		return fmt.Errorf("osv-json: %w", err)
 	}
-	var sources []*source
-	bySource := map[string]*source{}
-	base := scanBase(r.Result)
-	for _, f := range r.Result.Findings {
+	fw := newJSONFrame(w, frame)
+	var buildErr error
+	err = fw.fill("\n  ", "results", len(sources), func(i int) any {
+		ps, err := sources[i].packageSource()
+		if err != nil && buildErr == nil {
+			buildErr = err
+		}
+		return ps
+	})
+	if buildErr != nil {
+		return buildErr
+	}
+	if err == nil {
+		err = fw.finish()
+	}
+	if err != nil {
+		return fmt.Errorf("osv-json: %w", err)
+	}
+	return nil
+}
+
+// osvSource is one lockfile's dependency findings, by package version in
+// the order of their first finding.
+type osvSource struct {
+	info models.SourceInfo
+	pkgs []osvPackage
+}
+
+type osvPackage struct {
+	eco, name, version string
+	dev                bool
+	findings           []*scanner.Finding
+}
+
+// osvSources groups the dependency findings that are not excepted by
+// lockfile (sorted by path) and package version.
+func osvSources(res *scanner.Result) []*osvSource {
+	type pkgKey struct{ eco, name, version string }
+	type grouping struct {
+		src  *osvSource
+		byPk map[pkgKey]int
+	}
+	var sources []*osvSource
+	bySource := map[string]*grouping{}
+	base := scanBase(res)
+	for i := range res.Findings {
+		f := &res.Findings[i]
 		if f.Scanner != scanner.KindDeps || f.Package == nil || f.Suppressed() {
 			continue
 		}
@@ -48,50 +96,51 @@ func (osvJSONWriter) Write(w io.Writer, r *Report) error {
 		if l, ok := f.Properties["lockfile"].(string); ok && l != "" {
 			lock = l
 		}
-		src, ok := bySource[lock]
+		g, ok := bySource[lock]
 		if !ok {
-			src = &source{info: models.SourceInfo{Path: joinBase(base, lock), Type: sourceType(lock)}, byPk: map[pkgKey]*models.PackageVulns{}}
-			bySource[lock] = src
-			sources = append(sources, src)
+			g = &grouping{src: &osvSource{info: models.SourceInfo{Path: joinBase(base, lock), Type: sourceType(lock)}}, byPk: map[pkgKey]int{}}
+			bySource[lock] = g
+			sources = append(sources, g.src)
 		}
 		p := f.Package
 		k := pkgKey{p.Ecosystem, p.Name, p.Version}
-		pv, ok := src.byPk[k]
+		j, ok := g.byPk[k]
 		if !ok {
-			pv = &models.PackageVulns{Package: models.PackageInfo{Name: p.Name, Version: p.Version, Ecosystem: p.Ecosystem}}
-			if p.Dev {
-				pv.DepGroups = []string{"dev"}
+			j = len(g.src.pkgs)
+			g.byPk[k] = j
+			g.src.pkgs = append(g.src.pkgs, osvPackage{eco: p.Ecosystem, name: p.Name, version: p.Version, dev: p.Dev})
+		}
+		g.src.pkgs[j].findings = append(g.src.pkgs[j].findings, f)
+	}
+	slices.SortStableFunc(sources, func(a, b *osvSource) int { return strings.Compare(a.info.Path, b.info.Path) })
+	return sources
+}
+
+// packageSource builds the source's entry of the document: each package
+// with one vulnerability and one group per finding.
+func (s *osvSource) packageSource() (models.PackageSource, error) {
+	ps := models.PackageSource{Source: s.info}
+	for _, p := range s.pkgs {
+		pv := models.PackageVulns{Package: models.PackageInfo{Name: p.name, Version: p.version, Ecosystem: p.eco}}
+		if p.dev {
+			pv.DepGroups = []string{"dev"}
+		}
+		for _, f := range p.findings {
+			v, err := osvVulnerability(*f)
+			if err != nil {
+				return ps, err
 			}
-			src.byPk[k] = pv
-			src.pkgs = append(src.pkgs, k)
+			pv.Vulnerabilities = append(pv.Vulnerabilities, v)
+			ids := append([]string{f.RuleID}, f.Aliases...)
+			maxSev := ""
+			if f.Score > 0 {
+				maxSev = fmt.Sprintf("%.1f", f.Score)
+			}
+			pv.Groups = append(pv.Groups, models.GroupInfo{IDs: []string{f.RuleID}, Aliases: ids, MaxSeverity: maxSev})
 		}
-		v, err := osvVulnerability(f)
-		if err != nil {
-			return err
-		}
-		pv.Vulnerabilities = append(pv.Vulnerabilities, v)
-		ids := append([]string{f.RuleID}, f.Aliases...)
-		maxSev := ""
-		if f.Score > 0 {
-			maxSev = fmt.Sprintf("%.1f", f.Score)
-		}
-		pv.Groups = append(pv.Groups, models.GroupInfo{IDs: []string{f.RuleID}, Aliases: ids, MaxSeverity: maxSev})
+		ps.Packages = append(ps.Packages, pv)
 	}
-	doc := models.VulnerabilityResults{Results: []models.PackageSource{}}
-	slices.SortStableFunc(sources, func(a, b *source) int { return strings.Compare(a.info.Path, b.info.Path) })
-	for _, s := range sources {
-		ps := models.PackageSource{Source: s.info}
-		for _, k := range s.pkgs {
-			ps.Packages = append(ps.Packages, *s.byPk[k])
-		}
-		doc.Results = append(doc.Results, ps)
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(&doc); err != nil {
-		return fmt.Errorf("osv-json: %w", err)
-	}
-	return nil
+	return ps, nil
 }
 
 // osvVulnerability rebuilds the OSV record a finding came from, as far as

@@ -1,8 +1,6 @@
 package report
 
 import (
-	"bufio"
-	"bytes"
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
@@ -46,24 +44,25 @@ func (sarifWriter) Write(w io.Writer, r *Report) error {
 		return fmt.Errorf("sarif: %w", err)
 	}
 	denied := r.denied()
-	sw := &sarifStream{w: bufio.NewWriterSize(w, 64<<10), rest: frame}
+	sw := newJSONFrame(w, frame)
 	for _, p := range plans {
 		// In each run the rules come before the results (the order of
 		// the fields); the runs come in order.
-		if err := sw.array(sarifRulesIndent, "rules", len(p.rules), func(i int) any {
+		if err := sw.fill(sarifRulesIndent, "rules", len(p.rules), func(i int) any {
 			return sarifRule(*p.rules[i], r.UnknownAs)
 		}); err != nil {
-			return err
+			return fmt.Errorf("sarif: %w", err)
 		}
-		if err := sw.array(sarifResultsIndent, "results", len(p.fs), func(i int) any {
+		if err := sw.fill(sarifResultsIndent, "results", len(p.fs), func(i int) any {
 			return p.result(r, i, denied)
 		}); err != nil {
-			return err
+			return fmt.Errorf("sarif: %w", err)
 		}
 	}
-	sw.w.Write(sw.rest)
-	sw.w.WriteByte('\n')
-	return sw.w.Flush()
+	if err := sw.finish(); err != nil {
+		return fmt.Errorf("sarif: %w", err)
+	}
+	return nil
 }
 
 // The indentation of a run's rules key (runs[].tool.driver.rules) and of
@@ -72,44 +71,6 @@ const (
 	sarifRulesIndent   = "\n          "
 	sarifResultsIndent = "\n      "
 )
-
-// sarifStream writes the encoded frame up to each empty array it is to
-// fill, then the array's elements.
-type sarifStream struct {
-	w    *bufio.Writer
-	rest []byte
-}
-
-// array fills the next empty array of key at indent (a newline and the
-// key's indentation) with n elements. Such a key at that indentation is
-// structural: inside a string the newline and the quotes are escaped.
-func (s *sarifStream) array(indent, key string, n int, elem func(int) any) error {
-	empty := indent + `"` + key + `": []`
-	head, tail, ok := bytes.Cut(s.rest, []byte(empty))
-	if !ok {
-		return fmt.Errorf("sarif: no empty %s array in an encoded run", key)
-	}
-	s.w.Write(head)
-	s.w.WriteString(empty[:len(empty)-1]) // without "]"
-	prefix := indent[1:] + "  "
-	for i := range n {
-		b, err := json.MarshalIndent(elem(i), prefix, "  ")
-		if err != nil {
-			return fmt.Errorf("sarif: %w", err)
-		}
-		if i > 0 {
-			s.w.WriteByte(',')
-		}
-		s.w.WriteString("\n" + prefix)
-		s.w.Write(b)
-	}
-	if n > 0 {
-		s.w.WriteString(indent)
-	}
-	s.w.WriteByte(']')
-	s.rest = tail
-	return nil
-}
 
 // sarifPlan is one run: its findings (pointers into the report's), the
 // first finding of each rule in the order of the run's rules, the index
