@@ -85,7 +85,7 @@ func severitySeries() []series {
 // charts lays out the page's charts: findings by severity and scanner,
 // the top rules, the top paths, and new versus baseline when a baseline
 // was given. A page without findings has none.
-func charts(findings []scanner.Finding, scanners []string, baseline bool) []Chart {
+func charts(findings []*scanner.Finding, scanners []string, baseline bool) []Chart {
 	if len(findings) == 0 {
 		return nil
 	}

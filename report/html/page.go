@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"html/template"
+	"iter"
 	"net/url"
 	"slices"
 	"strings"
@@ -53,7 +54,10 @@ type Page struct {
 	Warns      []Reason
 	Charts     []Chart
 	Sources    []Source
-	Rows       []Row
+	// Rows are the findings' table rows, most severe first, built one at a
+	// time as the template ranges over them: a page of 130,000 findings
+	// held every row at once (and a copy of every finding) before.
+	Rows       iter.Seq[*Row]
 	Groups     []Group
 	Scanners   []string
 	Severities []string
@@ -193,22 +197,56 @@ func buildPage(in *Input) *Page {
 			blocking[fp] = true
 		}
 	}
-	findings := slices.Clone(res.Findings)
-	slices.SortStableFunc(findings, func(a, b scanner.Finding) int { return cmp.Compare(b.Severity, a.Severity) })
+	findings := make([]*scanner.Finding, len(res.Findings))
+	for i := range findings {
+		findings[i] = &res.Findings[i]
+	}
+	slices.SortStableFunc(findings, func(a, b *scanner.Finding) int { return cmp.Compare(b.Severity, a.Severity) })
+	// Only the rows behind the listed reasons are built ahead of the
+	// table, so only their fingerprints are indexed.
+	listed := map[string]int{}
+	for i, d := range in.Decision.Deny {
+		if i < maxDenies {
+			listFingerprints(listed, d)
+		}
+	}
+	for i, d := range in.Decision.Warn {
+		if i < maxDenies {
+			listFingerprints(listed, d)
+		}
+	}
 	counts := map[scanner.Severity]int{}
 	groups := map[string]int{}
-	byFP := map[string]*Row{}
-	p.Rows = make([]Row, len(findings))
+	groupOf := make([]string, len(findings)) // the groups' ids, shared strings
 	for i, f := range findings {
 		counts[f.Severity]++
-		p.Rows[i] = row(i, f, blocking[f.Fingerprint], p.Baseline)
-		r := &p.Rows[i]
-		r.Group = p.group(groups, f)
-		if _, dup := byFP[f.Fingerprint]; !dup {
-			byFP[f.Fingerprint] = r
+		groupOf[i] = p.group(groups, f)
+		if j, ok := listed[f.Fingerprint]; ok && j < 0 {
+			listed[f.Fingerprint] = i
 		}
-		if !slices.Contains(p.Scanners, r.Scanner) { // a kind no scanner that ran names
-			p.Scanners = append(p.Scanners, r.Scanner)
+		if sc := visible(f.Scanner); !slices.Contains(p.Scanners, sc) { // a kind no scanner that ran names
+			p.Scanners = append(p.Scanners, sc)
+		}
+	}
+	rowAt := func(i int) *Row {
+		f := findings[i]
+		r := row(i, f, blocking[f.Fingerprint], p.Baseline)
+		r.Group = groupOf[i]
+		return &r
+	}
+	if len(findings) > 0 {
+		p.Rows = func(yield func(*Row) bool) {
+			for i := range findings {
+				if !yield(rowAt(i)) {
+					return
+				}
+			}
+		}
+	}
+	byFP := map[string]*Row{}
+	for fp, i := range listed {
+		if i >= 0 {
+			byFP[fp] = rowAt(i)
 		}
 	}
 	for _, s := range scanner.Severities() {
@@ -231,6 +269,14 @@ func buildPage(in *Input) *Page {
 	}
 	p.Charts = charts(findings, in.Scanners, p.Baseline)
 	return p
+}
+
+// listFingerprints adds a reason's fingerprints to listed, as not yet
+// found (-1).
+func listFingerprints(listed map[string]int, d scanner.Reason) {
+	for _, fp := range d.Fingerprints {
+		listed[fp] = -1
+	}
 }
 
 // anyBaseline reports whether a finding is marked as in the baseline: a
@@ -263,7 +309,7 @@ func reason(d scanner.Reason, byFP map[string]*Row) Reason {
 	return r
 }
 
-func row(i int, f scanner.Finding, blocking, baseline bool) Row {
+func row(i int, f *scanner.Finding, blocking, baseline bool) Row {
 	r := Row{
 		ID:       fmt.Sprintf("f%d", i+1),
 		Severity: f.Severity.String(),
@@ -317,7 +363,7 @@ func row(i int, f scanner.Finding, blocking, baseline bool) Row {
 
 // group returns the id of f's rule details, adding them when no earlier
 // finding had the same; "" when f's rule has none to show.
-func (p *Page) group(groups map[string]int, f scanner.Finding) string {
+func (p *Page) group(groups map[string]int, f *scanner.Finding) string {
 	if f.Description == "" && f.Remediation == "" && len(f.References) == 0 && len(f.Aliases) == 0 && len(f.CWEs) == 0 {
 		return ""
 	}

@@ -57,10 +57,10 @@ func TestVisible(t *testing.T) {
 // TestChartLayout: bars are sorted by count, capped at topN, scaled to
 // the widest, and their segments tile the bar without gaps or overlap.
 func TestChartLayout(t *testing.T) {
-	var fs []scanner.Finding
+	var fs []*scanner.Finding
 	for rule := range 15 {
 		for i := range rule + 1 {
-			fs = append(fs, scanner.Finding{Scanner: scanner.KindIaC, RuleID: fmt.Sprintf("R%02d", rule), Severity: scanner.Severity(1 + i%5),
+			fs = append(fs, &scanner.Finding{Scanner: scanner.KindIaC, RuleID: fmt.Sprintf("R%02d", rule), Severity: scanner.Severity(1 + i%5),
 				Location: scanner.Location{Path: fmt.Sprintf("dir/file%d.tf", i)}})
 		}
 	}
