@@ -50,6 +50,12 @@ func TestJSONStreamMatchesWholeDocument(t *testing.T) {
 			Result: &scanner.Result{Root: "/src/\"findings\": []", Findings: streamFindings(50), Started: started, Duration: time.Second,
 				Errors: []scanner.ScanError{{Scanner: "iac", Err: errors.New("bad.yaml:1: \n  \"findings\": [] <oops>")}}},
 			Decision: scanner.Decision{Deny: []scanner.Reason{{Msg: "\n  \"findings\": []", Rule: "r", Fingerprints: []string{"fp1"}}}}},
+		"passed, empty deny list": {Result: &scanner.Result{Root: "/src", Findings: streamFindings(2)},
+			Decision: scanner.Decision{Pass: true, Deny: []scanner.Reason{}, Warn: []scanner.Reason{{Msg: "stale exception"}}}},
+		"several reasons": {Result: &scanner.Result{Root: "/src", Findings: streamFindings(3)},
+			Decision: scanner.Decision{Deny: []scanner.Reason{
+				{Msg: "\n    \"deny\": [] <x>", Rule: "a", Fingerprints: []string{"fp0", "fp2"}, Policy: "p.rego:3"},
+				{Msg: "second"}}, Warn: []scanner.Reason{{Msg: "w", Fingerprints: []string{"fp1"}}}}},
 	}
 	for name, r := range cases {
 		t.Run(name, func(t *testing.T) {

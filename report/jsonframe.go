@@ -29,6 +29,16 @@ func newJSONFrame(w io.Writer, frame []byte) *jsonFrame {
 // key at that indentation is structural: inside a JSON string the newline
 // and the quotes are escaped. key "" is a document that is an array.
 func (s *jsonFrame) fill(indent, key string, n int, elem func(int) any) error {
+	return s.fillWith(indent, key, n, func(b []byte, i int, prefix string) ([]byte, error) {
+		enc, err := json.MarshalIndent(elem(i), prefix, "  ")
+		return append(b, enc...), err
+	})
+}
+
+// fillWith is fill with the encoding up to the caller: appendElem appends
+// element i, as json.MarshalIndent(elem, prefix, "  ") would encode it, to
+// b.
+func (s *jsonFrame) fillWith(indent, key string, n int, appendElem func(b []byte, i int, prefix string) ([]byte, error)) error {
 	empty := indent + `"` + key + `": []`
 	if key == "" {
 		empty = "[]"
@@ -40,16 +50,21 @@ func (s *jsonFrame) fill(indent, key string, n int, elem func(int) any) error {
 	s.w.Write(head)
 	s.w.WriteString(empty[:len(empty)-1]) // without "]"
 	prefix := indent[1:] + "  "
+	var b []byte
 	for i := range n {
-		b, err := json.MarshalIndent(elem(i), prefix, "  ")
-		if err != nil {
+		b = b[:0]
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '\n')
+		b = append(b, prefix...)
+		var err error
+		if b, err = appendElem(b, i, prefix); err != nil {
 			return err
 		}
-		if i > 0 {
-			s.w.WriteByte(',')
+		if _, err := s.w.Write(b); err != nil {
+			return err // the writer failed: no use encoding the rest
 		}
-		s.w.WriteString("\n" + prefix)
-		s.w.Write(b)
 	}
 	if n > 0 {
 		s.w.WriteString(indent)

@@ -19,6 +19,7 @@ func sarifWholeDocument(t *testing.T, r *Report) []byte {
 	}
 	denied := r.denied()
 	for i, p := range plans {
+		doc.Runs[i].Properties["tollgate"].(map[string]any)["decision"] = r.Decision
 		for _, f := range p.rules {
 			doc.Runs[i].Tool.Driver.Rules = append(doc.Runs[i].Tool.Driver.Rules, sarifRule(*f, r.UnknownAs))
 		}
@@ -52,6 +53,7 @@ func TestSARIFStreamMatchesWholeDocument(t *testing.T) {
 		errs     []scanner.ScanError
 	}{
 		{"no findings", []string{"deps", "secrets", "iac"}, nil, nil},
+		{"passed", []string{"deps"}, mixed[:1], nil},
 		{"a scanner failed", []string{"deps", "iac"}, mixed[:4], []scanner.ScanError{{Scanner: "iac", Err: fmt.Errorf("boom")}}},
 		{"three runs", []string{"deps", "secrets", "iac"}, mixed, nil},
 		{"a truncated run", []string{"deps"}, many, nil},
@@ -60,7 +62,14 @@ func TestSARIFStreamMatchesWholeDocument(t *testing.T) {
 			r := &Report{ToolName: "tollgate", ToolVersion: "1.2.3", Scanners: tc.scanners,
 				Result: &scanner.Result{Root: t.TempDir(), Findings: tc.findings, Errors: tc.errs},
 				Decision: scanner.Decision{Deny: []scanner.Reason{{Msg: "denied", Rule: "severity-threshold",
-					Fingerprints: []string{fmt.Sprintf("%032x", 1), fmt.Sprintf("%032x", 3)}}}}}
+					Fingerprints: []string{fmt.Sprintf("%032x", 1), fmt.Sprintf("%032x", 3)}},
+					{Msg: "\n            \"deny\": [] <b>", Policy: "p.rego:1"}}}}
+			switch tc.name {
+			case "passed":
+				r.Decision = scanner.Decision{Pass: true} // deny null
+			case "no findings":
+				r.Decision = scanner.Decision{Pass: true, Deny: []scanner.Reason{}, Warn: []scanner.Reason{{Msg: "w"}}}
+			}
 			var got bytes.Buffer
 			if err := (sarifWriter{}).Write(&got, r); err != nil {
 				t.Fatal(err)
