@@ -12,33 +12,17 @@ import (
 	"github.com/tollgate-dev/tollgate/scanner"
 )
 
-// toValue converts the input to an OPA value. Findings, which can number
-// in the hundreds of thousands, are built term by term (JSON encoding and
-// re-parsing them dominated the gate's run time); the small rest of the
-// document goes through JSON so it always matches its documented form.
-// TestInputValueMatchesJSON keeps both paths identical.
+// The policy input as OPA values: the small rest of the document goes
+// through JSON so it always matches its documented form (restObject);
+// findings, which can number in the hundreds of thousands, are built term
+// by term (JSON encoding and re-parsing them dominated the gate's run
+// time). TestInputValueMatchesJSON keeps both paths identical.
 //
 // With a non-nil fields set (see policyFields), only object keys in it are
 // built, at every level: a policy cannot read a key it never names, and
 // the whole input of 130,000 findings as OPA objects took 1.8 KB each.
 // Identical strings, string lists and exceptions are built once and shared
 // between findings; terms are never mutated while the policy can see them.
-//
-// release empties the findings array once the evaluation is over: OPA
-// keeps its evaluation states in sync.Pools, and one of them holding the
-// input kept every finding's term alive until a second collection, so the
-// heap goal after the gate counted the whole input twice.
-func toValue(in Input, src findingSource, fields map[string]bool) (v ast.Value, release func(), err error) {
-	rest, err := restObject(in, fields)
-	if err != nil {
-		return nil, nil, err
-	}
-	fs, err := allTerms(src, fields)
-	if err != nil {
-		return nil, nil, err
-	}
-	return withFindings(rest, fs.terms), fs.release, nil
-}
 
 // restObject is the input without its findings, as an OPA object.
 func restObject(in Input, fields map[string]bool) (ast.Object, error) {
@@ -102,13 +86,17 @@ func allTerms(src findingSource, fields map[string]bool) (*findingTerms, error) 
 // release empties the terms once the evaluation is over: each finding's
 // own term is emptied, so that neither the array nor what evaluation
 // copied out of it (comprehension results, OPA's pooled evaluation
-// states) keeps a finding alive; the terms are ours and the evaluation is
-// over.
+// states, which in sync.Pools kept the whole input alive until a second
+// collection) keeps a finding alive; the terms are ours and the
+// evaluation is over.
 func (fs *findingTerms) release() { emptyTerms(fs.terms) }
 
+// emptyTerms empties every term of ts (nil entries skipped) and clears ts.
 func emptyTerms(ts []*ast.Term) {
 	for _, t := range ts {
-		t.Value = ast.Null{}
+		if t != nil {
+			t.Value = ast.Null{}
+		}
 	}
 	clear(ts)
 }

@@ -10,6 +10,20 @@ import (
 	"github.com/tollgate-dev/tollgate/scanner"
 )
 
+// toValue is the whole input as one OPA value, as the gate builds it
+// when it does not decide in chunks.
+func toValue(in Input, src findingSource, fields map[string]bool) (v ast.Value, release func(), err error) {
+	rest, err := restObject(in, fields)
+	if err != nil {
+		return nil, nil, err
+	}
+	fs, err := allTerms(src, fields)
+	if err != nil {
+		return nil, nil, err
+	}
+	return withFindings(rest, fs.terms), fs.release, nil
+}
+
 // TestInputValueMatchesJSON guards the fast path: the value the gate
 // evaluates must equal the documented JSON form (what --dump-input writes).
 func TestInputValueMatchesJSON(t *testing.T) {

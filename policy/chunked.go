@@ -66,12 +66,7 @@ func (g *Gate) relevant(ctx, dctx context.Context, rest ast.Object, src findingS
 		}
 		// The rest are garbage once OPA's pooled evaluation state lets go
 		// of this chunk's array (see findingTerms.release).
-		for _, t := range chunk {
-			if t != nil {
-				t.Value = ast.Null{}
-			}
-		}
-		clear(chunk)
+		emptyTerms(chunk)
 	}
 	return kept, nil
 }

@@ -43,17 +43,14 @@ func (osvJSONWriter) Write(w io.Writer, r *Report) error {
 		return fmt.Errorf("osv-json: %w", err)
 	}
 	fw := newJSONFrame(w, frame)
-	var buildErr error
-	err = fw.fill("\n  ", "results", len(sources), func(i int) any {
+	err = fw.fillWith("\n  ", "results", len(sources), func(b []byte, i int, prefix string) ([]byte, error) {
 		ps, err := sources[i].packageSource()
-		if err != nil && buildErr == nil {
-			buildErr = err
+		if err != nil {
+			return b, err
 		}
-		return ps
+		enc, err := json.MarshalIndent(ps, prefix, "  ")
+		return append(b, enc...), err
 	})
-	if buildErr != nil {
-		return buildErr
-	}
 	if err == nil {
 		err = fw.finish()
 	}
@@ -188,11 +185,11 @@ func osvVulnerability(f scanner.Finding) (*osvschema.Vulnerability, error) {
 	}
 	b, err := json.Marshal(rec)
 	if err != nil {
-		return nil, fmt.Errorf("osv-json: %s: %w", f.RuleID, err)
+		return nil, fmt.Errorf("%s: %w", f.RuleID, err)
 	}
 	v := &osvschema.Vulnerability{}
 	if err := protojsonUnmarshal(b, v); err != nil {
-		return nil, fmt.Errorf("osv-json: %s: %w", f.RuleID, err)
+		return nil, fmt.Errorf("%s: %w", f.RuleID, err)
 	}
 	return v, nil
 }
